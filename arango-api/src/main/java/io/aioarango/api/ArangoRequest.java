@@ -1,0 +1,150 @@
+package io.aioarango.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request to a database, described as data: method, path under {@code /_db/{name}}, query
+ * parameters, headers and body. The SDK adds routing, failover, authentication and metrics when it
+ * is sent with {@link Database#send(ArangoRequest)}; the cluster API uses the same description.
+ *
+ * <pre>{@code
+ * ArangoRequest request = ArangoRequest.builder(HttpMethod.GET, "/_api/collection")
+ *         .queryParam("excludeSystem", "true")
+ *         .build();
+ * }</pre>
+ */
+public final class ArangoRequest {
+    private final HttpMethod method;
+    private final String path;
+    private final Map<String, String> query;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final boolean idempotent;
+    private final String operation;
+
+    private ArangoRequest(Builder builder) {
+        this.method = builder.method;
+        this.path = builder.path;
+        this.query = Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
+        this.headers = builder.headers;
+        this.body = builder.body;
+        this.idempotent = builder.idempotent == null ? method.isSafe() : builder.idempotent;
+        this.operation = builder.operation;
+    }
+
+    /**
+     * Starts a request.
+     *
+     * @param path the path below the database, starting with {@code /}, e.g. {@code /_api/version};
+     *             it is sent as given, so encode any segment that needs it
+     */
+    public static Builder builder(HttpMethod method, String path) {
+        return new Builder(method, path);
+    }
+
+    public HttpMethod method() {
+        return method;
+    }
+
+    /** The path below {@code /_db/{name}}, as sent. */
+    public String path() {
+        return path;
+    }
+
+    /** Query parameters, unencoded, in the order added. */
+    public Map<String, String> query() {
+        return query;
+    }
+
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    /** A copy of the body, or {@code null} when the request has none. */
+    public byte[] body() {
+        return body == null ? null : body.clone();
+    }
+
+    public boolean hasBody() {
+        return body != null;
+    }
+
+    /** Whether sending it twice is harmless, so that it may be retried after a broken connection. */
+    public boolean idempotent() {
+        return idempotent;
+    }
+
+    /** A low-cardinality name for metrics and logs, e.g. {@code cluster.health}; {@code raw} by default. */
+    public String operation() {
+        return operation;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+
+    public static final class Builder {
+        private final HttpMethod method;
+        private final String path;
+        private final Map<String, String> query = new LinkedHashMap<>();
+        private HttpHeaders headers = HttpHeaders.empty();
+        private byte[] body;
+        private Boolean idempotent;
+        private String operation = "raw";
+
+        private Builder(HttpMethod method, String path) {
+            this.method = Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(path, "path");
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("Request path '" + path + "' must start with '/'");
+            }
+            if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
+                throw new IllegalArgumentException(
+                        "Request path '" + path + "' must not hold a query or fragment; use queryParam(name, value)");
+            }
+            this.path = path;
+        }
+
+        public Builder queryParam(String name, String value) {
+            query.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers = headers.with(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** A body of raw bytes; the array is copied. */
+        public Builder body(byte[] body) {
+            this.body = Objects.requireNonNull(body, "body").clone();
+            return this;
+        }
+
+        /** A JSON body, sent as UTF-8. */
+        public Builder jsonBody(String json) {
+            this.body = Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /** Overrides the default, which is {@link HttpMethod#isSafe()}. */
+        public Builder idempotent(boolean idempotent) {
+            this.idempotent = idempotent;
+            return this;
+        }
+
+        public Builder operation(String operation) {
+            this.operation = Objects.requireNonNull(operation, "operation");
+            return this;
+        }
+
+        public ArangoRequest build() {
+            return new ArangoRequest(this);
+        }
+    }
+}

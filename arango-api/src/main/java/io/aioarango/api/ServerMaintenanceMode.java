@@ -1,0 +1,27 @@
+package io.aioarango.api;
+
+import java.util.Locale;
+
+/** The maintenance mode of one DB-Server. */
+public enum ServerMaintenanceMode {
+    MAINTENANCE,
+    NORMAL;
+
+    /** The server's spelling: {@code "maintenance"} or {@code "normal"}. */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Accepts {@code "maintenance"} or {@code "normal"} in any case. */
+    public static ServerMaintenanceMode fromString(String mode) {
+        if (mode != null) {
+            for (ServerMaintenanceMode candidate : values()) {
+                if (candidate.value().equals(mode.trim().toLowerCase(Locale.ROOT))) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalArgumentException(
+                "Server maintenance mode '" + mode + "' is not supported; use \"maintenance\" or \"normal\" (any case)");
+    }
+}

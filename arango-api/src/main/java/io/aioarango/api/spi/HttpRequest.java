@@ -1,0 +1,67 @@
+package io.aioarango.api.spi;
+
+import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.HttpMethod;
+import java.util.Objects;
+
+/**
+ * An immutable HTTP request as a transport sends it.
+ *
+ * @see HttpSession#send(HttpRequest)
+ */
+public final class HttpRequest {
+    private final HttpMethod method;
+    private final String target;
+    private final HttpHeaders headers;
+    private final byte[] body;
+
+    /**
+     * @param method  the method
+     * @param target  the path and query, already percent-encoded, starting with {@code /}
+     * @param headers the headers to send
+     * @param body    the body, or {@code null} for none; copied
+     */
+    public HttpRequest(HttpMethod method, String target, HttpHeaders headers, byte[] body) {
+        this.method = Objects.requireNonNull(method, "method");
+        this.target = Objects.requireNonNull(target, "target");
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.body = body == null ? null : body.clone();
+        if (!target.startsWith("/")) {
+            throw new IllegalArgumentException("Request target '" + target + "' must start with '/'");
+        }
+    }
+
+    public HttpMethod method() {
+        return method;
+    }
+
+    /** The path and query, percent-encoded, e.g. {@code /_db/_system/_admin/cluster/nodeVersion?ServerID=PRMR-1}. */
+    public String target() {
+        return target;
+    }
+
+    /** The path part of {@link #target()}. */
+    public String path() {
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
+    }
+
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    /** A copy of the body, or {@code null} when there is none. */
+    public byte[] body() {
+        return body == null ? null : body.clone();
+    }
+
+    public boolean hasBody() {
+        return body != null;
+    }
+
+    /** Never shows header values, which may hold credentials. */
+    @Override
+    public String toString() {
+        return method + " " + target;
+    }
+}

@@ -1,0 +1,20 @@
+package io.aioarango.api.spi;
+
+import io.aioarango.api.Host;
+
+/** Opens HTTP sessions, one per coordinator, sharing whatever threads the transport owns. */
+public interface Transport extends AutoCloseable {
+
+    /** The provider's name, e.g. {@code jdk}. */
+    String name();
+
+    /** Opens the session for {@code host}; the session sends only to that host. */
+    HttpSession openSession(Host host);
+
+    /**
+     * Closes every session still open, fails their pending requests, and releases the threads and
+     * connections the transport created (never those a caller passed in). Idempotent.
+     */
+    @Override
+    void close();
+}

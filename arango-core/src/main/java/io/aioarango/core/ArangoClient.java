@@ -1,0 +1,281 @@
+package io.aioarango.core;
+
+import io.aioarango.api.ArangoRequest;
+import io.aioarango.api.Credentials;
+import io.aioarango.api.Database;
+import io.aioarango.api.Host;
+import io.aioarango.api.HostResolver;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.core.internal.DaemonThreads;
+import io.aioarango.core.internal.DatabaseImpl;
+import io.aioarango.core.internal.DatabaseRoute;
+import io.aioarango.core.internal.HostParser;
+import io.aioarango.core.internal.RequestExecutor;
+import io.aioarango.core.internal.TransportSelector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The entry point: a client for one ArangoDB cluster, reached through one or more coordinators.
+ *
+ * <pre>{@code
+ * try (ArangoClient client = ArangoClient.builder()
+ *         .hosts("http://host1:8529,http://host2:8529")
+ *         .build()) {
+ *     Database sysDb = client.db("_system", "root", "passwd").join();
+ *     ClusterHealth health = sysDb.cluster().health().join();
+ * }
+ * }</pre>
+ *
+ * <p>The client opens one HTTP session per coordinator when it is built and sends each request
+ * through the session of the coordinator its {@link HostResolver} picks. It is thread-safe; build one
+ * per cluster and share it.
+ */
+public final class ArangoClient implements AutoCloseable {
+    private final List<Host> hosts;
+    private final Transport transport;
+    private final boolean ownsTransport;
+    private final Map<Host, HttpSession> sessions;
+    private final ExecutorService ownedCompletionExecutor;
+    private final RequestExecutor executor;
+    private final boolean verifyConnection;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ArangoClient(Builder builder, List<Host> hosts) {
+        this.hosts = hosts;
+        this.verifyConnection = builder.verifyConnection;
+        TransportOptions options = TransportOptions.builder()
+                .connectTimeout(builder.connectTimeout)
+                .requestTimeout(builder.requestTimeout)
+                .build();
+        this.ownsTransport = builder.transport == null;
+        this.transport = ownsTransport
+                ? TransportSelector.select(builder.transportName).create(options)
+                : builder.transport;
+        this.sessions = new LinkedHashMap<>();
+        try {
+            for (Host host : hosts) {
+                sessions.put(host, transport.openSession(host));
+            }
+        } catch (RuntimeException e) {
+            closeSessionsAndTransport();
+            throw e;
+        }
+        this.ownedCompletionExecutor = builder.completionExecutor == null
+                ? Executors.newFixedThreadPool(2, DaemonThreads.named("aioarango-completion-"))
+                : null;
+        Executor completion = builder.completionExecutor == null ? ownedCompletionExecutor : builder.completionExecutor;
+        this.executor = new RequestExecutor(sessions, builder.resolver, completion);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The coordinators' normalised URLs, in the order given, e.g. {@code http://host1:8529}. */
+    public List<String> hosts() {
+        return hosts.stream().map(Host::url).toList();
+    }
+
+    /** The name of the transport in use, e.g. {@code jdk}. */
+    public String transportName() {
+        return transport.name();
+    }
+
+    /** As {@link #db(String, Credentials)}. */
+    public CompletableFuture<Database> db(String name, String username, String password) {
+        return db(name, Credentials.of(username, password));
+    }
+
+    /**
+     * A database, reached with basic authentication. Completes at once, unless the builder asked to
+     * {@link Builder#verifyConnection(boolean) verify the connection}: then after one
+     * {@code GET /_db/{name}/_api/version}, failing with
+     * {@link io.aioarango.api.ArangoAuthenticationException} on wrong credentials.
+     *
+     * @throws IllegalArgumentException if ArangoDB would reject the name
+     * @throws IllegalStateException    if the client is closed
+     */
+    public CompletableFuture<Database> db(String name, Credentials credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        DatabaseRoute route = new DatabaseRoute(name, credentials);
+        if (closed.get()) {
+            throw new IllegalStateException("This ArangoClient is closed; build a new one to open databases");
+        }
+        Database database = new DatabaseImpl(route, executor);
+        if (!verifyConnection) {
+            return CompletableFuture.completedFuture(database);
+        }
+        return database.send(ArangoRequest.builder(HttpMethod.GET, "/_api/version").operation("db.verify").build())
+                .thenApply(version -> database);
+    }
+
+    /**
+     * Fails every request still pending, closes every session and, when the client created them, the
+     * transport and the completion executor. What the caller passed in stays open. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            executor.shutdown();
+            closeSessionsAndTransport();
+            if (ownedCompletionExecutor != null) {
+                ownedCompletionExecutor.shutdown();
+            }
+        }
+    }
+
+    private void closeSessionsAndTransport() {
+        sessions.values().forEach(HttpSession::close);
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ArangoClient" + hosts() + " over " + transport.name();
+    }
+
+    /** Configures an {@link ArangoClient}; only {@link #hosts} is required. */
+    public static final class Builder {
+        private final List<String> hostEntries = new ArrayList<>();
+        private boolean hostsSet;
+        private String hostsString;
+        private HostResolver resolver = HostResolvers.roundRobin();
+        private String transportName;
+        private Transport transport;
+        private Duration connectTimeout = TransportOptions.DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = TransportOptions.DEFAULT_REQUEST_TIMEOUT;
+        private Executor completionExecutor;
+        private boolean verifyConnection;
+
+        private Builder() {
+        }
+
+        /** One coordinator URL, or several separated by commas: {@code "http://a:8529,http://b:8529"}. */
+        public Builder hosts(String hosts) {
+            if (hosts == null) {
+                throw new IllegalArgumentException("hosts must not be null; pass coordinator URLs such as http://host:8529");
+            }
+            this.hostsString = hosts;
+            this.hostEntries.clear();
+            this.hostsSet = true;
+            return this;
+        }
+
+        /** Coordinator URLs, one per argument. */
+        public Builder hosts(String... hosts) {
+            return hosts(hosts == null ? null : Arrays.asList(hosts));
+        }
+
+        /** Coordinator URLs, one per entry. */
+        public Builder hosts(List<String> hosts) {
+            if (hosts == null) {
+                throw new IllegalArgumentException("hosts must not be null; pass coordinator URLs such as http://host:8529");
+            }
+            this.hostsString = null;
+            this.hostEntries.clear();
+            this.hostEntries.addAll(hosts);
+            this.hostsSet = true;
+            return this;
+        }
+
+        /** {@code "roundrobin"} (the default) or {@code "random"}, in any case. */
+        public Builder hostResolver(String name) {
+            this.resolver = HostResolvers.named(name);
+            return this;
+        }
+
+        /** Your own resolver. */
+        public Builder hostResolver(HostResolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
+         * The transport by name, e.g. {@code "jdk"} or {@code "netty"}. Without it: the system property
+         * {@code aioarango.transport}, else the highest-priority transport on the class path.
+         */
+        public Builder transport(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("Transport name '" + name + "' is blank; use e.g. \"jdk\" or \"netty\"");
+            }
+            this.transportName = name;
+            this.transport = null;
+            return this;
+        }
+
+        /** A transport you built and own: the client opens sessions on it but never closes it. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            this.transportName = null;
+            return this;
+        }
+
+        /** How long connecting to a coordinator may take; default 10 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive("connectTimeout", timeout);
+            return this;
+        }
+
+        /** How long one attempt may take, from sending to the last byte of the answer; default 60 s. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive("requestTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Where the futures handed to you are completed. By default, a small executor of the client's,
+         * so that a slow callback never stalls I/O; {@code Runnable::run} completes them on the I/O thread.
+         * The client never shuts down an executor you pass.
+         */
+        public Builder completionExecutor(Executor executor) {
+            this.completionExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** Whether {@code db(...)} sends one request to check the credentials; default false. */
+        public Builder verifyConnection(boolean verify) {
+            this.verifyConnection = verify;
+            return this;
+        }
+
+        /**
+         * Builds the client and opens one session per coordinator.
+         *
+         * @throws IllegalArgumentException if a host is invalid
+         * @throws IllegalStateException    if no transport, or not the named one, is on the class path
+         */
+        public ArangoClient build() {
+            if (!hostsSet) {
+                throw new IllegalArgumentException(
+                        "No coordinator given: call hosts(...) with URLs such as http://host:8529");
+            }
+            List<Host> hosts = hostsString != null
+                    ? HostParser.parseCommaSeparated(hostsString)
+                    : HostParser.parse(hostEntries);
+            return new ArangoClient(this, hosts);
+        }
+
+        private static Duration positive(String name, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " " + value + " is not accepted; use a positive duration");
+            }
+            return value;
+        }
+    }
+}

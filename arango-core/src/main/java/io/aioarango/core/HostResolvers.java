@@ -1,0 +1,37 @@
+package io.aioarango.core;
+
+import io.aioarango.api.HostResolver;
+import io.aioarango.core.internal.RandomHostResolver;
+import io.aioarango.core.internal.RoundRobinHostResolver;
+import java.util.List;
+import java.util.Locale;
+
+/** The built-in {@link HostResolver}s. */
+public final class HostResolvers {
+    /** The names {@link #named(String)} accepts. */
+    public static final List<String> NAMES = List.of("roundrobin", "random");
+
+    private HostResolvers() {
+    }
+
+    /** Each coordinator in turn; the default. */
+    public static HostResolver roundRobin() {
+        return new RoundRobinHostResolver();
+    }
+
+    /** A coordinator chosen uniformly at random for each attempt. */
+    public static HostResolver random() {
+        return new RandomHostResolver();
+    }
+
+    /** {@code "roundrobin"} or {@code "random"}, in any case. */
+    public static HostResolver named(String name) {
+        String normalised = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return switch (normalised) {
+            case "roundrobin" -> roundRobin();
+            case "random" -> random();
+            default -> throw new IllegalArgumentException("Unknown host resolver '" + name + "'; known names: "
+                    + String.join(", ", NAMES) + " (or pass your own HostResolver)");
+        };
+    }
+}

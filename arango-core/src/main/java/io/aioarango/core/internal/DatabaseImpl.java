@@ -1,0 +1,42 @@
+package io.aioarango.core.internal;
+
+import io.aioarango.api.ArangoRequest;
+import io.aioarango.api.Cluster;
+import io.aioarango.api.Database;
+import io.aioarango.api.HttpResponse;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/** A database: its route (prefix and credentials) over the client's executor. */
+public final class DatabaseImpl implements Database {
+    private final DatabaseRoute route;
+    private final RequestExecutor executor;
+    private final Cluster cluster;
+
+    public DatabaseImpl(DatabaseRoute route, RequestExecutor executor) {
+        this.route = route;
+        this.executor = executor;
+        this.cluster = new ClusterImpl(route, executor);
+    }
+
+    @Override
+    public String name() {
+        return route.name();
+    }
+
+    @Override
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public CompletableFuture<HttpResponse> send(ArangoRequest request) {
+        Objects.requireNonNull(request, "request");
+        return executor.execute(route, new Call<>(request, response -> response));
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + route.name() + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package io.aioarango.core.internal;
+
+import io.aioarango.api.ArangoRequest;
+import io.aioarango.api.Credentials;
+import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.spi.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Where a database's requests go and how they authenticate: every path under {@code /_db/{name}}
+ * (name percent-encoded) and the basic-auth header, computed once per database.
+ */
+public final class DatabaseRoute {
+    static final String USER_AGENT = "aioarango-java";
+
+    private final String name;
+    private final String prefix;
+    private final HttpHeaders headers;
+
+    public DatabaseRoute(String name, Credentials credentials) {
+        this.name = DatabaseNames.validate(name);
+        this.prefix = "/_db/" + UrlEncoding.encode(name);
+        String token = Base64.getEncoder().encodeToString(
+                (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
+        this.headers = HttpHeaders.of(Map.of(
+                "authorization", List.of("Basic " + token),
+                "accept", List.of("application/json"),
+                "user-agent", List.of(USER_AGENT)));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The request as the transport sends it: prefixed path, encoded query, auth and JSON headers. */
+    HttpRequest toHttp(ArangoRequest request) {
+        StringBuilder target = new StringBuilder(prefix).append(request.path());
+        if (!request.query().isEmpty()) {
+            StringJoiner query = new StringJoiner("&", "?", "");
+            request.query().forEach((key, value) -> query.add(UrlEncoding.encode(key) + "=" + UrlEncoding.encode(value)));
+            target.append(query);
+        }
+        HttpHeaders all = headers;
+        if (request.hasBody() && request.headers().first("content-type").isEmpty()) {
+            all = all.with("content-type", "application/json");
+        }
+        for (Map.Entry<String, List<String>> header : request.headers().asMap().entrySet()) {
+            for (String value : header.getValue()) {
+                all = all.with(header.getKey(), value);
+            }
+        }
+        return new HttpRequest(request.method(), target.toString(), all, request.body());
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseRoute[" + name + "]";
+    }
+}

@@ -1,0 +1,229 @@
+package io.aioarango.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.aioarango.api.HttpResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The SDK's one Jackson {@link ObjectMapper}, configured explicitly (no module discovery, so nothing on
+ * the user's class path changes how the SDK reads JSON), and the small helpers readers use to take
+ * fields out of a response. Each helper names the field it missed.
+ */
+public final class Json {
+    /** The envelope fields every ArangoDB answer carries; they are not part of any result's extras. */
+    private static final Set<String> ENVELOPE = Set.of("error", "code");
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Json() {
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /** Reads the body as one JSON object. */
+    public static JsonNode readObject(HttpResponse response) {
+        JsonNode node = read(response);
+        if (!node.isObject()) {
+            throw new ResponseFormatException("expected a JSON object, got " + node.getNodeType());
+        }
+        return node;
+    }
+
+    /** Reads the body as JSON of any kind. */
+    public static JsonNode read(HttpResponse response) {
+        if (response.bodyLength() == 0) {
+            throw new ResponseFormatException("the body is empty");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(response.bodyStream());
+            if (node == null || node.isMissingNode()) {
+                throw new ResponseFormatException("the body is empty");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ResponseFormatException("the body is not JSON", e);
+        }
+    }
+
+    public static String text(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || !value.isTextual()) {
+            throw missing(field, "a string", value);
+        }
+        return value.textValue();
+    }
+
+    public static String optionalText(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : text(object, field);
+    }
+
+    public static JsonNode object(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || !value.isObject()) {
+            throw missing(field, "an object", value);
+        }
+        return value;
+    }
+
+    public static JsonNode optionalObject(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : object(object, field);
+    }
+
+    public static JsonNode array(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || !value.isArray()) {
+            throw missing(field, "an array", value);
+        }
+        return value;
+    }
+
+    public static Boolean optionalBoolean(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw missing(field, "a boolean", value);
+        }
+        return value.booleanValue();
+    }
+
+    public static Double optionalDouble(JsonNode object, String field) {
+        JsonNode value = number(object, field);
+        return value == null ? null : value.doubleValue();
+    }
+
+    public static Long optionalLong(JsonNode object, String field) {
+        JsonNode value = number(object, field);
+        return value == null ? null : value.longValue();
+    }
+
+    public static Integer optionalInt(JsonNode object, String field) {
+        JsonNode value = number(object, field);
+        return value == null ? null : value.intValue();
+    }
+
+    private static JsonNode number(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw missing(field, "a number", value);
+        }
+        return value;
+    }
+
+    /** An ISO-8601 instant such as {@code 2019-02-20T08:09:22Z}, or {@code null} when absent. */
+    public static Instant optionalInstant(JsonNode object, String field) {
+        String text = optionalText(object, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ResponseFormatException("field '" + field + "' is not an ISO-8601 time: '" + text + "'", e);
+        }
+    }
+
+    /** Seconds as a JSON number, e.g. {@code 0.312}, or {@code null} when absent. */
+    public static Duration optionalSeconds(JsonNode object, String field) {
+        Double seconds = optionalDouble(object, field);
+        return seconds == null ? null : Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+
+    /** Seconds since the epoch as a JSON number, or {@code null} when absent. */
+    public static Instant optionalEpochSeconds(JsonNode object, String field) {
+        Double seconds = optionalDouble(object, field);
+        return seconds == null ? null : Instant.ofEpochSecond(0, Math.round(seconds * 1e9));
+    }
+
+    public static <T> List<T> list(JsonNode object, String field, Function<JsonNode, T> element) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw missing(field, "an array", value);
+        }
+        List<T> list = new ArrayList<>(value.size());
+        value.forEach(item -> list.add(element.apply(item)));
+        return list;
+    }
+
+    public static List<String> texts(JsonNode object, String field) {
+        return list(object, field, item -> {
+            if (!item.isTextual()) {
+                throw missing(field, "an array of strings", item);
+            }
+            return item.textValue();
+        });
+    }
+
+    public static List<Double> doubles(JsonNode object, String field) {
+        return list(object, field, item -> numberItem(field, item).doubleValue());
+    }
+
+    public static List<Long> longs(JsonNode object, String field) {
+        return list(object, field, item -> numberItem(field, item).longValue());
+    }
+
+    private static JsonNode numberItem(String field, JsonNode item) {
+        if (!item.isNumber()) {
+            throw missing(field, "an array of numbers", item);
+        }
+        return item;
+    }
+
+    /** The object as plain Java maps, lists, strings, numbers and booleans; empty when absent. */
+    public static Map<String, Object> toMap(JsonNode object) {
+        return object == null || object.isNull() ? Map.of() : MAPPER.convertValue(object, MAP);
+    }
+
+    /** Every field of {@code object} except the {@code modelled} ones and the envelope, as plain Java values. */
+    public static Map<String, Object> extra(JsonNode object, String... modelled) {
+        Set<String> skip = Set.of(modelled);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!skip.contains(field.getKey()) && !ENVELOPE.contains(field.getKey())) {
+                extra.put(field.getKey(), MAPPER.convertValue(field.getValue(), Object.class));
+            }
+        }
+        return extra;
+    }
+
+    private static ResponseFormatException missing(String field, String expected, JsonNode actual) {
+        String found = actual == null ? "it is missing" : "found " + actual.getNodeType().toString().toLowerCase();
+        return new ResponseFormatException("field '" + field + "' should be " + expected + ", but " + found);
+    }
+}

@@ -1,0 +1,181 @@
+package io.aioarango.transport.jdk;
+
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoTimeoutException;
+import io.aioarango.api.Host;
+import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.HttpResponse;
+import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.HttpSession;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/** The session of one coordinator: its own {@link HttpClient}, so its own connections. */
+final class JdkHttpSession implements HttpSession {
+    /** Headers {@code java.net.http} sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final Host host;
+    private final HttpClient client;
+    private final Executor executor;
+    private final Duration requestTimeout;
+    private final Consumer<JdkHttpSession> onClose;
+    private final Set<CompletableFuture<HttpResponse>> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    JdkHttpSession(Host host, HttpClient client, Executor executor, Duration requestTimeout,
+            Consumer<JdkHttpSession> onClose) {
+        this.host = host;
+        this.client = client;
+        this.executor = executor;
+        this.requestTimeout = requestTimeout;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public Host host() {
+        return host;
+    }
+
+    @Override
+    public CompletableFuture<HttpResponse> send(HttpRequest request) {
+        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        if (closed.get()) {
+            result.completeExceptionally(closedError());
+            return result;
+        }
+        java.net.http.HttpRequest jdkRequest;
+        try {
+            jdkRequest = toJdk(request);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        pending.add(result);
+        result.whenComplete((response, failure) -> pending.remove(result));
+        try {
+            // sendAsync may resolve the host name on the calling thread; hop to our executor so that
+            // the caller never blocks.
+            executor.execute(() -> client.sendAsync(jdkRequest, java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                    .whenComplete((response, failure) -> {
+                        if (failure != null) {
+                            result.completeExceptionally(translate(failure));
+                        } else {
+                            result.complete(fromJdk(response));
+                        }
+                    }));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(closedError());
+        }
+        if (closed.get()) {
+            // close() raced with us: it may have swept `pending` before our future was in it.
+            result.completeExceptionally(closedError());
+        }
+        return result;
+    }
+
+    private java.net.http.HttpRequest toJdk(HttpRequest request) {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(
+                        URI.create(host.url() + request.target()))
+                .timeout(requestTimeout)
+                .method(request.method().name(), request.hasBody()
+                        ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body())
+                        : java.net.http.HttpRequest.BodyPublishers.noBody());
+        request.headers().asMap().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    private static HttpResponse fromJdk(java.net.http.HttpResponse<byte[]> response) {
+        return new HttpResponse(response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
+    }
+
+    /** Sorts a failure into what the core needs to know: was the request surely not sent? */
+    private Throwable translate(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new ArangoConnectionException(host, "connect timed out", false, cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new ArangoTimeoutException(host, requestTimeout, cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new ArangoConnectionException(host, "connection refused", false, cause);
+        }
+        if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException
+                || cause.getCause() instanceof UnresolvedAddressException) {
+            return new ArangoConnectionException(host, "unknown host", false, cause);
+        }
+        if (cause instanceof IOException) {
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            return new ArangoConnectionException(host, "I/O error: " + message.toLowerCase(Locale.ROOT), true,
+                    cause);
+        }
+        return cause;
+    }
+
+    private ArangoConnectionException closedError() {
+        return new ArangoConnectionException(host, "session closed", false, null);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            List.copyOf(pending).forEach(future -> future.completeExceptionally(
+                    new ArangoConnectionException(host, "session closed while the request was pending", true, null)));
+            onClose.accept(this);
+            shutdownNow(client);
+        }
+    }
+
+    /**
+     * Java 21 added {@code HttpClient.shutdownNow()}, which closes the client's connections and its
+     * selector thread at once; on Java 17 they go when the client object is collected.
+     */
+    private static final java.lang.reflect.Method SHUTDOWN_NOW = findShutdownNow();
+
+    private static java.lang.reflect.Method findShutdownNow() {
+        try {
+            return HttpClient.class.getMethod("shutdownNow");
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static void shutdownNow(HttpClient client) {
+        if (SHUTDOWN_NOW != null) {
+            try {
+                SHUTDOWN_NOW.invoke(client);
+            } catch (ReflectiveOperationException ignored) {
+                // Best effort: the pending futures have already been failed.
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdkHttpSession[" + host + "]";
+    }
+}

@@ -1,0 +1,72 @@
+package io.aioarango.transport.jdk;
+
+import io.aioarango.api.Host;
+import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TransportOptions;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One {@link HttpClient} per coordinator (each is that coordinator's connection pool), all sharing one
+ * small executor. The executor is given explicitly: without one the JDK completes responses on a
+ * thread pool that grows without bound.
+ */
+public final class JdkTransport implements Transport {
+    private final TransportOptions options;
+    private final ExecutorService executor;
+    private final List<JdkHttpSession> sessions = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public JdkTransport(TransportOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.executor = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("aioarango-jdk-"));
+    }
+
+    @Override
+    public String name() {
+        return JdkTransportProvider.NAME;
+    }
+
+    @Override
+    public HttpSession openSession(Host host) {
+        if (closed.get()) {
+            throw new IllegalStateException("The jdk transport is closed; no session can be opened for " + host);
+        }
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+        JdkHttpSession session = new JdkHttpSession(host, client, executor, options.requestTimeout(),
+                sessions::remove);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            sessions.forEach(JdkHttpSession::close);
+            executor.shutdown();
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
