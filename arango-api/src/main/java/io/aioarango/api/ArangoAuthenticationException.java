@@ -8,4 +8,9 @@ public class ArangoAuthenticationException extends ArangoServerException {
             String path) {
         super(401, errorNum, errorMessage, host, method, path);
     }
+
+    @Override
+    public String getMessage() {
+        return super.getMessage() + " (check the user name and password)";
+    }
 }

@@ -166,7 +166,7 @@ final class ClusterImpl implements Cluster {
 
     @Override
     public CompletableFuture<Void> executeRebalancePlan(List<RebalanceMove> moves) {
-        if (moves == null || moves.contains(null)) {
+        if (moves == null || moves.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("moves must be a list of RebalanceMove without nulls, e.g. the moves "
                     + "of calculateRebalancePlan(); got " + moves);
         }

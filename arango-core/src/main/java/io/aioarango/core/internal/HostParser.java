@@ -53,9 +53,6 @@ public final class HostParser {
                     + " is empty (check for a stray comma); " + ACCEPTED);
         }
         String entry = raw.trim();
-        while (entry.endsWith("/")) {
-            entry = entry.substring(0, entry.length() - 1);
-        }
         int separator = entry.indexOf("://");
         if (separator < 0) {
             throw invalid(raw, "it has no scheme");
@@ -66,6 +63,9 @@ public final class HostParser {
             throw invalid(raw, "scheme '" + givenScheme + "' is not supported");
         }
         String authority = entry.substring(separator + 3);
+        while (authority.endsWith("/")) {
+            authority = authority.substring(0, authority.length() - 1);
+        }
         if (authority.indexOf('@') >= 0) {
             throw invalid(raw, "it holds credentials; pass them to db(name, username, password)");
         }

@@ -1,0 +1,213 @@
+package io.aioarango.core;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static io.aioarango.core.Fixtures.contract;
+import static io.aioarango.core.Fixtures.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.aioarango.api.ArangoAuthenticationException;
+import io.aioarango.api.ArangoServerException;
+import io.aioarango.api.Cluster;
+import io.aioarango.api.Host;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.api.MalformedResponseException;
+import io.aioarango.api.NoHostAvailableException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a user gets when the server says no, or says something unreadable. */
+class ErrorAnswersTest {
+    private static WireMockServer server;
+    private static ArangoClient client;
+    private static Cluster cluster;
+    private static Host host;
+
+    @BeforeAll
+    static void start() {
+        server = Fixtures.coordinator();
+        client = ArangoClient.builder().hosts(Fixtures.url(server)).transport("jdk").build();
+        cluster = client.db("_system", "root", "passwd").join().cluster();
+        host = new Host("http", "127.0.0.1", server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+    }
+
+    private static void answer(int status, String contentType, String body) {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", contentType).withBody(body)));
+    }
+
+    @Test
+    void unauthorizedBecomesAnAuthenticationError() {
+        answer(401, "application/json", contract("ERROR_401_unauthorized.json"));
+
+        Throwable failure = failure(cluster.serverId());
+
+        assertThat(failure).isInstanceOfSatisfying(ArangoAuthenticationException.class, e -> {
+            assertThat(e.status()).isEqualTo(401);
+            assertThat(e.errorNum()).isEqualTo(11);
+            assertThat(e.errorMessage()).isEqualTo("not authorized to execute this request");
+            assertThat(e.host()).isEqualTo(host);
+            assertThat(e.method()).isEqualTo(HttpMethod.GET);
+            assertThat(e.path()).isEqualTo("/_db/_system/_admin/server/id");
+        });
+        assertThat(failure).hasMessage("GET /_db/_system/_admin/server/id on " + host
+                + " failed: HTTP 401, errorNum 11: not authorized to execute this request"
+                + " (check the user name and password)");
+    }
+
+    @Test
+    void clusterCallOnASingleServerIs403() {
+        answer(403, "application/json", contract("DERIVED_GET__admin_cluster_health.single_403.json"));
+
+        assertThat(failure(cluster.health())).isExactlyInstanceOf(ArangoServerException.class)
+                .hasMessage("GET /_db/_system/_admin/cluster/health on " + host
+                        + " failed: HTTP 403, errorNum 403: not allowed on single servers");
+    }
+
+    @Test
+    void endpointsOnASingleServerIs501WithErrorNum9() {
+        answer(501, "application/json", contract("DERIVED_GET__api_cluster_endpoints.single_501.json"));
+
+        assertThat(failure(cluster.endpoints())).isInstanceOfSatisfying(ArangoServerException.class, e -> {
+            assertThat(e.status()).isEqualTo(501);
+            assertThat(e.errorNum()).isEqualTo(9);
+            assertThat(e.errorMessage()).isEqualTo("cannot serve this request for this deployment type");
+            assertThat(e.path()).isEqualTo("/_db/_system/_api/cluster/endpoints");
+        });
+    }
+
+    @Test
+    void unknownDatabaseIs404() {
+        answer(404, "application/json", contract("DERIVED_ERROR_404_database_not_found.json"));
+
+        assertThat(failure(cluster.serverCount())).isInstanceOfSatisfying(ArangoServerException.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.errorNum()).isEqualTo(1228);
+            assertThat(e.errorMessage()).isEqualTo("database not found");
+        });
+    }
+
+    @Test
+    void unknownRouteIsAnEmpty404() {
+        answer(404, "text/plain", "");
+
+        assertThat(failure(cluster.serverMode())).isInstanceOfSatisfying(ArangoServerException.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.errorNum()).isZero();
+            assertThat(e.errorMessage()).isEqualTo("(empty body)");
+        });
+    }
+
+    @Test
+    void nonJson502FromAProxyIsMalformedWithAShortExcerpt() {
+        String page = "<html><head><title>502 Bad Gateway</title></head><body>" + "x".repeat(500) + "</body></html>";
+        answer(502, "text/html", page);
+
+        Throwable failure = failure(cluster.health());
+
+        assertThat(failure).isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+            assertThat(e.status()).isEqualTo(502);
+            assertThat(e.host()).isEqualTo(host);
+            assertThat(e.bodyExcerpt()).isEqualTo(page.substring(0, 200) + "…");
+        });
+        assertThat(failure.getMessage()).startsWith(host + " answered HTTP 502 with an unreadable body")
+                .doesNotContain("x".repeat(201));
+    }
+
+    @Test
+    void successThatIsNotJsonIsMalformed() {
+        answer(200, "text/plain", "OK");
+
+        assertThat(failure(cluster.serverId())).isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(e.bodyExcerpt()).isEqualTo("OK");
+            assertThat(e.getMessage()).contains("the body is not JSON");
+        });
+    }
+
+    @Test
+    void successWithoutTheFieldTheCallNeedsIsMalformed() {
+        answer(200, "application/json", "{\"error\":false,\"code\":200}");
+
+        assertThat(failure(cluster.serverId())).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("field 'id' should be a string, but it is missing");
+        assertThat(failure(cluster.health())).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("field 'Health' should be an object, but it is missing");
+        assertThat(failure(cluster.endpoints())).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("field 'endpoints' should be an array");
+    }
+
+    @Test
+    void unknownRoleIsMalformedNamingTheValue() {
+        answer(200, "application/json", "{\"role\":\"OBSERVER\"}");
+
+        assertThat(failure(cluster.serverRole())).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("Unknown server role 'OBSERVER'");
+    }
+
+    @Test
+    void aWrongTypeIsNamed() {
+        answer(200, "application/json", "{\"numberOfCoordinators\":\"two\"}");
+
+        assertThat(failure(cluster.serverCount())).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("field 'numberOfCoordinators' should be a number, but found string");
+    }
+
+    @Test
+    void noErrorEverShowsThePasswordOrTheToken() throws Exception {
+        answer(401, "application/json", contract("ERROR_401_unauthorized.json"));
+        String password = "s3cr3t-Pa55";
+        String token = Base64.getEncoder().encodeToString(("root:" + password).getBytes());
+        try (ArangoClient verifying = ArangoClient.builder().hosts(Fixtures.url(server)).transport("jdk")
+                .verifyConnection(true).build()) {
+            Throwable failure = failure(verifying.db("_system", "root", password));
+
+            assertThat(failure).isInstanceOf(ArangoAuthenticationException.class);
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain(password).doesNotContain(token);
+        }
+        assertThat(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/_db/_system/_api/version"))))
+                .as("verification sends one GET /_api/version").hasSize(1)
+                .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Basic " + token));
+    }
+
+    @Test
+    void anUnreachableClusterNamesEveryHostTried() {
+        WireMockServer gone1 = Fixtures.coordinator();
+        WireMockServer gone2 = Fixtures.coordinator();
+        String url1 = Fixtures.url(gone1);
+        String url2 = Fixtures.url(gone2);
+        gone1.stop();
+        gone2.stop();
+        try (ArangoClient unreachable = ArangoClient.builder().hosts(url1, url2).transport("jdk").build()) {
+            Throwable failure = failure(unreachable.db("_system", "root", "passwd").join().cluster().serverId());
+
+            assertThat(failure).isInstanceOfSatisfying(NoHostAvailableException.class, e -> {
+                assertThat(e.failures().keySet()).extracting(Host::url).containsExactlyInAnyOrder(url1, url2);
+                assertThat(e.getSuppressed()).hasSize(2);
+            });
+            assertThat(failure.getMessage()).startsWith("No coordinator could serve GET /_db/_system/_admin/server/id;"
+                    + " tried 2: ").contains(url1 + ": connection refused").contains(url2 + ": connection refused");
+        }
+    }
+}
