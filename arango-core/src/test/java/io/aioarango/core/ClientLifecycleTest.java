@@ -1,0 +1,215 @@
+package io.aioarango.core;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static io.aioarango.core.Fixtures.await;
+import static io.aioarango.core.Fixtures.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoRequest;
+import io.aioarango.api.ArangoServerException;
+import io.aioarango.api.Cluster;
+import io.aioarango.api.Database;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.api.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Databases, raw requests, where futures complete, and closing. */
+class ClientLifecycleTest {
+    private static WireMockServer server;
+
+    @BeforeAll
+    static void start() {
+        server = Fixtures.coordinator();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withBody("{\"error\":false,\"code\":200,\"id\":\"CRDN-1\",\"version\":\"3.12.4\"}")));
+    }
+
+    private static ArangoClient.Builder builder() {
+        return ArangoClient.builder().hosts(Fixtures.url(server)).transport("jdk");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1db", "_users", "a/b", "a:b", " padded", "padded ", "tab\tinside"})
+    void namesArangoDbWouldRejectFailBeforeAnyRequest(String name) {
+        try (ArangoClient client = builder().build()) {
+            assertThatThrownBy(() -> client.db(name, "root", "passwd"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("Invalid database name '" + name + "': ")
+                    .hasMessageEndingWith("; a database name is 1 to 128 UTF-8 bytes in Unicode NFC form, does not "
+                            + "start with a digit, an underscore (except _system) or a space, does not end with a "
+                            + "space, and holds no '/', ':' or control character");
+        }
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void tooLongAndUnnormalisedNames() {
+        try (ArangoClient client = builder().build()) {
+            assertThatThrownBy(() -> client.db("a".repeat(129), "root", "pw"))
+                    .hasMessageContaining("it is longer than 128 bytes");
+            assertThatThrownBy(() -> client.db("e\u0301", "root", "pw"))
+                    .hasMessageContaining("it is not in Unicode NFC form");
+            assertThatThrownBy(() -> client.db(null, "root", "pw"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it is empty");
+            assertThat(client.db("a".repeat(128), "root", "pw").join().name()).hasSize(128);
+        }
+    }
+
+    @Test
+    void extendedNamesArePercentEncodedInThePath() {
+        try (ArangoClient client = builder().build()) {
+            Database db = client.db("Übersicht 2026-ok", "root", "passwd").join();
+            assertThat(db.name()).isEqualTo("Übersicht 2026-ok");
+            await(db.cluster().serverId());
+        }
+        assertThat(Fixtures.onlyRequest(server).getUrl())
+                .isEqualTo("/_db/%C3%9Cbersicht%202026-ok/_admin/server/id");
+    }
+
+    @Test
+    void rawRequestsGoThroughTheSameRoute() {
+        try (ArangoClient client = builder().build()) {
+            Database db = client.db("shop", "root", "passwd").join();
+
+            HttpResponse response = await(db.send(ArangoRequest.builder(HttpMethod.GET, "/_api/collection")
+                    .queryParam("excludeSystem", "true").queryParam("q", "a b&c").build()));
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bodyAsString()).contains("CRDN-1");
+        }
+        assertThat(Fixtures.onlyRequest(server).getUrl())
+                .isEqualTo("/_db/shop/_api/collection?excludeSystem=true&q=a%20b%26c");
+    }
+
+    @Test
+    void aRawRequestThatFailsOnTheServerFailsTheFuture() {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(409)
+                .withBody("{\"error\":true,\"errorNum\":1210,\"errorMessage\":\"unique constraint violated\","
+                        + "\"code\":409}")));
+        try (ArangoClient client = builder().build()) {
+            Database db = client.db("shop", "root", "passwd").join();
+            assertThat(failure(db.send(ArangoRequest.builder(HttpMethod.POST, "/_api/document/c").jsonBody("{}")
+                    .build()))).isInstanceOfSatisfying(ArangoServerException.class, e -> {
+                        assertThat(e.errorNum()).isEqualTo(1210);
+                        assertThat(e.method()).isEqualTo(HttpMethod.POST);
+                        assertThat(e.path()).isEqualTo("/_db/shop/_api/document/c");
+                    });
+        }
+    }
+
+    @Test
+    void verificationSucceedsWithOneVersionRequest() {
+        try (ArangoClient client = builder().verifyConnection(true).build()) {
+            assertThat(await(client.db("_system", "root", "passwd")).name()).isEqualTo("_system");
+        }
+        assertThat(Fixtures.onlyRequest(server).getUrl()).isEqualTo("/_db/_system/_api/version");
+    }
+
+    @Test
+    void withoutVerificationDbSendsNothing() {
+        try (ArangoClient client = builder().build()) {
+            client.db("_system", "root", "passwd").join();
+        }
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void futuresCompleteOnTheClientsCompletionThreadsNotOnIoThreads() {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(200)
+                .withBody("{\"id\":\"CRDN-1\"}")));
+        AtomicReference<String> thread = new AtomicReference<>();
+        try (ArangoClient client = builder().build()) {
+            CompletableFuture<String> id = client.db("_system", "root", "pw").join().cluster().serverId();
+            await(id.whenComplete((value, e) -> thread.set(Thread.currentThread().getName())));
+        }
+        assertThat(thread.get()).startsWith("aioarango-completion-");
+    }
+
+    @Test
+    void aUsersCompletionExecutorIsUsedAndNeverShutDown() {
+        ExecutorService mine = Executors.newSingleThreadExecutor(r -> new Thread(r, "mine"));
+        AtomicInteger runs = new AtomicInteger();
+        try {
+            try (ArangoClient client = builder().completionExecutor(task -> {
+                runs.incrementAndGet();
+                mine.execute(task);
+            }).build()) {
+                Cluster cluster = client.db("_system", "root", "pw").join().cluster();
+                await(cluster.serverId());
+                await(cluster.serverId());
+            }
+            assertThat(runs).hasValue(2);
+            assertThat(mine.isShutdown()).isFalse();
+        } finally {
+            mine.shutdownNow();
+        }
+    }
+
+    @Test
+    void closeFailsPendingRequestsAtOnceAndLaterCallsClearly() {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(10_000).withBody("{}")));
+        ArangoClient client = builder().build();
+        Cluster cluster = client.db("_system", "root", "pw").join().cluster();
+        CompletableFuture<String> pending = cluster.serverId();
+
+        client.close();
+        client.close(); // idempotent
+
+        long started = System.nanoTime();
+        assertThat(failure(pending)).isInstanceOf(ArangoConnectionException.class)
+                .hasMessageContaining("session closed while the request was pending");
+        assertThat(System.nanoTime() - started).as("failed at close, not after the server's 10 s")
+                .isLessThan(5_000_000_000L);
+        assertThat(failure(cluster.serverId())).isInstanceOf(IllegalStateException.class)
+                .hasMessage("This ArangoClient is closed; build a new one to send requests");
+        assertThatThrownBy(() -> client.db("_system", "root", "pw")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("This ArangoClient is closed; build a new one to open databases");
+    }
+
+    @Test
+    void badBuilderSettingsAreNamed() {
+        assertThatThrownBy(() -> ArangoClient.builder().requestTimeout(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("requestTimeout PT0S is not accepted; use a positive duration");
+        assertThatThrownBy(() -> ArangoClient.builder().transport(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Transport name ' ' is blank; use e.g. \"jdk\" or \"netty\"");
+        assertThatThrownBy(() -> ArangoClient.builder().hosts(Fixtures.url(server)).transport("netty").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Transport 'netty' (set on the builder) is not on the class path; found: [jdk]");
+    }
+
+    @Test
+    void describesItself() {
+        try (ArangoClient client = builder().build()) {
+            assertThat(client.transportName()).isEqualTo("jdk");
+            assertThat(client.hosts()).containsExactly(Fixtures.url(server));
+            assertThat(client).hasToString("ArangoClient[" + Fixtures.url(server) + "] over jdk");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.aioarango.transport.jdk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoTimeoutException;
+import io.aioarango.api.Host;
+import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.api.HttpResponse;
+import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.api.spi.TransportProvider;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The jdk transport moves bytes to one host per session and reports failures in the SPI's terms. */
+class JdkTransportTest {
+    private WireMockServer server;
+    private Host host;
+    private Transport transport;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        host = new Host("http", "127.0.0.1", server.port());
+        transport = new JdkTransportProvider().create(TransportOptions.builder()
+                .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofMillis(500)).build());
+    }
+
+    @AfterEach
+    void stop() {
+        transport.close();
+        server.stop();
+    }
+
+    private static HttpResponse await(CompletableFuture<HttpResponse> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    private static Throwable failure(CompletableFuture<HttpResponse> future) {
+        assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        return future.handle((r, e) -> e).join();
+    }
+
+    @Test
+    void isFoundThroughTheServiceLoader() {
+        assertThat(ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
+                .map(TransportProvider::name)).containsExactly("jdk");
+        assertThat(transport.name()).isEqualTo("jdk");
+    }
+
+    @Test
+    void sendsMethodTargetHeadersAndBodyAsGiven() throws Exception {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201).withHeader("X-Many", "1", "2")
+                .withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
+        HttpSession session = transport.openSession(host);
+
+        HttpResponse response = await(session.send(new HttpRequest(HttpMethod.PUT, "/_db/x/_api/y?a=b%20c&d=%2F",
+                HttpHeaders.empty().with("X-Repeat", "one").with("X-Repeat", "two").with("Connection", "close"),
+                "{\"k\":1}".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.headers().all("x-many")).containsExactly("1", "2");
+        assertThat(response.headers().first("Content-Type")).hasValue("application/json");
+        assertThat(response.bodyAsString()).isEqualTo("{\"ok\":true}");
+        LoggedRequest request = server.findAll(anyRequestedFor(anyUrl())).get(0);
+        assertThat(request.getMethod().getName()).isEqualTo("PUT");
+        assertThat(request.getUrl()).isEqualTo("/_db/x/_api/y?a=b%20c&d=%2F");
+        assertThat(request.getHeaders().getHeader("X-Repeat").values()).containsExactly("one", "two");
+        assertThat(request.getBodyAsString()).isEqualTo("{\"k\":1}");
+    }
+
+    @Test
+    void errorStatusesAndEmptyBodiesPassThroughUntouched() throws Exception {
+        HttpSession session = transport.openSession(host);
+        for (int status : List.of(204, 404, 503)) {
+            server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)));
+            HttpResponse response = await(session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(), null)));
+            assertThat(response.status()).isEqualTo(status);
+            assertThat(response.bodyLength()).isZero();
+        }
+    }
+
+    @Test
+    void sendReturnsBeforeTheAnswerArrives() throws Exception {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(300)));
+        HttpSession session = transport.openSession(host);
+
+        CompletableFuture<HttpResponse> future = session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(),
+                null));
+
+        assertThat(future).isNotDone();
+        assertThat(await(future).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefusedConnectionNamesTheHostAndWasSurelyNotSent() {
+        server.stop();
+        HttpSession session = transport.openSession(host);
+
+        Throwable failure = failure(session.send(new HttpRequest(HttpMethod.POST, "/", HttpHeaders.empty(), new byte[1])));
+
+        assertThat(failure).isInstanceOfSatisfying(ArangoConnectionException.class, e -> {
+            assertThat(e.host()).isEqualTo(host);
+            assertThat(e.requestSent()).isFalse();
+        }).hasMessage(host + ": connection refused");
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOut() {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+        HttpSession session = transport.openSession(host);
+
+        long started = System.nanoTime();
+        Throwable failure = failure(session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(), null)));
+
+        assertThat(failure).isInstanceOfSatisfying(ArangoTimeoutException.class, e -> {
+            assertThat(e.host()).isEqualTo(host);
+            assertThat(e.timeout()).isEqualTo(Duration.ofMillis(500));
+        }).hasMessage(host + ": no response within 500 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void eachSessionSendsOnlyToItsOwnHost() throws Exception {
+        WireMockServer other = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        other.start();
+        try {
+            for (WireMockServer s : List.of(server, other)) {
+                s.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+            }
+            HttpSession first = transport.openSession(host);
+            HttpSession second = transport.openSession(new Host("http", "127.0.0.1", other.port()));
+            for (int i = 0; i < 5; i++) {
+                await(first.send(new HttpRequest(HttpMethod.GET, "/first", HttpHeaders.empty(), null)));
+                await(second.send(new HttpRequest(HttpMethod.GET, "/second", HttpHeaders.empty(), null)));
+            }
+            assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(5)
+                    .allSatisfy(r -> assertThat(r.getUrl()).isEqualTo("/first"));
+            assertThat(other.findAll(anyRequestedFor(anyUrl()))).hasSize(5)
+                    .allSatisfy(r -> assertThat(r.getUrl()).isEqualTo("/second"));
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
+    void closingFailsPendingRequestsAndRefusesNewSessions() {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+        Transport longTimeouts = new JdkTransportProvider().create(TransportOptions.defaults());
+        HttpSession session = longTimeouts.openSession(host);
+        CompletableFuture<HttpResponse> pending = session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(),
+                null));
+
+        longTimeouts.close();
+        longTimeouts.close();
+
+        assertThat(failure(pending)).isInstanceOfSatisfying(ArangoConnectionException.class,
+                e -> assertThat(e.requestSent()).isTrue()).hasMessageContaining("session closed");
+        assertThat(failure(session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(), null))))
+                .isInstanceOf(ArangoConnectionException.class).hasMessage(host + ": session closed");
+        assertThatThrownBy(() -> longTimeouts.openSession(host)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("The jdk transport is closed; no session can be opened for " + host);
+    }
+}
