@@ -1,5 +1,6 @@
 package io.aioarango.api;
 
+import io.aioarango.api.internal.Spellings;
 import java.util.Locale;
 
 /** The cluster-wide supervision maintenance mode: {@code ON} pauses the supervision, {@code OFF} resumes it. */
@@ -14,14 +15,9 @@ public enum MaintenanceMode {
 
     /** Accepts {@code "on"} or {@code "off"} in any case. */
     public static MaintenanceMode fromString(String mode) {
-        if (mode != null) {
-            String normalised = mode.trim().toLowerCase(Locale.ROOT);
-            if (normalised.equals("on")) {
-                return ON;
-            }
-            if (normalised.equals("off")) {
-                return OFF;
-            }
+        MaintenanceMode found = Spellings.find(values(), MaintenanceMode::value, mode);
+        if (found != null) {
+            return found;
         }
         throw new IllegalArgumentException(
                 "Maintenance mode '" + mode + "' is not supported; use \"on\" or \"off\" (any case)");

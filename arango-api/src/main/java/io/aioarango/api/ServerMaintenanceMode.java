@@ -1,5 +1,6 @@
 package io.aioarango.api;
 
+import io.aioarango.api.internal.Spellings;
 import java.util.Locale;
 
 /** The maintenance mode of one DB-Server. */
@@ -14,12 +15,9 @@ public enum ServerMaintenanceMode {
 
     /** Accepts {@code "maintenance"} or {@code "normal"} in any case. */
     public static ServerMaintenanceMode fromString(String mode) {
-        if (mode != null) {
-            for (ServerMaintenanceMode candidate : values()) {
-                if (candidate.value().equals(mode.trim().toLowerCase(Locale.ROOT))) {
-                    return candidate;
-                }
-            }
+        ServerMaintenanceMode found = Spellings.find(values(), ServerMaintenanceMode::value, mode);
+        if (found != null) {
+            return found;
         }
         throw new IllegalArgumentException(
                 "Server maintenance mode '" + mode + "' is not supported; use \"maintenance\" or \"normal\" (any case)");

@@ -1,5 +1,6 @@
 package io.aioarango.api;
 
+import io.aioarango.api.internal.Spellings;
 import java.util.Arrays;
 
 /** Whether a server accepts writes, as {@code GET /_admin/server/mode} reports it. */
@@ -18,11 +19,11 @@ public enum ServerMode {
         return value;
     }
 
+    /** Accepts {@code "default"} or {@code "readonly"}, in any case. */
     public static ServerMode fromString(String value) {
-        for (ServerMode mode : values()) {
-            if (mode.value.equals(value)) {
-                return mode;
-            }
+        ServerMode found = Spellings.find(values(), ServerMode::value, value);
+        if (found != null) {
+            return found;
         }
         throw new IllegalArgumentException("Unknown server mode '" + value + "'; known modes: "
                 + Arrays.stream(values()).map(ServerMode::value).toList());

@@ -1,5 +1,6 @@
 package io.aioarango.api;
 
+import io.aioarango.api.internal.Spellings;
 import java.util.Arrays;
 
 /** The role a server has in a deployment, as {@code GET /_admin/server/role} reports it. */
@@ -14,12 +15,11 @@ public enum ServerRole {
     AGENT,
     UNDEFINED;
 
-    /** Parses the server's spelling, e.g. {@code "COORDINATOR"}. */
+    /** Parses the server's spelling, e.g. {@code "COORDINATOR"}, in any case. */
     public static ServerRole fromString(String value) {
-        for (ServerRole role : values()) {
-            if (role.name().equals(value)) {
-                return role;
-            }
+        ServerRole found = Spellings.find(values(), ServerRole::name, value);
+        if (found != null) {
+            return found;
         }
         throw new IllegalArgumentException(
                 "Unknown server role '" + value + "'; known roles: " + Arrays.toString(values()));

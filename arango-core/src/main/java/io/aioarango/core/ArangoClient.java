@@ -9,7 +9,7 @@ import io.aioarango.api.HttpMethod;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.core.internal.DaemonThreads;
+import io.aioarango.api.internal.DaemonThreads;
 import io.aioarango.core.internal.DatabaseImpl;
 import io.aioarango.core.internal.DatabaseRoute;
 import io.aioarango.core.internal.HostParser;
@@ -57,10 +57,7 @@ public final class ArangoClient implements AutoCloseable {
     private ArangoClient(Builder builder, List<Host> hosts) {
         this.hosts = hosts;
         this.verifyConnection = builder.verifyConnection;
-        TransportOptions options = TransportOptions.builder()
-                .connectTimeout(builder.connectTimeout)
-                .requestTimeout(builder.requestTimeout)
-                .build();
+        TransportOptions options = builder.transportOptions.build();
         this.ownsTransport = builder.transport == null;
         this.transport = ownsTransport
                 ? TransportSelector.select(builder.transportName).create(options)
@@ -158,8 +155,7 @@ public final class ArangoClient implements AutoCloseable {
         private HostResolver resolver = HostResolvers.roundRobin();
         private String transportName;
         private Transport transport;
-        private Duration connectTimeout = TransportOptions.DEFAULT_CONNECT_TIMEOUT;
-        private Duration requestTimeout = TransportOptions.DEFAULT_REQUEST_TIMEOUT;
+        private final TransportOptions.Builder transportOptions = TransportOptions.builder();
         private Executor completionExecutor;
         private boolean verifyConnection;
 
@@ -228,13 +224,13 @@ public final class ArangoClient implements AutoCloseable {
 
         /** How long connecting to a coordinator may take; default 10 s. */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive("connectTimeout", timeout);
+            transportOptions.connectTimeout(timeout);
             return this;
         }
 
         /** How long one attempt may take, from sending to the last byte of the answer; default 60 s. */
         public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = positive("requestTimeout", timeout);
+            transportOptions.requestTimeout(timeout);
             return this;
         }
 
@@ -269,13 +265,6 @@ public final class ArangoClient implements AutoCloseable {
                     ? HostParser.parseCommaSeparated(hostsString)
                     : HostParser.parse(hostEntries);
             return new ArangoClient(this, hosts);
-        }
-
-        private static Duration positive(String name, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " " + value + " is not accepted; use a positive duration");
-            }
-            return value;
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.aioarango.core;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static io.aioarango.core.Fixtures.AUTH;
 import static io.aioarango.core.Fixtures.await;
 import static io.aioarango.core.Fixtures.contract;
@@ -10,9 +7,7 @@ import static io.aioarango.core.Fixtures.onlyRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.aioarango.api.Cluster;
 import io.aioarango.api.ClusterHealth;
 import io.aioarango.api.ClusterImbalance;
 import io.aioarango.api.MaintenanceMode;
@@ -34,43 +29,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every Cluster call against one WireMock coordinator: the exact request on the wire (method, path,
  * query, headers, body) and the typed result of the body ArangoDB's documentation recorded.
  */
-class ClusterContractTest {
-    private static WireMockServer server;
-    private static ArangoClient client;
-    private static Cluster cluster;
-
-    @BeforeAll
-    static void start() {
-        server = Fixtures.coordinator();
-        client = ArangoClient.builder().hosts(Fixtures.url(server)).transport("jdk").build();
-        cluster = client.db("_system", "root", "passwd").join().cluster();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
-
-    private static void answer(int status, String body) {
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body)));
-    }
-
+class ClusterContractTest extends OneCoordinatorTest {
     /** Asserts the one request received and returns it for body checks. */
     private static LoggedRequest sent(String method, String url) {
         LoggedRequest request = onlyRequest(server);

@@ -1,8 +1,5 @@
 package io.aioarango.core;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static io.aioarango.core.Fixtures.contract;
 import static io.aioarango.core.Fixtures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aioarango.api.ArangoAuthenticationException;
 import io.aioarango.api.ArangoServerException;
-import io.aioarango.api.Cluster;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.MalformedResponseException;
@@ -18,45 +14,13 @@ import io.aioarango.api.NoHostAvailableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a user gets when the server says no, or says something unreadable. */
-class ErrorAnswersTest {
-    private static WireMockServer server;
-    private static ArangoClient client;
-    private static Cluster cluster;
-    private static Host host;
-
-    @BeforeAll
-    static void start() {
-        server = Fixtures.coordinator();
-        client = ArangoClient.builder().hosts(Fixtures.url(server)).transport("jdk").build();
-        cluster = client.db("_system", "root", "passwd").join().cluster();
-        host = new Host("http", "127.0.0.1", server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
-
-    private static void answer(int status, String contentType, String body) {
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", contentType).withBody(body)));
-    }
-
+class ErrorAnswersTest extends OneCoordinatorTest {
     @Test
     void unauthorizedBecomesAnAuthenticationError() {
-        answer(401, "application/json", contract("ERROR_401_unauthorized.json"));
+        answer(401, contract("ERROR_401_unauthorized.json"));
 
         Throwable failure = failure(cluster.serverId());
 
@@ -75,7 +39,7 @@ class ErrorAnswersTest {
 
     @Test
     void clusterCallOnASingleServerIs403() {
-        answer(403, "application/json", contract("DERIVED_GET__admin_cluster_health.single_403.json"));
+        answer(403, contract("DERIVED_GET__admin_cluster_health.single_403.json"));
 
         assertThat(failure(cluster.health())).isExactlyInstanceOf(ArangoServerException.class)
                 .hasMessage("GET /_db/_system/_admin/cluster/health on " + host
@@ -84,7 +48,7 @@ class ErrorAnswersTest {
 
     @Test
     void endpointsOnASingleServerIs501WithErrorNum9() {
-        answer(501, "application/json", contract("DERIVED_GET__api_cluster_endpoints.single_501.json"));
+        answer(501, contract("DERIVED_GET__api_cluster_endpoints.single_501.json"));
 
         assertThat(failure(cluster.endpoints())).isInstanceOfSatisfying(ArangoServerException.class, e -> {
             assertThat(e.status()).isEqualTo(501);
@@ -96,7 +60,7 @@ class ErrorAnswersTest {
 
     @Test
     void unknownDatabaseIs404() {
-        answer(404, "application/json", contract("DERIVED_ERROR_404_database_not_found.json"));
+        answer(404, contract("DERIVED_ERROR_404_database_not_found.json"));
 
         assertThat(failure(cluster.serverCount())).isInstanceOfSatisfying(ArangoServerException.class, e -> {
             assertThat(e.status()).isEqualTo(404);
@@ -145,7 +109,7 @@ class ErrorAnswersTest {
 
     @Test
     void successWithoutTheFieldTheCallNeedsIsMalformed() {
-        answer(200, "application/json", "{\"error\":false,\"code\":200}");
+        answer(200, "{\"error\":false,\"code\":200}");
 
         assertThat(failure(cluster.serverId())).isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("field 'id' should be a string, but it is missing");
@@ -157,7 +121,7 @@ class ErrorAnswersTest {
 
     @Test
     void unknownRoleIsMalformedNamingTheValue() {
-        answer(200, "application/json", "{\"role\":\"OBSERVER\"}");
+        answer(200, "{\"role\":\"OBSERVER\"}");
 
         assertThat(failure(cluster.serverRole())).isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("Unknown server role 'OBSERVER'");
@@ -165,7 +129,7 @@ class ErrorAnswersTest {
 
     @Test
     void aWrongTypeIsNamed() {
-        answer(200, "application/json", "{\"numberOfCoordinators\":\"two\"}");
+        answer(200, "{\"numberOfCoordinators\":\"two\"}");
 
         assertThat(failure(cluster.serverCount())).isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("field 'numberOfCoordinators' should be a number, but found string");
@@ -173,7 +137,7 @@ class ErrorAnswersTest {
 
     @Test
     void noErrorEverShowsThePasswordOrTheToken() throws Exception {
-        answer(401, "application/json", contract("ERROR_401_unauthorized.json"));
+        answer(401, contract("ERROR_401_unauthorized.json"));
         String password = "s3cr3t-Pa55";
         String token = Base64.getEncoder().encodeToString(("root:" + password).getBytes());
         try (ArangoClient verifying = ArangoClient.builder().hosts(Fixtures.url(server)).transport("jdk")

@@ -1,7 +1,6 @@
 package io.aioarango.api.spi;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** The settings every transport honours. */
 public final class TransportOptions {
@@ -61,8 +60,7 @@ public final class TransportOptions {
         }
 
         private static Duration positive(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
+            if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(name + " " + value + " is not accepted; use a positive duration");
             }
             return value;

@@ -1,6 +1,7 @@
 package io.aioarango.transport.jdk;
 
 import io.aioarango.api.Host;
+import io.aioarango.api.internal.DaemonThreads;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
@@ -10,9 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One {@link HttpClient} per coordinator (each is that coordinator's connection pool), all sharing one
@@ -28,7 +27,7 @@ public final class JdkTransport implements Transport {
     public JdkTransport(TransportOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.executor = Executors.newFixedThreadPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("aioarango-jdk-"));
+                Math.max(2, Runtime.getRuntime().availableProcessors()), DaemonThreads.named("aioarango-jdk-"));
     }
 
     @Override
@@ -59,14 +58,5 @@ public final class JdkTransport implements Transport {
             sessions.forEach(JdkHttpSession::close);
             executor.shutdown();
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,4 +1,4 @@
-package io.aioarango.core.internal;
+package io.aioarango.api.internal;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,0 +1,124 @@
+package io.aioarango.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The domain types keep their promises: immutability, spellings, and no secret in any text. */
+class DomainTest {
+
+    @Test
+    void hostNormalisesAndFormatsIpv6() {
+        Host host = new Host("HTTP", "DB1.Example.com", 8529);
+        assertThat(host.url()).isEqualTo("http://db1.example.com:8529");
+        assertThat(host.authority()).isEqualTo("db1.example.com:8529");
+        assertThat(new Host("https", "::1", 8530).url()).isEqualTo("https://[::1]:8530");
+        assertThat(new Host("https", "::1", 8530).isTls()).isTrue();
+        assertThatThrownBy(() -> new Host("ftp", "a", 1)).hasMessage("Host scheme 'ftp' is not supported; use http or https");
+        assertThatThrownBy(() -> new Host("http", "a", 70000)).hasMessage("Host port 70000 is out of range; use 1 to 65535");
+    }
+
+    @Test
+    void credentialsNeverShowThePassword() {
+        assertThat(Credentials.of("root", "hunter2").toString()).isEqualTo("Credentials[username=root, password=****]");
+        assertThatThrownBy(() -> Credentials.of("", "x")).hasMessage("username must not be empty");
+    }
+
+    @Test
+    void headersAreCaseInsensitiveRepeatableAndShowNoValues() {
+        HttpHeaders headers = HttpHeaders.of(Map.of("X-A", List.of("1"))).with("x-a", "2").with("Authorization", "Basic x");
+        assertThat(headers.all("x-A")).containsExactly("1", "2");
+        assertThat(headers.first("AUTHORIZATION")).hasValue("Basic x");
+        assertThat(headers.first("missing")).isEmpty();
+        assertThat(headers.toString()).isEqualTo("HttpHeaders[x-a, authorization]").doesNotContain("Basic");
+    }
+
+    @Test
+    void requestsAndResponsesCopyTheirBytes() {
+        byte[] body = {1, 2};
+        HttpResponse response = new HttpResponse(200, HttpHeaders.empty(), body);
+        body[0] = 9;
+        assertThat(response.body()).containsExactly(1, 2);
+        response.body()[1] = 9;
+        assertThat(response.body()).containsExactly(1, 2);
+
+        ArangoRequest request = ArangoRequest.builder(HttpMethod.POST, "/_api/x").body(body).build();
+        body[1] = 7;
+        assertThat(request.body()).containsExactly(9, 2);
+        assertThat(request.idempotent()).isFalse();
+        assertThat(request.operation()).isEqualTo("raw");
+        assertThat(ArangoRequest.builder(HttpMethod.GET, "/x").build().idempotent()).isTrue();
+    }
+
+    @Test
+    void requestPathsAreChecked() {
+        assertThatThrownBy(() -> ArangoRequest.builder(HttpMethod.GET, "_api/version"))
+                .hasMessage("Request path '_api/version' must start with '/'");
+        assertThatThrownBy(() -> ArangoRequest.builder(HttpMethod.GET, "/_api/version?details=true"))
+                .hasMessage("Request path '/_api/version?details=true' must not hold a query or fragment; use "
+                        + "queryParam(name, value)");
+    }
+
+    @Test
+    void modesParseTheirSpellings() {
+        assertThat(MaintenanceMode.fromString(" On ")).isEqualTo(MaintenanceMode.ON);
+        assertThat(MaintenanceMode.OFF.value()).isEqualTo("off");
+        assertThat(ServerMaintenanceMode.fromString("MAINTENANCE").value()).isEqualTo("maintenance");
+        assertThat(ServerMode.fromString("readonly")).isEqualTo(ServerMode.READONLY);
+        assertThatThrownBy(() -> ServerMode.fromString("resilient"))
+                .hasMessage("Unknown server mode 'resilient'; known modes: [default, readonly]");
+        assertThat(ServerRole.fromString("PRIMARY")).isEqualTo(ServerRole.PRIMARY);
+        assertThat(ServerRole.fromString("primary")).isEqualTo(ServerRole.PRIMARY);
+        assertThatThrownBy(() -> ServerRole.fromString("OBSERVER"))
+                .hasMessage("Unknown server role 'OBSERVER'; known roles: [SINGLE, COORDINATOR, PRIMARY, SECONDARY, "
+                        + "AGENT, UNDEFINED]");
+    }
+
+    @Test
+    void rebalanceOptionsSendVersionAndOnlyWhatWasSet() {
+        assertThat(RebalanceOptions.defaults().asMap()).containsExactly(Map.entry("version", 1));
+        assertThat(RebalanceOptions.builder().moveFollowers(true).leaderChanges(false).build().asMap())
+                .containsExactly(Map.entry("version", 1), Map.entry("moveFollowers", true),
+                        Map.entry("leaderChanges", false));
+        assertThatThrownBy(() -> RebalanceOptions.builder().databasesExcluded(List.of("ok", " ")))
+                .hasMessageContaining("databasesExcluded holds a blank name");
+    }
+
+    @Test
+    void recordsKeepNullValuesAndOrderButCannotBeChanged() {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("b", null);
+        extra.put("a", 1);
+        List<String> cleaned = new ArrayList<>(List.of("PRMR-1"));
+        ServerCount count = new ServerCount(null, 3, cleaned, extra);
+        extra.put("c", 2);
+        cleaned.add("PRMR-2");
+        assertThat(count.extra()).containsExactly(entry("b", null), entry("a", 1));
+        assertThat(count.cleanedServers()).containsExactly("PRMR-1");
+        assertThatThrownBy(() -> count.extra().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(new ServerCount(1, 1, null, new HashMap<>()).cleanedServers()).isEmpty();
+    }
+
+    @Test
+    void noHostAvailableNamesEveryHostAndKeepsEachFailure() {
+        Host a = new Host("http", "a", 1);
+        Host b = new Host("http", "b", 2);
+        Map<Host, Throwable> failures = new LinkedHashMap<>();
+        failures.put(a, new ArangoConnectionException(a, "connection refused", false, null));
+        failures.put(b, new IllegalStateException("boom"));
+
+        NoHostAvailableException e = new NoHostAvailableException("GET /x", failures);
+
+        assertThat(e).hasMessage("No coordinator could serve GET /x; tried 2: http://a:1: connection refused; "
+                + "http://b:2: boom");
+        assertThat(e.getSuppressed()).containsExactlyElementsOf(failures.values());
+        assertThat(e.failures()).containsOnlyKeys(a, b);
+    }
+}
