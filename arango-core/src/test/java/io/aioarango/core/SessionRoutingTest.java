@@ -152,4 +152,16 @@ class SessionRoutingTest {
         assertThat(request.getHeader("User-Agent")).isEqualTo("aioarango-java");
         assertThat(request.getBodyAsString()).isEqualTo("{\"k\":1}");
     }
+
+    @Test
+    void aHeaderTheCallerSetsReplacesOursInsteadOfDoublingIt() {
+        try (ArangoClient client = ArangoClient.builder().hosts(Fixtures.url(a)).transport("jdk").build()) {
+            await(client.db("_system", "root", "passwd").join().send(ArangoRequest.builder(HttpMethod.PUT, "/_api/x")
+                    .body(new byte[] {1}).header("Content-Type", "application/octet-stream")
+                    .header("Authorization", "bearer jwt").header("x-seq", "1").build()));
+        }
+        LoggedRequest request = Fixtures.onlyRequest(a);
+        assertThat(request.getHeaders().getHeader("Content-Type").values()).containsExactly("application/octet-stream");
+        assertThat(request.getHeaders().getHeader("Authorization").values()).containsExactly("bearer jwt");
+    }
 }

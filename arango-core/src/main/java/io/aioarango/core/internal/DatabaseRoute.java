@@ -6,6 +6,7 @@ import io.aioarango.api.HttpHeaders;
 import io.aioarango.api.spi.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -16,6 +17,7 @@ import java.util.StringJoiner;
  */
 public final class DatabaseRoute {
     static final String USER_AGENT = "aioarango-java";
+    private static final List<String> JSON = List.of("application/json");
 
     private final String name;
     private final String prefix;
@@ -28,7 +30,7 @@ public final class DatabaseRoute {
                 (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
         this.headers = HttpHeaders.of(Map.of(
                 "authorization", List.of("Basic " + token),
-                "accept", List.of("application/json"),
+                "accept", JSON,
                 "user-agent", List.of(USER_AGENT)));
     }
 
@@ -45,13 +47,13 @@ public final class DatabaseRoute {
             target.append(query);
         }
         HttpHeaders all = headers;
-        if (request.hasBody() && request.headers().first("content-type").isEmpty()) {
-            all = all.with("content-type", "application/json");
-        }
-        for (Map.Entry<String, List<String>> header : request.headers().asMap().entrySet()) {
-            for (String value : header.getValue()) {
-                all = all.with(header.getKey(), value);
+        if (request.hasBody() || !request.headers().asMap().isEmpty()) {
+            Map<String, List<String>> merged = new LinkedHashMap<>(headers.asMap());
+            if (request.hasBody()) {
+                merged.put("content-type", JSON);
             }
+            merged.putAll(request.headers().asMap()); // a header the caller sets replaces ours
+            all = HttpHeaders.of(merged);
         }
         return new HttpRequest(request.method(), target.toString(), all, request.body());
     }

@@ -24,6 +24,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -37,15 +40,17 @@ final class JdkHttpSession implements HttpSession {
     private final Executor executor;
     private final Duration requestTimeout;
     private final Consumer<JdkHttpSession> onClose;
+    private final ScheduledExecutorService timer;
     private final Set<CompletableFuture<HttpResponse>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    JdkHttpSession(Host host, HttpClient client, Executor executor, Duration requestTimeout,
-            Consumer<JdkHttpSession> onClose) {
+    JdkHttpSession(Host host, HttpClient client, Executor executor, ScheduledExecutorService timer,
+            Duration requestTimeout, Consumer<JdkHttpSession> onClose) {
         this.host = host;
         this.client = client;
         this.executor = executor;
         this.requestTimeout = requestTimeout;
+        this.timer = timer;
         this.onClose = onClose;
     }
 
@@ -71,16 +76,27 @@ final class JdkHttpSession implements HttpSession {
         pending.add(result);
         result.whenComplete((response, failure) -> pending.remove(result));
         try {
+            // java.net.http's own timeout ends when the headers arrive; this bounds the whole exchange,
+            // body included, and is removed from the timer as soon as the exchange ends.
+            ScheduledFuture<?> deadline = timer.schedule(
+                    () -> result.completeExceptionally(new ArangoTimeoutException(host, requestTimeout, null)),
+                    requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            result.whenComplete((response, failure) -> deadline.cancel(false));
             // sendAsync may resolve the host name on the calling thread; hop to our executor so that
             // the caller never blocks.
-            executor.execute(() -> client.sendAsync(jdkRequest, java.net.http.HttpResponse.BodyHandlers.ofByteArray())
-                    .whenComplete((response, failure) -> {
-                        if (failure != null) {
-                            result.completeExceptionally(translate(failure));
-                        } else {
-                            result.complete(fromJdk(response));
-                        }
-                    }));
+            executor.execute(() -> {
+                CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange =
+                        client.sendAsync(jdkRequest, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                exchange.whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(translate(failure));
+                    } else {
+                        result.complete(fromJdk(response));
+                    }
+                });
+                // Timed out, cancelled or closed first: abort the exchange so its connection is freed.
+                result.whenComplete((response, failure) -> exchange.cancel(true));
+            });
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(closedError());
         }

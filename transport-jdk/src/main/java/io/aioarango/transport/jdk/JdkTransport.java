@@ -11,16 +11,18 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One {@link HttpClient} per coordinator (each is that coordinator's connection pool), all sharing one
- * small executor. The executor is given explicitly: without one the JDK completes responses on a
+ * small executor and one timer thread for request deadlines. The executor is given explicitly: without one the JDK completes responses on a
  * thread pool that grows without bound.
  */
 public final class JdkTransport implements Transport {
     private final TransportOptions options;
     private final ExecutorService executor;
+    private final ScheduledThreadPoolExecutor timer;
     private final List<JdkHttpSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -28,6 +30,9 @@ public final class JdkTransport implements Transport {
         this.options = Objects.requireNonNull(options, "options");
         this.executor = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), DaemonThreads.named("aioarango-jdk-"));
+        this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("aioarango-jdk-timer-"));
+        // Most requests finish long before their deadline: drop cancelled deadlines at once.
+        this.timer.setRemoveOnCancelPolicy(true);
     }
 
     @Override
@@ -46,7 +51,7 @@ public final class JdkTransport implements Transport {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        JdkHttpSession session = new JdkHttpSession(host, client, executor, options.requestTimeout(),
+        JdkHttpSession session = new JdkHttpSession(host, client, executor, timer, options.requestTimeout(),
                 sessions::remove);
         sessions.add(session);
         return session;
@@ -57,6 +62,7 @@ public final class JdkTransport implements Transport {
         if (closed.compareAndSet(false, true)) {
             sessions.forEach(JdkHttpSession::close);
             executor.shutdown();
+            timer.shutdownNow();
         }
     }
 }

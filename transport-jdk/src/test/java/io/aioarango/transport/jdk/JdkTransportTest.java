@@ -21,6 +21,9 @@ import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.api.spi.TransportProvider;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -139,6 +142,39 @@ class JdkTransportTest {
             assertThat(e.timeout()).isEqualTo(Duration.ofMillis(500));
         }).hasMessage(host + ": no response within 500 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    /**
+     * java.net.http's own request timeout ends when the headers arrive (JDK-8208693, fixed only in
+     * recent JDKs), so a server that stalls in the middle of the body needs the session's own deadline.
+     */
+    @Test
+    void aBodyThatStallsAfterTheHeadersTimesOutToo() throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread serverThread = new Thread(() -> {
+                try (Socket socket = stalling.accept()) {
+                    socket.getInputStream().read(new byte[8192]);
+                    socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    Thread.sleep(10_000);
+                } catch (Exception ignored) {
+                    // closed by the test
+                }
+            });
+            serverThread.setDaemon(true);
+            serverThread.start();
+            Host stallingHost = new Host("http", "127.0.0.1", stalling.getLocalPort());
+            HttpSession session = transport.openSession(stallingHost);
+
+            long started = System.nanoTime();
+            Throwable failure = failure(session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(), null)));
+
+            assertThat(failure).isInstanceOf(ArangoTimeoutException.class)
+                    .hasMessage(stallingHost + ": no response within 500 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+            serverThread.interrupt();
+        }
     }
 
     @Test
