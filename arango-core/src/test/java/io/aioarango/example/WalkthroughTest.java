@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,12 +78,19 @@ class WalkthroughTest {
             answer(server, get(urlEqualTo("/_db/_system/_admin/cluster/rebalance")), "GET__admin_cluster_rebalance.json");
             answer(server, post(urlEqualTo("/_db/_system/_admin/cluster/rebalance")),
                     "DERIVED_POST__admin_cluster_rebalance.json");
+            answer(server, put(urlEqualTo("/_db/_system/_admin/cluster/rebalance")),
+                    "DERIVED_POST__admin_cluster_rebalance.json");
             answer(server, post(urlEqualTo("/_db/_system/_admin/cluster/rebalance/execute")),
                     "GET__admin_cluster_maintenance_DBSERVER.normal.json");
             answer(server, get(urlEqualTo("/_db/_system/_api/version")), "GET__api_version.json");
             coordinators.add(server);
         }
         hosts = "http://127.0.0.1:" + coordinators.get(0).port() + ",http://127.0.0.1:" + coordinators.get(1).port();
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        coordinators.forEach(WireMockServer::resetRequests);
     }
 
     @AfterAll
@@ -127,6 +135,7 @@ class WalkthroughTest {
             RebalancePlan plan = cluster.calculateRebalancePlan(RebalanceOptions.builder()
                     .maximumNumberOfMoves(50).moveLeaders(true).build()).join();
             cluster.executeRebalancePlan(plan.moves()).join();
+            RebalancePlan started = cluster.rebalance().join();
             HttpResponse raw = sysDb.send(ArangoRequest.builder(HttpMethod.GET, "/_api/version").build()).join();
 
             assertThat(client.hosts()).hasSize(2);
@@ -143,10 +152,11 @@ class WalkthroughTest {
             assertThat(endpoints).hasSize(2);
             assertThat(imbalance.leader().imbalance()).isPositive();
             assertThat(plan.moves()).hasSize(1);
+            assertThat(started.moves()).hasSize(1);
             assertThat(raw.status()).isEqualTo(200);
         }
-        // Round robin spread the 17 requests over both coordinators.
-        assertThat(coordinators).allSatisfy(server -> assertThat(server.getAllServeEvents()).hasSizeGreaterThan(7));
+        // Round robin spread the 18 requests over both coordinators.
+        assertThat(coordinators).allSatisfy(server -> assertThat(server.getAllServeEvents()).hasSize(9));
     }
 
     @Test
