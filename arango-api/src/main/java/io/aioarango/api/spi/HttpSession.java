@@ -2,6 +2,7 @@ package io.aioarango.api.spi;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpResponse;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>{@link #send(HttpRequest)} returns at once and never blocks. The future completes with the
  * response whatever its status, or fails with {@link io.aioarango.api.ArangoConnectionException} (saying
- * whether the request may have been sent) or {@link io.aioarango.api.ArangoTimeoutException}.
+ * whether the request may have been sent), {@link io.aioarango.api.ArangoTimeoutException},
+ * {@link io.aioarango.api.ResponseTooLargeException} or {@link io.aioarango.api.RequestQueueFullException}.
+ * Cancelling the future abandons the request and frees its connection.
  */
 public interface HttpSession extends AutoCloseable {
 
@@ -18,6 +21,14 @@ public interface HttpSession extends AutoCloseable {
 
     /** Sends {@code request} to {@link #host()}. */
     CompletableFuture<HttpResponse> send(HttpRequest request);
+
+    /**
+     * The session's connection pool now, for transports whose pool can be observed; empty otherwise.
+     * Cheap enough to be read by a metrics gauge.
+     */
+    default Optional<PoolStats> poolStats() {
+        return Optional.empty();
+    }
 
     /** Fails the pending requests and releases the session's connections. Idempotent. */
     @Override

@@ -5,8 +5,11 @@ import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpHeaders;
 import io.aioarango.api.HttpResponse;
+import io.aioarango.api.RequestQueueFullException;
+import io.aioarango.api.ResponseTooLargeException;
 import io.aioarango.api.spi.HttpRequest;
 import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.TransportOptions;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,6 +19,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,7 +34,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-/** The session of one coordinator: its own {@link HttpClient}, so its own connections. */
+/**
+ * The session of one coordinator: its own {@link HttpClient}, so its own connections. java.net.http
+ * opens a connection for every concurrent exchange, so the session itself bounds them: at most
+ * {@code maxConnectionsPerHost} exchanges run at once, at most {@code maxPendingRequestsPerHost} wait.
+ */
 final class JdkHttpSession implements HttpSession {
     /** Headers {@code java.net.http} sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -38,19 +46,22 @@ final class JdkHttpSession implements HttpSession {
     private final Host host;
     private final HttpClient client;
     private final Executor executor;
-    private final Duration requestTimeout;
-    private final Consumer<JdkHttpSession> onClose;
     private final ScheduledExecutorService timer;
+    private final TransportOptions options;
+    private final Consumer<JdkHttpSession> onClose;
     private final Set<CompletableFuture<HttpResponse>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object lock = new Object();
+    private final ArrayDeque<Exchange> waiting = new ArrayDeque<>(); // guarded by lock
+    private int running; // guarded by lock
 
     JdkHttpSession(Host host, HttpClient client, Executor executor, ScheduledExecutorService timer,
-            Duration requestTimeout, Consumer<JdkHttpSession> onClose) {
+            TransportOptions options, Consumer<JdkHttpSession> onClose) {
         this.host = host;
         this.client = client;
         this.executor = executor;
-        this.requestTimeout = requestTimeout;
         this.timer = timer;
+        this.options = options;
         this.onClose = onClose;
     }
 
@@ -66,37 +77,42 @@ final class JdkHttpSession implements HttpSession {
             result.completeExceptionally(closedError());
             return result;
         }
-        java.net.http.HttpRequest jdkRequest;
+        Exchange exchange;
         try {
-            jdkRequest = toJdk(request);
+            exchange = new Exchange(toJdk(request), result);
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
             return result;
         }
+        boolean startNow;
+        synchronized (lock) {
+            startNow = running < options.maxConnectionsPerHost();
+            if (startNow) {
+                running++;
+                exchange.started = true;
+            } else if (waiting.size() < options.maxPendingRequestsPerHost()) {
+                waiting.add(exchange);
+            } else {
+                result.completeExceptionally(new RequestQueueFullException(host, options.maxConnectionsPerHost(),
+                        options.maxPendingRequestsPerHost()));
+                return result;
+            }
+        }
         pending.add(result);
-        result.whenComplete((response, failure) -> pending.remove(result));
+        result.whenComplete((response, failure) -> {
+            pending.remove(result);
+            finished(exchange);
+        });
         try {
             // java.net.http's own timeout ends when the headers arrive; this bounds the whole exchange,
-            // body included, and is removed from the timer as soon as the exchange ends.
+            // waiting for a connection and the body included, and leaves the timer when it ends.
             ScheduledFuture<?> deadline = timer.schedule(
-                    () -> result.completeExceptionally(new ArangoTimeoutException(host, requestTimeout, null)),
-                    requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                    () -> result.completeExceptionally(new ArangoTimeoutException(host, options.requestTimeout(), null)),
+                    options.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
             result.whenComplete((response, failure) -> deadline.cancel(false));
-            // sendAsync may resolve the host name on the calling thread; hop to our executor so that
-            // the caller never blocks.
-            executor.execute(() -> {
-                CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange =
-                        client.sendAsync(jdkRequest, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-                exchange.whenComplete((response, failure) -> {
-                    if (failure != null) {
-                        result.completeExceptionally(translate(failure));
-                    } else {
-                        result.complete(fromJdk(response));
-                    }
-                });
-                // Timed out, cancelled or closed first: abort the exchange so its connection is freed.
-                result.whenComplete((response, failure) -> exchange.cancel(true));
-            });
+            if (startNow) {
+                executor.execute(exchange);
+            }
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(closedError());
         }
@@ -107,10 +123,63 @@ final class JdkHttpSession implements HttpSession {
         return result;
     }
 
+    /** Frees the slot of an exchange that ended, for the next one waiting, if any. */
+    private void finished(Exchange exchange) {
+        Exchange next;
+        synchronized (lock) {
+            if (!exchange.started) {
+                waiting.remove(exchange); // timed out or cancelled while waiting
+                return;
+            }
+            next = waiting.poll();
+            if (next == null) {
+                running--;
+                return;
+            }
+            next.started = true;
+        }
+        try {
+            executor.execute(next);
+        } catch (RejectedExecutionException e) {
+            next.result.completeExceptionally(closedError());
+        }
+    }
+
+    /** One request: started at once, or later when an earlier exchange ends. */
+    private final class Exchange implements Runnable {
+        final java.net.http.HttpRequest request;
+        final CompletableFuture<HttpResponse> result;
+        boolean started; // guarded by lock
+
+        Exchange(java.net.http.HttpRequest request, CompletableFuture<HttpResponse> result) {
+            this.request = request;
+            this.result = result;
+        }
+
+        /** Runs on the transport's executor: sendAsync may resolve the host name on the calling thread. */
+        @Override
+        public void run() {
+            if (result.isDone()) {
+                return;
+            }
+            CompletableFuture<java.net.http.HttpResponse<byte[]>> sent =
+                    client.sendAsync(request, LimitedBodySubscriber.handler(options.maxResponseBytes()));
+            sent.whenComplete((response, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(translate(failure));
+                } else {
+                    result.complete(fromJdk(response));
+                }
+            });
+            // Timed out, cancelled or closed first: abort the exchange so that its connection is freed.
+            result.whenComplete((response, failure) -> sent.cancel(true));
+        }
+    }
+
     private java.net.http.HttpRequest toJdk(HttpRequest request) {
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(
                         URI.create(host.url() + request.target()))
-                .timeout(requestTimeout)
+                .timeout(options.requestTimeout())
                 .method(request.method().name(), request.hasBody()
                         ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body())
                         : java.net.http.HttpRequest.BodyPublishers.noBody());
@@ -131,11 +200,16 @@ final class JdkHttpSession implements HttpSession {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause()
                 : failure;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof LimitedBodySubscriber.TooLarge) {
+                return new ResponseTooLargeException(host, options.maxResponseBytes(), null);
+            }
+        }
         if (cause instanceof HttpConnectTimeoutException) {
             return new ArangoConnectionException(host, "connect timed out", false, cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new ArangoTimeoutException(host, requestTimeout, cause);
+            return new ArangoTimeoutException(host, options.requestTimeout(), cause);
         }
         if (cause instanceof ConnectException) {
             return new ArangoConnectionException(host, "connection refused", false, cause);

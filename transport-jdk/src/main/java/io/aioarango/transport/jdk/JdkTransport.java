@@ -51,7 +51,7 @@ public final class JdkTransport implements Transport {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        JdkHttpSession session = new JdkHttpSession(host, client, executor, timer, options.requestTimeout(),
+        JdkHttpSession session = new JdkHttpSession(host, client, executor, timer, options,
                 sessions::remove);
         sessions.add(session);
         return session;

@@ -1,0 +1,513 @@
+package io.aioarango.transport.tck;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoTimeoutException;
+import io.aioarango.api.Host;
+import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.api.HttpResponse;
+import io.aioarango.api.RequestQueueFullException;
+import io.aioarango.api.ResponseTooLargeException;
+import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.PoolStats;
+import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.api.spi.TransportProvider;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every transport keeps, written once against WireMock on 127.0.0.1. A transport module
+ * runs it by extending this class and returning its provider:
+ *
+ * <pre>{@code
+ * class NettyTransportContractTest extends TransportContractTest {
+ *     protected TransportProvider provider() { return new NettyTransportProvider(); }
+ * }
+ * }</pre>
+ */
+public abstract class TransportContractTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    protected WireMockServer server;
+    protected Host host;
+    private final List<Transport> transports = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    /** The transport under test. */
+    protected abstract TransportProvider provider();
+
+    /**
+     * Whether closing the transport releases its connections and threads at once. java.net.http before
+     * Java 21 can only let them go when its client is garbage collected.
+     */
+    protected boolean closeReleasesConnectionsAndThreads() {
+        return true;
+    }
+
+    @BeforeEach
+    void startServer() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(64));
+        server.start();
+        host = new Host("http", "127.0.0.1", server.port());
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        transports.forEach(Transport::close);
+        for (AutoCloseable closeable : closeables) {
+            closeable.close();
+        }
+        server.stop();
+    }
+
+    /** Options with short timeouts, so that a hanging test fails fast. */
+    protected TransportOptions.Builder options() {
+        return TransportOptions.builder().connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5));
+    }
+
+    protected Transport transport(TransportOptions options) {
+        Transport transport = provider().create(options);
+        transports.add(transport);
+        return transport;
+    }
+
+    protected HttpSession session() {
+        return transport(options().build()).openSession(host);
+    }
+
+    private ConnectionCountingProxy proxy() throws IOException {
+        ConnectionCountingProxy proxy = new ConnectionCountingProxy(server.port());
+        closeables.add(proxy);
+        return proxy;
+    }
+
+    private static Host hostOf(ConnectionCountingProxy proxy) {
+        return new Host("http", "127.0.0.1", proxy.port());
+    }
+
+    private void answer(int status, String body) {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status).withBody(body)));
+    }
+
+    private void answerSlowly(String path, int delayMillis) {
+        server.stubFor(any(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(delayMillis)
+                .withBody("slow")));
+    }
+
+    protected static HttpRequest get(String target) {
+        return new HttpRequest(HttpMethod.GET, target, HttpHeaders.empty(), null);
+    }
+
+    protected static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("the future did not complete within " + WAIT, e);
+        }
+    }
+
+    protected static Throwable failure(CompletableFuture<?> future) {
+        try {
+            future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (CancellationException e) {
+            return e;
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("the future did not complete within " + WAIT, e);
+        }
+        throw new AssertionError("expected a failure, the request succeeded");
+    }
+
+    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        eventually(() -> what, condition);
+    }
+
+    private static void eventually(Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("not within " + WAIT + ": " + what.get());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private LoggedRequest onlyRequest() {
+        List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
+        assertThat(requests).hasSize(1);
+        return requests.get(0);
+    }
+
+    // ---- requests and responses -------------------------------------------------------------------
+
+    @Test
+    void everyMethodWithAndWithoutABody() {
+        answer(200, "answer");
+        HttpSession session = session();
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.POST, HttpMethod.DELETE)) {
+            for (byte[] body : new byte[][] {null, "{\"k\":\"v\"}".getBytes(StandardCharsets.UTF_8)}) {
+                server.resetRequests();
+
+                HttpResponse response = await(session.send(new HttpRequest(method, "/m", HttpHeaders.empty(), body)));
+
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.bodyAsString()).isEqualTo("answer");
+                LoggedRequest received = onlyRequest();
+                assertThat(received.getMethod().getName()).isEqualTo(method.name());
+                assertThat(received.getBody()).isEqualTo(body == null ? new byte[0] : body);
+            }
+        }
+    }
+
+    @Test
+    void headHasNoBody() {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Length", "42")));
+
+        HttpResponse response = await(session().send(new HttpRequest(HttpMethod.HEAD, "/h", HttpHeaders.empty(), null)));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyLength()).isZero();
+        assertThat(onlyRequest().getMethod().getName()).isEqualTo("HEAD");
+    }
+
+    @Test
+    void queryStringsArriveExactlyAsEncoded() {
+        answer(200, "");
+        String target = "/_db/caf%C3%A9/_api/x%20y?q=a%2Fb%26c%3Dd&u=%C3%BC&empty=&plus=%2B";
+
+        await(session().send(get(target)));
+
+        LoggedRequest received = onlyRequest();
+        assertThat(received.getUrl()).isEqualTo(target);
+        assertThat(received.queryParameter("q").firstValue()).isEqualTo("a/b&c=d");
+        assertThat(received.queryParameter("u").firstValue()).isEqualTo("ü");
+    }
+
+    @Test
+    void headersTravelBothWaysRepeatedOnesIncluded() {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withHeader("X-Arango-Queue-Time-Seconds", "0.000012").withHeader("X-Many", "1", "2", "3")));
+
+        HttpResponse response = await(session().send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty()
+                .with("Accept", "application/json").with("X-Repeat", "one").with("X-Repeat", "two"), null)));
+
+        assertThat(response.headers().first("x-arango-queue-time-seconds")).hasValue("0.000012");
+        assertThat(response.headers().all("X-MANY")).containsExactly("1", "2", "3");
+        LoggedRequest received = onlyRequest();
+        assertThat(received.getHeader("Accept")).isEqualTo("application/json");
+        assertThat(received.getHeaders().getHeader("X-Repeat").values()).containsExactly("one", "two");
+    }
+
+    @Test
+    void statusesAndBodiesPassThroughUntouched() {
+        HttpSession session = session();
+        for (int status : List.of(200, 201, 202, 400, 401, 403, 404, 409, 412, 500, 501, 503)) {
+            String body = "{\"error\":" + (status >= 400) + ",\"code\":" + status + "}";
+            answer(status, body);
+
+            HttpResponse response = await(session.send(get("/s")));
+
+            assertThat(response.status()).isEqualTo(status);
+            assertThat(response.bodyAsString()).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void noContentAndEmptyBodies() {
+        HttpSession session = session();
+        server.stubFor(any(urlEqualTo("/204")).willReturn(aResponse().withStatus(204)));
+        server.stubFor(any(urlEqualTo("/empty")).willReturn(aResponse().withStatus(200)));
+
+        assertThat(await(session.send(get("/204")))).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(204);
+            assertThat(r.bodyLength()).isZero();
+        });
+        assertThat(await(session.send(get("/empty"))).bodyLength()).isZero();
+    }
+
+    @Test
+    void aChunkedResponseArrivesWhole() {
+        String body = "0123456789".repeat(1000);
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)
+                .withChunkedDribbleDelay(10, 200)));
+
+        assertThat(await(session().send(get("/chunked"))).bodyAsString()).isEqualTo(body);
+    }
+
+    @Test
+    void aTenMebibyteResponseArrivesWhole() {
+        byte[] body = new byte[10 * 1024 * 1024];
+        new Random(42).nextBytes(body);
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)));
+
+        HttpResponse response = await(session().send(get("/big")));
+
+        assertThat(response.bodyLength()).isEqualTo(body.length);
+        assertThat(response.body()).isEqualTo(body);
+    }
+
+    @Test
+    void aResponseOverTheLimitFailsClearlyAndItsConnectionIsNotReused() throws Exception {
+        ConnectionCountingProxy proxy = proxy();
+        server.stubFor(any(urlEqualTo("/declared")).willReturn(aResponse().withStatus(200)
+                .withBody(new byte[2 * 1024 * 1024])));
+        server.stubFor(any(urlEqualTo("/chunked")).willReturn(aResponse().withStatus(200)
+                .withBody(new byte[2 * 1024 * 1024]).withChunkedDribbleDelay(4, 100)));
+        server.stubFor(any(urlEqualTo("/small")).willReturn(aResponse().withStatus(200).withBody("fine")));
+        Host proxied = hostOf(proxy);
+        HttpSession session = transport(options().maxResponseBytes(1024 * 1024).maxConnectionsPerHost(1).build())
+                .openSession(proxied);
+
+        for (String path : List.of("/declared", "/chunked")) {
+            assertThat(failure(session.send(get(path)))).isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
+                assertThat(e.host()).isEqualTo(proxied);
+                assertThat(e.limit()).isEqualTo(1024 * 1024);
+            }).hasMessageContaining("response larger than the limit of 1048576 bytes");
+
+            assertThat(await(session.send(get("/small"))).bodyAsString()).isEqualTo("fine");
+        }
+        eventually("at most one connection left open", () -> proxy.openConnections() <= 1);
+    }
+
+    // ---- failures ---------------------------------------------------------------------------------
+
+    @Test
+    void aRefusedConnectionNamesTheHostAndWasNotSent() {
+        server.stop();
+
+        Throwable failure = failure(session().send(new HttpRequest(HttpMethod.POST, "/", HttpHeaders.empty(),
+                new byte[] {1})));
+
+        assertThat(failure).isInstanceOfSatisfying(ArangoConnectionException.class, e -> {
+            assertThat(e.host()).isEqualTo(host);
+            assertThat(e.requestSent()).isFalse();
+        }).hasMessageStartingWith(host.toString());
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersTimesOutInTime() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Host silentHost = new Host("http", "127.0.0.1", silent.getLocalPort());
+            HttpSession session = transport(options().requestTimeout(Duration.ofMillis(500)).build())
+                    .openSession(silentHost);
+
+            long started = System.nanoTime();
+            Throwable failure = failure(session.send(get("/")));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(failure).isInstanceOfSatisfying(ArangoTimeoutException.class, e -> {
+                assertThat(e.host()).isEqualTo(silentHost);
+                assertThat(e.timeout()).isEqualTo(Duration.ofMillis(500));
+            });
+            assertThat(took).isBetween(Duration.ofMillis(450), Duration.ofMillis(2500));
+        }
+    }
+
+    @Test
+    void aCancelledFutureFreesItsConnection() throws Exception {
+        ConnectionCountingProxy proxy = proxy();
+        answerSlowly("/slow", 10_000);
+        server.stubFor(any(urlEqualTo("/fast")).willReturn(aResponse().withStatus(200).withBody("fast")));
+        HttpSession session = transport(options().maxConnectionsPerHost(1).requestTimeout(Duration.ofSeconds(30))
+                .build()).openSession(hostOf(proxy));
+
+        CompletableFuture<HttpResponse> slow = session.send(get("/slow"));
+        eventually("the slow request reached the server", () -> !server.findAll(anyRequestedFor(urlEqualTo("/slow")))
+                .isEmpty() || proxy.acceptedConnections() > 0);
+        Thread.sleep(200);
+        slow.cancel(true);
+
+        long started = System.nanoTime();
+        assertThat(await(session.send(get("/fast"))).bodyAsString()).isEqualTo("fast");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        eventually("the cancelled request's connection is closed", () -> proxy.openConnections() <= 1);
+    }
+
+    // ---- concurrency and connections --------------------------------------------------------------
+
+    @Test
+    void aThousandConcurrentRequestsCompleteOnceEachWithItsOwnResponse() {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withBody("{{request.headers.x-id}}").withTransformers("response-template")));
+        HttpSession session = session();
+        AtomicInteger completions = new AtomicInteger();
+        List<CompletableFuture<HttpResponse>> futures = new ArrayList<>();
+
+        for (int i = 0; i < 1000; i++) {
+            futures.add(session.send(new HttpRequest(HttpMethod.GET, "/c/" + i,
+                    HttpHeaders.empty().with("x-id", String.valueOf(i)), null))
+                    .whenComplete((response, failure) -> completions.incrementAndGet()));
+        }
+
+        for (int i = 0; i < futures.size(); i++) {
+            assertThat(await(futures.get(i)).bodyAsString()).as("response to request %d", i)
+                    .isEqualTo(String.valueOf(i));
+        }
+        assertThat(completions).hasValue(1000);
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(1000);
+    }
+
+    @Test
+    void sequentialRequestsReuseConnections() throws Exception {
+        ConnectionCountingProxy proxy = proxy();
+        answer(200, "{}");
+        int poolSize = 4;
+        HttpSession session = transport(options().maxConnectionsPerHost(poolSize).build()).openSession(hostOf(proxy));
+
+        for (int i = 0; i < 200; i++) {
+            assertThat(await(session.send(get("/k"))).status()).isEqualTo(200);
+        }
+
+        assertThat(proxy.acceptedConnections()).isBetween(1, poolSize);
+    }
+
+    @Test
+    void closingFailsPendingRequestsAndReleasesConnectionsAndThreads() throws Exception {
+        ConnectionCountingProxy proxy = proxy();
+        answerSlowly("/slow", 10_000);
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Transport transport = provider().create(options().requestTimeout(Duration.ofSeconds(30)).build());
+        HttpSession session = transport.openSession(hostOf(proxy));
+        List<CompletableFuture<HttpResponse>> pending = List.of(session.send(get("/slow")), session.send(get("/slow")),
+                session.send(get("/slow")));
+        eventually("the requests reached the server", () -> proxy.openConnections() > 0);
+
+        long started = System.nanoTime();
+        transport.close();
+        transport.close();
+
+        for (CompletableFuture<HttpResponse> future : pending) {
+            assertThat(failure(future)).isInstanceOf(ArangoConnectionException.class);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(failure(session.send(get("/after")))).isInstanceOf(ArangoConnectionException.class);
+        if (closeReleasesConnectionsAndThreads()) {
+            eventually("every connection closed", () -> proxy.openConnections() == 0);
+            eventually(() -> "every thread of the transport ended; alive: " + newThreads(before),
+                    () -> newThreads(before).isEmpty());
+        }
+    }
+
+    /**
+     * Live threads that were not there before, other than those of the test's own servers (Jetty's
+     * {@code qtp} and {@code Connector-Scheduler}, the proxy's) and the JVM's shared pools, which no
+     * transport owns.
+     */
+    private static Set<String> newThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread) && thread.isAlive())
+                .map(Thread::getName)
+                .filter(name -> !name.startsWith("qtp") && !name.startsWith("Connector-Scheduler")
+                        && !name.startsWith("tck-proxy") && !name.startsWith("ForkJoinPool.commonPool")
+                        && !name.startsWith("Common-Cleaner") && !name.startsWith("Attach Listener"))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void theSessionOfOneHostNeverSendsToAnother() {
+        WireMockServer other = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        other.start();
+        closeables.add(other::stop);
+        answer(200, "a");
+        other.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("b")));
+        Transport transport = transport(options().build());
+        HttpSession a = transport.openSession(host);
+        HttpSession b = transport.openSession(new Host("http", "127.0.0.1", other.port()));
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(await(a.send(get("/a"))).bodyAsString()).isEqualTo("a");
+            assertThat(await(b.send(get("/b"))).bodyAsString()).isEqualTo("b");
+        }
+
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(20).allSatisfy(r -> assertThat(r.getUrl())
+                .isEqualTo("/a"));
+        assertThat(other.findAll(anyRequestedFor(anyUrl()))).hasSize(20).allSatisfy(r -> assertThat(r.getUrl())
+                .isEqualTo("/b"));
+    }
+
+    // ---- pools (transports that report them) ------------------------------------------------------
+
+    @Test
+    void poolStatsShowActiveIdleAndPending() throws Exception {
+        answerSlowly("/slow", 1_000);
+        HttpSession session = transport(options().maxConnectionsPerHost(2).build()).openSession(host);
+        Assumptions.assumeTrue(session.poolStats().isPresent(), "this transport reports no pool");
+        assertThat(session.poolStats()).hasValue(new PoolStats(0, 0, 0));
+
+        List<CompletableFuture<HttpResponse>> futures = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            futures.add(session.send(get("/slow")));
+        }
+        eventually("2 active and 2 pending", () -> session.poolStats().orElseThrow().equals(new PoolStats(2, 0, 2)));
+        futures.forEach(TransportContractTest::await);
+
+        eventually("2 idle", () -> session.poolStats().orElseThrow().equals(new PoolStats(0, 2, 0)));
+    }
+
+    @Test
+    void aFullQueueOfWaitingRequestsFailsClearly() {
+        answerSlowly("/slow", 1_000);
+        HttpSession session = transport(options().maxConnectionsPerHost(1).maxPendingRequestsPerHost(1).build())
+                .openSession(host);
+
+        CompletableFuture<HttpResponse> first = session.send(get("/slow"));
+        CompletableFuture<HttpResponse> second = session.send(get("/slow"));
+        Throwable third = failure(session.send(get("/slow")));
+
+        assertThat(third).isInstanceOfSatisfying(RequestQueueFullException.class, e -> {
+            assertThat(e.host()).isEqualTo(host);
+            assertThat(e.maxPending()).isEqualTo(1);
+        });
+        assertThat(await(first).status()).isEqualTo(200);
+        assertThat(await(second).status()).isEqualTo(200);
+    }
+}
