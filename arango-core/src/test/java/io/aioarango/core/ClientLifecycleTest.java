@@ -199,9 +199,10 @@ class ClientLifecycleTest {
         assertThatThrownBy(() -> ArangoClient.builder().transport(" "))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Transport name ' ' is blank; use e.g. \"jdk\" or \"netty\"");
-        assertThatThrownBy(() -> ArangoClient.builder().hosts(Fixtures.url(server)).transport("netty").build())
+        assertThatThrownBy(() -> ArangoClient.builder().hosts(Fixtures.url(server)).transport("okhttp").build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Transport 'netty' (set on the builder) is not on the class path; found: [jdk]");
+                .hasMessage("Transport 'okhttp' (set on the builder) is not on the class path; found: [netty, jdk]. "
+                        + "Add io.aioarango:transport-okhttp to your dependencies, or choose one of [netty, jdk].");
     }
 
     @Test

@@ -18,8 +18,16 @@ public final class TransportSelector {
     private TransportSelector() {
     }
 
+    private static final System.Logger LOG = System.getLogger(TransportSelector.class.getName());
+
     public static TransportProvider select(String builderName) {
-        return select(builderName, System.getProperty(PROPERTY), discover());
+        List<TransportProvider> found = discover();
+        TransportProvider chosen = select(builderName, System.getProperty(PROPERTY), found);
+        LOG.log(System.Logger.Level.DEBUG, () -> "aioarango transport '" + chosen.name() + "' chosen ("
+                + (builderName != null ? "set on the builder" : System.getProperty(PROPERTY) != null
+                        ? "set by -D" + PROPERTY : "highest priority")
+                + "); found " + found.stream().map(p -> p.name() + " (priority " + p.priority() + ")").toList());
+        return chosen;
     }
 
     static TransportProvider select(String builderName, String propertyName, List<TransportProvider> found) {

@@ -71,12 +71,18 @@ class TransportSelectorTest {
     }
 
     @Test
-    void theClassPathOffersTheJdkTransport() {
-        assertThat(TransportSelector.discover()).extracting(TransportProvider::name).contains("jdk");
+    void withBothOnTheClassPathNettyHasTheHigherPriority() {
+        assertThat(TransportSelector.discover()).extracting(TransportProvider::name).containsExactly("netty", "jdk");
+        assertThat(TransportSelector.select(null).name()).isEqualTo("netty");
+    }
+
+    @Test
+    void thePropertyAndTheBuilderChooseAmongTheClassPath() {
         String previous = System.getProperty(TransportSelector.PROPERTY);
         System.setProperty(TransportSelector.PROPERTY, "jdk");
         try {
             assertThat(TransportSelector.select(null).name()).isEqualTo("jdk");
+            assertThat(TransportSelector.select("netty").name()).isEqualTo("netty");
         } finally {
             if (previous == null) {
                 System.clearProperty(TransportSelector.PROPERTY);

@@ -1,0 +1,205 @@
+package io.aioarango.transport.netty;
+
+import io.aioarango.api.Host;
+import io.aioarango.api.internal.DaemonThreads;
+import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TransportOptions;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.resolver.AddressResolver;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.resolver.DefaultNameResolver;
+import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
+
+/**
+ * Netty sessions, one bounded connection pool per coordinator, on one event loop group: the
+ * transport's own (native epoll on Linux, NIO elsewhere) or one you pass in, which the transport then
+ * never closes.
+ *
+ * <pre>{@code
+ * Transport transport = NettyTransport.builder(TransportOptions.defaults())
+ *         .eventLoopGroup(myGroup, NioSocketChannel.class)   // optional: yours, left open on close
+ *         .sslContext(mySslContext)                          // optional: for https coordinators
+ *         .build();
+ * }</pre>
+ */
+public final class NettyTransport implements Transport {
+    private final TransportOptions options;
+    private final EventLoopGroup group;
+    private final boolean ownsGroup;
+    private final Class<? extends Channel> channelType;
+    private final SslContext sslContext;
+    private final EventExecutor resolverThread;
+    private final AddressResolverGroup<InetSocketAddress> resolvers;
+    private final List<NettyHttpSession> sessions = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private NettyTransport(Builder builder) {
+        this.options = builder.options;
+        this.ownsGroup = builder.group == null;
+        boolean epoll = Epoll.isAvailable();
+        if (ownsGroup) {
+            IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+            this.group = new MultiThreadIoEventLoopGroup(builder.ioThreads, DaemonThreads.named("aioarango-netty-"), io);
+            this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        } else {
+            this.group = builder.group;
+            this.channelType = builder.channelType;
+        }
+        this.sslContext = builder.sslContext;
+        // Netty's default resolver looks names up on the event loop, blocking it: look them up here.
+        this.resolverThread = new DefaultEventExecutor(DaemonThreads.named("aioarango-netty-resolver-"));
+        this.resolvers = new AddressResolverGroup<>() {
+            @Override
+            protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
+                return new DefaultNameResolver(resolverThread).asAddressResolver();
+            }
+        };
+    }
+
+    /** Starts a transport with these options; everything else has a default. */
+    public static Builder builder(TransportOptions options) {
+        return new Builder(options);
+    }
+
+    @Override
+    public String name() {
+        return NettyTransportProvider.NAME;
+    }
+
+    /** The channel type in use, e.g. {@code EpollSocketChannel} on Linux. */
+    public Class<? extends Channel> channelType() {
+        return channelType;
+    }
+
+    @Override
+    public HttpSession openSession(Host host) {
+        if (closed.get()) {
+            throw new IllegalStateException("The netty transport is closed; no session can be opened for " + host);
+        }
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(channelType)
+                .resolver(resolvers)
+                .remoteAddress(InetSocketAddress.createUnresolved(host.hostname(), host.port()))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        options.connectTimeout().toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true);
+        NettyHttpSession session = new NettyHttpSession(host, bootstrap, options,
+                host.isTls() ? sslContext() : null, sessions::remove);
+        sessions.add(session);
+        return session;
+    }
+
+    private SslContext sslContext() {
+        if (sslContext != null) {
+            return sslContext;
+        }
+        try {
+            return SslContextBuilder.forClient().build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("Cannot set up TLS with the JDK's default trust store", e);
+        }
+    }
+
+    /**
+     * Fails pending requests, closes every connection, and shuts down the threads the transport made.
+     * A group passed in stays open. Waits up to 5 s for the threads to end, unless called on one of them.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        sessions.forEach(NettyHttpSession::close);
+        resolverThread.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            boolean onOwnThread = group.iterator().hasNext() && isOnLoop();
+            if (!onOwnThread) {
+                group.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private boolean isOnLoop() {
+        for (EventExecutor loop : group) {
+            if (loop.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "NettyTransport[" + channelType.getSimpleName() + ", " + sessions.size() + " sessions]";
+    }
+
+    /** Settings of a {@link NettyTransport} beyond the common {@link TransportOptions}. */
+    public static final class Builder {
+        private final TransportOptions options;
+        private EventLoopGroup group;
+        private Class<? extends Channel> channelType;
+        private SslContext sslContext;
+        private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+        private Builder(TransportOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+        }
+
+        /**
+         * Your event loop group and the socket channel type that goes with it (e.g.
+         * {@code NioSocketChannel.class} for a group made with {@code NioIoHandler}). The transport never
+         * closes it.
+         */
+        public Builder eventLoopGroup(EventLoopGroup group, Class<? extends Channel> channelType) {
+            this.group = Objects.requireNonNull(group, "group");
+            this.channelType = Objects.requireNonNull(channelType, "channelType");
+            return this;
+        }
+
+        /** The TLS settings for {@code https} coordinators; default: the JDK's trust store, host names verified. */
+        public Builder sslContext(SslContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            if (!sslContext.isClient()) {
+                throw new IllegalArgumentException("sslContext must be a client context (SslContextBuilder.forClient())");
+            }
+            return this;
+        }
+
+        /** Event loop threads of the transport's own group; default: one per core. */
+        public Builder ioThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("ioThreads " + threads + " is not accepted; use 1 or more");
+            }
+            this.ioThreads = threads;
+            return this;
+        }
+
+        public NettyTransport build() {
+            return new NettyTransport(this);
+        }
+    }
+}

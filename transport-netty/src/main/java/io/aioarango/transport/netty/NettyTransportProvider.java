@@ -1,0 +1,28 @@
+package io.aioarango.transport.netty;
+
+import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.api.spi.TransportProvider;
+
+/** The {@code netty} transport; preferred over {@code jdk} when both are on the class path. */
+public final class NettyTransportProvider implements TransportProvider {
+    /** The name users select it by. */
+    public static final String NAME = "netty";
+    /** Higher than the jdk transport's. */
+    public static final int PRIORITY = 20;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public Transport create(TransportOptions options) {
+        return NettyTransport.builder(options).build();
+    }
+}
