@@ -215,7 +215,10 @@ public final class ArangoClient implements AutoCloseable {
             return this;
         }
 
-        /** A transport you built and own: the client opens sessions on it but never closes it. */
+        /**
+         * A transport you built and own: the client opens sessions on it but never closes it, and the
+         * timeouts and limits of this builder do not apply to it (they are the transport's own).
+         */
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
             this.transportName = null;
@@ -231,6 +234,30 @@ public final class ArangoClient implements AutoCloseable {
         /** How long one attempt may take, from sending to the last byte of the answer; default 60 s. */
         public Builder requestTimeout(Duration timeout) {
             transportOptions.requestTimeout(timeout);
+            return this;
+        }
+
+        /** How long an unused connection stays open; default 60 s. */
+        public Builder idleTimeout(Duration timeout) {
+            transportOptions.idleTimeout(timeout);
+            return this;
+        }
+
+        /** Connections per coordinator, so requests in flight per coordinator at once; default 16. */
+        public Builder maxConnectionsPerHost(int connections) {
+            transportOptions.maxConnectionsPerHost(connections);
+            return this;
+        }
+
+        /** Requests that may wait for a connection per coordinator before new ones fail; default 4096. */
+        public Builder maxPendingRequestsPerHost(int requests) {
+            transportOptions.maxPendingRequestsPerHost(requests);
+            return this;
+        }
+
+        /** The largest response accepted; larger ones fail with ResponseTooLargeException. Default 128 MiB. */
+        public Builder maxResponseBytes(long bytes) {
+            transportOptions.maxResponseBytes(bytes);
             return this;
         }
 

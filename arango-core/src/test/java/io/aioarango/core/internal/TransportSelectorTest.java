@@ -77,6 +77,37 @@ class TransportSelectorTest {
     }
 
     @Test
+    void theChoiceIsLoggedOnceAtDebugWithTheCandidatesFound() {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(TransportSelector.class.getName());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level previous = jul.getLevel();
+        jul.setLevel(java.util.logging.Level.FINE);
+        jul.addHandler(handler);
+        try {
+            TransportSelector.select(null);
+        } finally {
+            jul.removeHandler(handler);
+            jul.setLevel(previous);
+        }
+        assertThat(lines).containsExactly("FINE aioarango transport 'netty' chosen (highest priority); found "
+                + "[netty (priority 20), jdk (priority 10)]");
+    }
+
+    @Test
     void thePropertyAndTheBuilderChooseAmongTheClassPath() {
         String previous = System.getProperty(TransportSelector.PROPERTY);
         System.setProperty(TransportSelector.PROPERTY, "jdk");

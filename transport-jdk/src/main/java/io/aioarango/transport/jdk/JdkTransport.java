@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * One {@link HttpClient} per coordinator (each is that coordinator's connection pool), all sharing one
@@ -23,16 +24,34 @@ public final class JdkTransport implements Transport {
     private final TransportOptions options;
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor timer;
+    private final Supplier<HttpClient.Builder> clients;
     private final List<JdkHttpSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /** A transport with default {@link HttpClient} settings. */
     public JdkTransport(TransportOptions options) {
+        this(options, HttpClient::newBuilder);
+    }
+
+    private JdkTransport(TransportOptions options, Supplier<HttpClient.Builder> clients) {
         this.options = Objects.requireNonNull(options, "options");
+        this.clients = clients;
         this.executor = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), DaemonThreads.named("aioarango-jdk-"));
         this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("aioarango-jdk-timer-"));
         // Most requests finish long before their deadline: drop cancelled deadlines at once.
         this.timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * A transport whose per-coordinator clients start from your builder: set a proxy, an
+     * {@code SSLContext}, {@code SSLParameters} or an authenticator on it. The transport then sets HTTP/1.1,
+     * the connect timeout, no redirects and its own executor, and builds one client per coordinator from
+     * it. A builder is not shared state the transport closes; it is only read when sessions open.
+     */
+    public static JdkTransport withHttpClient(TransportOptions options, HttpClient.Builder builder) {
+        Objects.requireNonNull(builder, "builder");
+        return new JdkTransport(options, () -> builder);
     }
 
     @Override
@@ -45,12 +64,15 @@ public final class JdkTransport implements Transport {
         if (closed.get()) {
             throw new IllegalStateException("The jdk transport is closed; no session can be opened for " + host);
         }
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        HttpClient client;
+        synchronized (clients) { // a caller's HttpClient.Builder is not thread-safe
+            client = clients.get()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(options.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(executor)
+                    .build();
+        }
         JdkHttpSession session = new JdkHttpSession(host, client, executor, timer, options,
                 sessions::remove);
         sessions.add(session);

@@ -24,6 +24,7 @@ import io.aioarango.api.spi.TransportProvider;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -91,6 +92,28 @@ class JdkTransportTest {
         assertThat(request.getUrl()).isEqualTo("/_db/x/_api/y?a=b%20c&d=%2F");
         assertThat(request.getHeaders().getHeader("X-Repeat").values()).containsExactly("one", "two");
         assertThat(request.getBodyAsString()).isEqualTo("{\"k\":1}");
+    }
+
+    @Test
+    void sessionsStartFromTheCallersHttpClientBuilder() throws Exception {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        List<String> proxied = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.ProxySelector recording = new java.net.ProxySelector() {
+            @Override
+            public List<java.net.Proxy> select(URI uri) {
+                proxied.add(uri.toString());
+                return List.of(java.net.Proxy.NO_PROXY);
+            }
+
+            @Override
+            public void connectFailed(URI uri, java.net.SocketAddress address, java.io.IOException e) {
+            }
+        };
+        try (JdkTransport custom = JdkTransport.withHttpClient(TransportOptions.defaults(),
+                java.net.http.HttpClient.newBuilder().proxy(recording))) {
+            await(custom.openSession(host).send(new HttpRequest(HttpMethod.GET, "/via", HttpHeaders.empty(), null)));
+        }
+        assertThat(proxied).containsExactly(host.url() + "/via");
     }
 
     @Test
