@@ -7,6 +7,7 @@ import io.aioarango.api.HttpHeaders;
 import io.aioarango.api.HttpResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.ResponseTooLargeException;
+import io.aioarango.api.internal.PendingExchanges;
 import io.aioarango.api.spi.HttpRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.TransportOptions;
@@ -18,20 +19,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -46,11 +41,9 @@ final class JdkHttpSession implements HttpSession {
     private final Host host;
     private final HttpClient client;
     private final Executor executor;
-    private final ScheduledExecutorService timer;
     private final TransportOptions options;
     private final Consumer<JdkHttpSession> onClose;
-    private final Set<CompletableFuture<HttpResponse>> pending = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final PendingExchanges exchanges;
     private final Object lock = new Object();
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>(); // guarded by lock
     private int running; // guarded by lock
@@ -60,8 +53,8 @@ final class JdkHttpSession implements HttpSession {
         this.host = host;
         this.client = client;
         this.executor = executor;
-        this.timer = timer;
         this.options = options;
+        this.exchanges = new PendingExchanges(host, options.requestTimeout(), timer);
         this.onClose = onClose;
     }
 
@@ -72,9 +65,8 @@ final class JdkHttpSession implements HttpSession {
 
     @Override
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
-        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
-        if (closed.get()) {
-            result.completeExceptionally(closedError());
+        CompletableFuture<HttpResponse> result = exchanges.begin();
+        if (result.isDone()) {
             return result;
         }
         Exchange exchange;
@@ -98,29 +90,19 @@ final class JdkHttpSession implements HttpSession {
                 return result;
             }
         }
-        pending.add(result);
-        result.whenComplete((response, failure) -> {
-            pending.remove(result);
-            finished(exchange);
-        });
-        try {
-            // java.net.http's own timeout ends when the headers arrive; this bounds the whole exchange,
-            // waiting for a connection and the body included, and leaves the timer when it ends.
-            ScheduledFuture<?> deadline = timer.schedule(
-                    () -> result.completeExceptionally(new ArangoTimeoutException(host, options.requestTimeout(), null)),
-                    options.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-            result.whenComplete((response, failure) -> deadline.cancel(false));
-            if (startNow) {
-                executor.execute(exchange);
-            }
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(closedError());
-        }
-        if (closed.get()) {
-            // close() raced with us: it may have swept `pending` before our future was in it.
-            result.completeExceptionally(closedError());
+        result.whenComplete((response, failure) -> finished(exchange));
+        if (startNow) {
+            start(exchange);
         }
         return result;
+    }
+
+    private void start(Exchange exchange) {
+        try {
+            executor.execute(exchange);
+        } catch (RejectedExecutionException e) {
+            exchange.result.completeExceptionally(exchanges.closedError());
+        }
     }
 
     /** Frees the slot of an exchange that ended, for the next one waiting, if any. */
@@ -138,11 +120,7 @@ final class JdkHttpSession implements HttpSession {
             }
             next.started = true;
         }
-        try {
-            executor.execute(next);
-        } catch (RejectedExecutionException e) {
-            next.result.completeExceptionally(closedError());
-        }
+        start(next);
     }
 
     /** One request: started at once, or later when an earlier exchange ends. */
@@ -226,15 +204,9 @@ final class JdkHttpSession implements HttpSession {
         return cause;
     }
 
-    private ArangoConnectionException closedError() {
-        return new ArangoConnectionException(host, "session closed", false, null);
-    }
-
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            List.copyOf(pending).forEach(future -> future.completeExceptionally(
-                    new ArangoConnectionException(host, "session closed while the request was pending", true, null)));
+        if (exchanges.close()) {
             onClose.accept(this);
             shutdownNow(client);
         }

@@ -5,6 +5,7 @@ import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpResponse;
 import io.aioarango.api.RequestQueueFullException;
+import io.aioarango.api.internal.PendingExchanges;
 import io.aioarango.api.spi.HttpRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.PoolStats;
@@ -29,18 +30,14 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.Future;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
@@ -62,13 +59,11 @@ final class NettyHttpSession implements HttpSession {
     private final TransportOptions options;
     private final SslContext sslContext;
     private final Consumer<NettyHttpSession> onClose;
-    private final EventExecutor timer;
+    private final PendingExchanges exchanges;
     private final ChannelGroup channels;
     private final FixedChannelPool pool;
     private final ExchangeHandler handler;
     private final AtomicInteger waiting = new AtomicInteger();
-    private final Set<CompletableFuture<HttpResponse>> pending = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** One request on one connection; {@code reusable} is set before the result completes. */
     static final class Exchange {
@@ -86,8 +81,9 @@ final class NettyHttpSession implements HttpSession {
         this.options = options;
         this.sslContext = sslContext;
         this.onClose = onClose;
-        this.timer = bootstrap.config().group().next();
-        this.channels = new DefaultChannelGroup("aioarango " + host, timer);
+        EventExecutor loop = bootstrap.config().group().next();
+        this.exchanges = new PendingExchanges(host, options.requestTimeout(), loop);
+        this.channels = new DefaultChannelGroup("aioarango " + host, loop);
         this.handler = new ExchangeHandler(host, options.maxResponseBytes());
         this.pool = new FixedChannelPool(bootstrap, new AbstractChannelPoolHandler() {
             @Override
@@ -124,19 +120,10 @@ final class NettyHttpSession implements HttpSession {
 
     @Override
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
-        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
-        if (closed.get()) {
-            result.completeExceptionally(closedError());
+        CompletableFuture<HttpResponse> result = exchanges.begin();
+        if (result.isDone()) {
             return result;
         }
-        pending.add(result);
-        Future<?> deadline = timer.schedule(
-                () -> result.completeExceptionally(new ArangoTimeoutException(host, options.requestTimeout(), null)),
-                options.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        result.whenComplete((response, failure) -> {
-            pending.remove(result);
-            deadline.cancel(false);
-        });
         waiting.incrementAndGet();
         pool.acquire().addListener(acquired -> {
             waiting.decrementAndGet();
@@ -146,10 +133,6 @@ final class NettyHttpSession implements HttpSession {
                 result.completeExceptionally(acquireFailure(acquired.cause()));
             }
         });
-        if (closed.get()) {
-            // close() raced with us: it may have swept `pending` before our future was in it.
-            result.completeExceptionally(closedError());
-        }
         return result;
     }
 
@@ -205,8 +188,8 @@ final class NettyHttpSession implements HttpSession {
         if (cause instanceof TimeoutException) {
             return new ArangoTimeoutException(host, options.requestTimeout(), cause);
         }
-        if (closed.get()) {
-            return closedError();
+        if (exchanges.isClosed()) {
+            return exchanges.closedError();
         }
         if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("outstanding")) {
             // FixedChannelPool's full queue of waiting acquires
@@ -214,10 +197,6 @@ final class NettyHttpSession implements HttpSession {
                     options.maxPendingRequestsPerHost());
         }
         return new ArangoConnectionException(host, "no connection: " + cause, false, cause);
-    }
-
-    private ArangoConnectionException closedError() {
-        return new ArangoConnectionException(host, "session closed", false, null);
     }
 
     @Override
@@ -228,9 +207,7 @@ final class NettyHttpSession implements HttpSession {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            List.copyOf(pending).forEach(future -> future.completeExceptionally(
-                    new ArangoConnectionException(host, "session closed while the request was pending", true, null)));
+        if (exchanges.close()) {
             pool.closeAsync();
             channels.close();
             onClose.accept(this);

@@ -1,0 +1,85 @@
+package io.aioarango.api.internal;
+
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoTimeoutException;
+import io.aioarango.api.Host;
+import io.aioarango.api.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The futures a transport session has handed out and not yet completed: each bounded by the request
+ * timeout (the whole exchange, waiting for a connection and reading the body included), and all failed
+ * when the session closes. Shared by the transports so that they keep these rules alike.
+ */
+public final class PendingExchanges {
+    private final Host host;
+    private final Duration timeout;
+    private final ScheduledExecutorService timer;
+    private final Set<CompletableFuture<HttpResponse>> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public PendingExchanges(Host host, Duration timeout, ScheduledExecutorService timer) {
+        this.host = host;
+        this.timeout = timeout;
+        this.timer = timer;
+    }
+
+    /**
+     * The future of a new exchange: failed at once when the session is closed, failed with
+     * {@link ArangoTimeoutException} when the timeout passes first. Check {@code isDone()} before
+     * starting the exchange.
+     */
+    public CompletableFuture<HttpResponse> begin() {
+        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        if (closed.get()) {
+            result.completeExceptionally(closedError());
+            return result;
+        }
+        pending.add(result);
+        try {
+            ScheduledFuture<?> deadline = timer.schedule(
+                    () -> result.completeExceptionally(new ArangoTimeoutException(host, timeout, null)),
+                    timeout.toNanos(), TimeUnit.NANOSECONDS);
+            // Most exchanges end long before their deadline: take it off the timer at once.
+            result.whenComplete((response, failure) -> {
+                pending.remove(result);
+                deadline.cancel(false);
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(closedError());
+        }
+        if (closed.get()) {
+            // close() raced with us and may have swept `pending` before our future was in it.
+            result.completeExceptionally(closedError());
+        }
+        return result;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Fails every pending future; returns false if already closed. */
+    public boolean close() {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        List.copyOf(pending).forEach(future -> future.completeExceptionally(
+                new ArangoConnectionException(host, "session closed while the request was pending", true, null)));
+        return true;
+    }
+
+    /** The failure of a request on a closed session: nothing was sent. */
+    public ArangoConnectionException closedError() {
+        return new ArangoConnectionException(host, "session closed", false, null);
+    }
+}
