@@ -140,8 +140,13 @@ final class JdkHttpSession implements HttpSession {
             if (result.isDone()) {
                 return;
             }
-            CompletableFuture<java.net.http.HttpResponse<byte[]>> sent =
-                    client.sendAsync(request, LimitedBodySubscriber.handler(options.maxResponseBytes()));
+            CompletableFuture<java.net.http.HttpResponse<byte[]>> sent;
+            try {
+                sent = client.sendAsync(request, LimitedBodySubscriber.handler(options.maxResponseBytes()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
             sent.whenComplete((response, failure) -> {
                 if (failure != null) {
                     result.completeExceptionally(translate(failure));

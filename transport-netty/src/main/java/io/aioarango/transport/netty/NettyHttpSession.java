@@ -124,20 +124,29 @@ final class NettyHttpSession implements HttpSession {
         if (result.isDone()) {
             return result;
         }
+        FullHttpRequest nettyRequest;
+        try {
+            nettyRequest = toNetty(request); // Netty checks header names and values here: fail before the pool
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
         waiting.incrementAndGet();
         pool.acquire().addListener(acquired -> {
             waiting.decrementAndGet();
             if (acquired.isSuccess()) {
-                start((Channel) acquired.getNow(), request, result);
+                start((Channel) acquired.getNow(), nettyRequest, result);
             } else {
+                nettyRequest.release();
                 result.completeExceptionally(acquireFailure(acquired.cause()));
             }
         });
         return result;
     }
 
-    private void start(Channel channel, HttpRequest request, CompletableFuture<HttpResponse> result) {
+    private void start(Channel channel, FullHttpRequest request, CompletableFuture<HttpResponse> result) {
         if (result.isDone()) {
+            request.release();
             pool.release(channel); // timed out, cancelled or closed while waiting: the connection is unused
             return;
         }
@@ -150,7 +159,7 @@ final class NettyHttpSession implements HttpSession {
             }
             pool.release(channel);
         });
-        channel.writeAndFlush(toNetty(request)).addListener(written -> {
+        channel.writeAndFlush(request).addListener(written -> {
             if (!written.isSuccess()) {
                 result.completeExceptionally(handler.failure(written.cause()));
             }

@@ -309,6 +309,19 @@ public abstract class TransportContractTest {
     // ---- failures ---------------------------------------------------------------------------------
 
     @Test
+    void aHeaderValueThatCouldSplitTheRequestFailsAtOnce() {
+        answer(200, "");
+        HttpSession session = session();
+
+        Throwable failure = failure(session.send(new HttpRequest(HttpMethod.GET, "/",
+                HttpHeaders.empty().with("X-Bad", "a\r\nX-Injected: 1"), null)));
+
+        assertThat(failure).isInstanceOf(IllegalArgumentException.class);
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        assertThat(await(session.send(get("/"))).status()).as("the session still works").isEqualTo(200);
+    }
+
+    @Test
     void aRefusedConnectionNamesTheHostAndWasNotSent() {
         server.stop();
 
