@@ -6,25 +6,25 @@ import io.aioarango.api.Database;
 import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.api.internal.DaemonThreads;
 import io.aioarango.core.internal.DatabaseImpl;
+import io.aioarango.core.internal.Coordinators;
 import io.aioarango.core.internal.DatabaseRoute;
+import io.aioarango.core.internal.EndpointDiscovery;
 import io.aioarango.core.internal.HostParser;
 import io.aioarango.core.internal.RequestExecutor;
 import io.aioarango.core.internal.TransportSelector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -45,46 +45,56 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * per cluster and share it.
  */
 public final class ArangoClient implements AutoCloseable {
-    private final List<Host> hosts;
     private final Transport transport;
     private final boolean ownsTransport;
-    private final Map<Host, HttpSession> sessions;
+    private final Coordinators coordinators;
     private final ExecutorService ownedCompletionExecutor;
+    private final ScheduledExecutorService discoveryScheduler;
     private final RequestExecutor executor;
     private final boolean verifyConnection;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ArangoClient(Builder builder, List<Host> hosts) {
-        this.hosts = hosts;
         this.verifyConnection = builder.verifyConnection;
         TransportOptions options = builder.transportOptions.build();
         this.ownsTransport = builder.transport == null;
         this.transport = ownsTransport
                 ? TransportSelector.select(builder.transportName).create(options)
                 : builder.transport;
-        this.sessions = new LinkedHashMap<>();
         try {
-            for (Host host : hosts) {
-                sessions.put(host, transport.openSession(host));
-            }
+            this.coordinators = new Coordinators(transport, hosts, builder.initialBackoff, builder.maxBackoff);
         } catch (RuntimeException e) {
-            closeSessionsAndTransport();
+            if (ownsTransport) {
+                transport.close();
+            }
             throw e;
         }
         this.ownedCompletionExecutor = builder.completionExecutor == null
                 ? Executors.newFixedThreadPool(2, DaemonThreads.named("aioarango-completion-"))
                 : null;
         Executor completion = builder.completionExecutor == null ? ownedCompletionExecutor : builder.completionExecutor;
-        this.executor = new RequestExecutor(sessions, builder.resolver, completion);
+        this.executor = new RequestExecutor(coordinators, builder.resolver, completion, builder.maxAttempts,
+                builder.retryOnTimeout);
+        if (builder.discoveryInterval != null) {
+            this.discoveryScheduler = Executors.newSingleThreadScheduledExecutor(
+                    DaemonThreads.named("aioarango-discovery-"));
+            new EndpointDiscovery(executor, coordinators, new DatabaseRoute("_system", builder.discoveryCredentials),
+                    builder.discoveryInterval, discoveryScheduler).start();
+        } else {
+            this.discoveryScheduler = null;
+        }
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The coordinators' normalised URLs, in the order given, e.g. {@code http://host1:8529}. */
+    /**
+     * The coordinators' normalised URLs, in order, e.g. {@code http://host1:8529}: those given, or those
+     * endpoint discovery found last.
+     */
     public List<String> hosts() {
-        return hosts.stream().map(Host::url).toList();
+        return coordinators.hosts().stream().map(Host::url).toList();
     }
 
     /** The name of the transport in use, e.g. {@code jdk}. */
@@ -127,18 +137,17 @@ public final class ArangoClient implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (discoveryScheduler != null) {
+                discoveryScheduler.shutdownNow();
+            }
             executor.shutdown();
-            closeSessionsAndTransport();
+            coordinators.close();
+            if (ownsTransport) {
+                transport.close();
+            }
             if (ownedCompletionExecutor != null) {
                 ownedCompletionExecutor.shutdown();
             }
-        }
-    }
-
-    private void closeSessionsAndTransport() {
-        sessions.values().forEach(HttpSession::close);
-        if (ownsTransport) {
-            transport.close();
         }
     }
 
@@ -158,6 +167,12 @@ public final class ArangoClient implements AutoCloseable {
         private final TransportOptions.Builder transportOptions = TransportOptions.builder();
         private Executor completionExecutor;
         private boolean verifyConnection;
+        private int maxAttempts;
+        private boolean retryOnTimeout;
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Duration discoveryInterval;
+        private Credentials discoveryCredentials;
 
         private Builder() {
         }
@@ -268,6 +283,55 @@ public final class ArangoClient implements AutoCloseable {
          */
         public Builder completionExecutor(Executor executor) {
             this.completionExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * At most this many attempts per request, each on another coordinator; default: every coordinator
+         * once.
+         */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("maxAttempts " + attempts + " is not accepted; use 1 or more");
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * Whether an idempotent request that timed out is tried on the next coordinator; default false, as
+         * a timeout usually means the cluster is slow, not that one coordinator is gone.
+         */
+        public Builder retryOnTimeout(boolean retry) {
+            this.retryOnTimeout = retry;
+            return this;
+        }
+
+        /**
+         * How long a coordinator that could not be reached is left out: {@code initial} after the first
+         * failure, doubling with each failed probe up to {@code max}; default 1 s to 30 s.
+         */
+        public Builder hostBackoff(Duration initial, Duration max) {
+            if (initial == null || max == null || initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("hostBackoff " + initial + " to " + max
+                        + " is not accepted; use a positive initial back-off no longer than the maximum");
+            }
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        /**
+         * Asks the cluster for its coordinators ({@code GET /_api/cluster/endpoints} on {@code _system}) when
+         * the client is built and then every {@code interval}, and talks to those it names. Off by default.
+         */
+        public Builder endpointDiscovery(Duration interval, Credentials credentials) {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("Discovery interval " + interval
+                        + " is not accepted; use a positive duration");
+            }
+            this.discoveryInterval = interval;
+            this.discoveryCredentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 

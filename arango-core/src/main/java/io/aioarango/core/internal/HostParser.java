@@ -47,7 +47,7 @@ public final class HostParser {
         return List.copyOf(new ArrayList<>(seen.keySet()));
     }
 
-    static Host parseOne(String raw, int index, int count) {
+    public static Host parseOne(String raw, int index, int count) {
         if (raw == null || raw.isBlank()) {
             throw new IllegalArgumentException("Host entry " + (index + 1) + " of " + count
                     + " is empty (check for a stray comma); " + ACCEPTED);

@@ -1,39 +1,72 @@
 package io.aioarango.core.internal;
 
 import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoException;
+import io.aioarango.api.ArangoServerException;
+import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
 import io.aioarango.api.HttpResponse;
 import io.aioarango.api.MalformedResponseException;
 import io.aioarango.api.NoHostAvailableException;
+import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.spi.HttpRequest;
-import io.aioarango.api.spi.HttpSession;
+import io.aioarango.core.internal.Coordinators.Coordinator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The attempt loop of every request: ask the resolver for a host among those this request has not
- * tried, send through that host's session, then classify the outcome. A failure that surely did not
- * reach a server moves on to the next host; when none is left the error names every host tried.
- * The user's future is completed on the completion executor, never on an I/O thread.
+ * The attempt loop of every request. Each attempt asks the resolver for a coordinator among those that
+ * are up and not yet tried by this request, sends through that coordinator's session, and classifies
+ * the outcome:
+ * <ul>
+ * <li>the request surely did not reach a server (refused, connect timeout, unknown host): the
+ *     coordinator is marked down and the next one is tried, whatever the method;</li>
+ * <li>503 with errorNum 503, 30 or 21003 (starting, shutting down, queue full), or the local queue of
+ *     the coordinator full: the next one is tried, whatever the method;</li>
+ * <li>503 with {@code x-arango-endpoint} (an active-failover follower): that endpoint is followed, at most
+ *     {@value #MAX_REDIRECTS} times;</li>
+ * <li>any other connection failure: the next one, for idempotent requests only;</li>
+ * <li>a timeout: the next one only if the builder asked for it, for idempotent requests;</li>
+ * <li>anything else is the answer.</li>
+ * </ul>
+ * When every coordinator not yet tried is down, the one down longest is tried rather than none. The
+ * final failure names every coordinator tried. The user's future is completed on the completion
+ * executor, never on an I/O thread.
  */
 public final class RequestExecutor {
-    private final List<Host> hosts;
-    private final Map<Host, HttpSession> sessions;
+    static final int MAX_REDIRECTS = 3;
+    private static final Set<Integer> FAILOVER_ERROR_NUMS = Set.of(503, 30, 21003);
+    private static final System.Logger LOG = System.getLogger(RequestExecutor.class.getName());
+
+    private final Coordinators coordinators;
     private final HostResolver resolver;
     private final Executor completion;
+    private final int maxAttempts;
+    private final boolean retryOnTimeout;
     private volatile boolean closed;
 
-    public RequestExecutor(Map<Host, HttpSession> sessions, HostResolver resolver, Executor completion) {
-        this.sessions = Map.copyOf(sessions);
-        this.hosts = List.copyOf(sessions.keySet());
+    /**
+     * @param maxAttempts    attempts per request at most, each on another coordinator; 0 for every
+     *                       coordinator once
+     * @param retryOnTimeout whether an idempotent request that timed out is tried on the next coordinator
+     */
+    public RequestExecutor(Coordinators coordinators, HostResolver resolver, Executor completion, int maxAttempts,
+            boolean retryOnTimeout) {
+        this.coordinators = coordinators;
         this.resolver = resolver;
         this.completion = completion;
+        this.maxAttempts = maxAttempts;
+        this.retryOnTimeout = retryOnTimeout;
     }
 
     public <T> CompletableFuture<T> execute(DatabaseRoute route, Call<T> call) {
@@ -76,12 +109,27 @@ public final class RequestExecutor {
         return new IllegalStateException("This ArangoClient is closed; build a new one to send requests");
     }
 
+    private static void markDown(Coordinator coordinator, Throwable reason) {
+        if (coordinator.health.markDown(System.nanoTime())) {
+            LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is down ("
+                    + reason.getMessage() + "); trying it again in " + coordinator.health.backoff().toMillis() + " ms");
+        }
+    }
+
+    private static void markUp(Coordinator coordinator) {
+        if (coordinator.health.markUp()) {
+            LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is back");
+        }
+    }
+
     /** One request's attempts; they run one after another, so the state needs no locking. */
     private final class Exchange<T> {
         private final Call<T> call;
         private final HttpRequest request;
         private final CompletableFuture<T> result;
         private final Map<Host, Throwable> failures = new LinkedHashMap<>();
+        private int attempts;
+        private int redirects;
 
         Exchange(Call<T> call, HttpRequest request, CompletableFuture<T> result) {
             this.call = call;
@@ -91,63 +139,152 @@ public final class RequestExecutor {
 
         void attempt() {
             if (closed) {
-                result.completeExceptionally(closedError());
+                // Closed mid-request: its own last failure (the session closing under it) says more.
+                Throwable last = failures.values().stream().reduce((first, second) -> second).orElse(null);
+                fail(last != null ? last : closedError());
                 return;
             }
-            List<Host> candidates = failures.isEmpty()
-                    ? hosts
-                    : hosts.stream().filter(host -> !failures.containsKey(host)).toList();
-            if (candidates.isEmpty()) {
-                result.completeExceptionally(
-                        new NoHostAvailableException(request.method() + " " + request.path(), failures));
+            List<Coordinator> all = coordinators.active();
+            Coordinator chosen;
+            try {
+                chosen = attempts < (maxAttempts > 0 ? maxAttempts : all.size()) ? choose(all) : null;
+            } catch (RuntimeException e) {
+                fail(e);
                 return;
             }
-            Host host;
+            if (chosen == null) {
+                result.completeExceptionally(new NoHostAvailableException(request.method() + " " + request.path(),
+                        failures));
+                return;
+            }
+            attempts++;
+            send(chosen);
+        }
+
+        /** The resolver's pick among the available coordinators not yet tried; null when none is left. */
+        private Coordinator choose(List<Coordinator> all) {
+            long now = System.nanoTime();
+            List<Coordinator> untried = failures.isEmpty()
+                    ? all
+                    : all.stream().filter(c -> !failures.containsKey(c.host)).toList();
+            if (untried.isEmpty()) {
+                return null;
+            }
+            List<Coordinator> candidates = new ArrayList<>(untried.size());
+            for (Coordinator coordinator : untried) {
+                if (coordinator.health.isAvailable(now)) {
+                    candidates.add(coordinator);
+                }
+            }
+            while (!candidates.isEmpty()) {
+                List<Host> offered = candidates.stream().map(Coordinator::host).toList();
+                Host picked = resolver.select(offered);
+                int index = picked == null ? -1 : offered.indexOf(picked);
+                if (index < 0) {
+                    throw new IllegalStateException("HostResolver " + resolver + " returned " + picked
+                            + ", which is not one of the candidates " + offered);
+                }
+                Coordinator coordinator = candidates.get(index);
+                if (coordinator.health.claim(now)) {
+                    return coordinator;
+                }
+                candidates.remove(index); // its one probe went to another request meanwhile
+            }
+            // Every coordinator not yet tried is down: try the one down longest rather than fail untried.
+            Coordinator longest = untried.stream()
+                    .min(Comparator.comparingLong(c -> c.health.downSince() - now))
+                    .orElseThrow();
+            longest.health.claimAnyway();
+            return longest;
+        }
+
+        private void send(Coordinator coordinator) {
+            coordinator.started();
             CompletableFuture<HttpResponse> sent;
             try {
-                host = resolver.select(candidates);
-                if (host == null || !candidates.contains(host)) {
-                    throw new IllegalStateException("HostResolver " + resolver + " returned " + host
-                            + ", which is not one of the candidates " + candidates);
-                }
-                sent = sessions.get(host).send(request);
+                sent = coordinator.session.send(request);
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                coordinator.finished();
+                fail(e);
                 return;
             }
             sent.whenComplete((response, failure) -> {
+                coordinator.finished();
                 if (failure != null) {
-                    onFailure(host, failure instanceof CompletionException && failure.getCause() != null
+                    onFailure(coordinator, failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause()
                             : failure);
                 } else {
-                    onResponse(host, response);
+                    onResponse(coordinator, response);
                 }
             });
         }
 
-        private void onFailure(Host host, Throwable failure) {
+        private void onFailure(Coordinator coordinator, Throwable failure) {
+            boolean idempotent = call.request().idempotent();
             if (failure instanceof ArangoConnectionException connection && !connection.requestSent()) {
-                failures.put(host, failure);
-                attempt();
+                markDown(coordinator, failure);
+                failOver(coordinator, failure);
+            } else if (failure instanceof RequestQueueFullException
+                    || failure instanceof ArangoConnectionException && idempotent
+                    || failure instanceof ArangoTimeoutException && retryOnTimeout && idempotent) {
+                failOver(coordinator, failure);
             } else {
-                result.completeExceptionally(failure);
+                fail(failure);
             }
         }
 
-        private void onResponse(Host host, HttpResponse response) {
+        private void onResponse(Coordinator coordinator, HttpResponse response) {
+            markUp(coordinator);
             try {
                 if (response.status() >= 200 && response.status() < 300) {
                     result.complete(call.reader().read(response));
-                } else {
-                    result.completeExceptionally(ServerErrors.of(host, request, response));
+                    return;
                 }
+                ArangoException error = ServerErrors.of(coordinator.host, request, response);
+                if (response.status() == 503) {
+                    Optional<String> leader = response.headers().first("x-arango-endpoint");
+                    if (leader.isPresent() && redirects < MAX_REDIRECTS) {
+                        redirects++;
+                        follow(leader.get(), error);
+                        return;
+                    }
+                    if (error instanceof ArangoServerException server
+                            && FAILOVER_ERROR_NUMS.contains(server.errorNum())) {
+                        failOver(coordinator, error);
+                        return;
+                    }
+                }
+                fail(error);
             } catch (ResponseFormatException e) {
-                result.completeExceptionally(new MalformedResponseException(host, response.status(), e.getMessage(),
+                fail(new MalformedResponseException(coordinator.host, response.status(), e.getMessage(),
                         response.bodyAsString(), e));
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                fail(e);
             }
+        }
+
+        /** An active-failover follower names the leader: send there, known coordinator or not. */
+        private void follow(String endpoint, ArangoException refusal) {
+            Coordinator leader;
+            try {
+                leader = coordinators.get(HostParser.parseOne(endpoint, 0, 1));
+            } catch (RuntimeException e) {
+                fail(refusal); // a redirect we cannot follow: the follower's answer stands
+                return;
+            }
+            send(leader);
+        }
+
+        private void failOver(Coordinator coordinator, Throwable failure) {
+            failures.put(coordinator.host, failure);
+            attempt();
+        }
+
+        /** The request ends with {@code failure}; earlier attempts' failures ride along as suppressed. */
+        private void fail(Throwable failure) {
+            failures.values().stream().filter(earlier -> earlier != failure).forEach(failure::addSuppressed);
+            result.completeExceptionally(failure);
         }
     }
 }

@@ -1,0 +1,133 @@
+package io.aioarango.core.internal;
+
+import io.aioarango.api.Host;
+import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.Transport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The coordinators a client talks to, each with its one session, its health and its requests in
+ * flight. Endpoint discovery adds and removes coordinators; a removed one's session is closed once its
+ * last request has finished. Hosts reached only by following a redirect get a session too, but are
+ * never offered to the resolver.
+ */
+public final class Coordinators {
+    private final Transport transport;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Map<Host, Coordinator> all = new LinkedHashMap<>(); // guarded by this, every session opened
+    private volatile List<Coordinator> active = List.of();            // the resolver's pool, in order
+    private boolean closed;                                            // guarded by this
+
+    /** One coordinator: host, session, health, and requests in flight. */
+    public static final class Coordinator {
+        final Host host;
+        final HttpSession session;
+        final HostHealth health;
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private volatile boolean retired;
+
+        Coordinator(Host host, HttpSession session, HostHealth health) {
+            this.host = host;
+            this.session = session;
+            this.health = health;
+        }
+
+        public Host host() {
+            return host;
+        }
+
+        /** Counts a request in; pair with {@link #finished()}. */
+        void started() {
+            inFlight.incrementAndGet();
+        }
+
+        void finished() {
+            if (inFlight.decrementAndGet() == 0 && retired) {
+                session.close();
+            }
+        }
+
+        private void retire() {
+            retired = true;
+            if (inFlight.get() == 0) {
+                session.close();
+            }
+        }
+    }
+
+    public Coordinators(Transport transport, List<Host> hosts, Duration initialBackoff, Duration maxBackoff) {
+        this.transport = transport;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+        try {
+            update(hosts);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The coordinators requests may go to, in order. */
+    List<Coordinator> active() {
+        return active;
+    }
+
+    public List<Host> hosts() {
+        return active.stream().map(Coordinator::host).toList();
+    }
+
+    /** The coordinator of {@code host}, opening a session for it if it has none (a redirect target). */
+    synchronized Coordinator get(Host host) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        return all.computeIfAbsent(host, this::open);
+    }
+
+    private Coordinator open(Host host) {
+        return new Coordinator(host, transport.openSession(host), new HostHealth(initialBackoff, maxBackoff));
+    }
+
+    /**
+     * Makes {@code hosts} the coordinators, in that order: sessions are opened for new ones, and closed for
+     * those no longer listed once their requests have finished.
+     *
+     * @return whether anything changed
+     */
+    public synchronized boolean update(List<Host> hosts) {
+        if (closed || hosts.equals(hosts())) {
+            return false;
+        }
+        List<Coordinator> next = new ArrayList<>();
+        for (Host host : hosts) {
+            Coordinator coordinator = all.get(host);
+            if (coordinator == null || coordinator.retired) {
+                coordinator = open(host);
+                all.put(host, coordinator);
+            }
+            next.add(coordinator);
+        }
+        for (Coordinator old : active) {
+            if (!hosts.contains(old.host)) {
+                all.remove(old.host);
+                old.retire();
+            }
+        }
+        active = List.copyOf(next);
+        return true;
+    }
+
+    /** Closes every session at once; pending requests fail. */
+    public synchronized void close() {
+        closed = true;
+        all.values().forEach(coordinator -> coordinator.session.close());
+        all.clear();
+        active = List.of();
+    }
+}
