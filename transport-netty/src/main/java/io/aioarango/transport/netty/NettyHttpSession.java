@@ -83,7 +83,8 @@ final class NettyHttpSession implements HttpSession {
         this.onClose = onClose;
         EventExecutor loop = bootstrap.config().group().next();
         this.exchanges = new PendingExchanges(host, options.requestTimeout(), loop);
-        this.channels = new DefaultChannelGroup("aioarango " + host, loop);
+        // stayClosed: a connection still being opened when the session closes is closed as it joins.
+        this.channels = new DefaultChannelGroup("aioarango " + host, loop, true);
         this.handler = new ExchangeHandler(host, options.maxResponseBytes());
         this.pool = new FixedChannelPool(bootstrap, new AbstractChannelPoolHandler() {
             @Override
@@ -217,7 +218,9 @@ final class NettyHttpSession implements HttpSession {
     @Override
     public void close() {
         if (exchanges.close()) {
-            pool.closeAsync();
+            // Not pool.close(): FixedChannelPool closes on Netty's JVM-wide GlobalEventExecutor and waits
+            // there for each idle connection, forever once our event loops have stopped, stalling every
+            // Netty user in the JVM. The pool holds only connections, and the group closes them all.
             channels.close();
             onClose.accept(this);
         }

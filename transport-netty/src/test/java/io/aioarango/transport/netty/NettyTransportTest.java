@@ -25,6 +25,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +114,28 @@ class NettyTransportTest {
 
             assertThat(session.poolStats()).hasValue(new PoolStats(0, 0, 0));
             assertThat(get(session).bodyAsString()).as("a new connection replaces it").isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void closingLeavesNettysSharedExecutorFree() throws Exception {
+        NettyTransport transport = NettyTransport.builder(TransportOptions.defaults()).build();
+        get(transport.openSession(host)); // leaves an idle connection in the pool
+        // Keep the shared thread busy while the transport closes, so that anything the close hands it
+        // runs after the event loops have stopped, as happens when it is slow to start.
+        GlobalEventExecutor.INSTANCE.execute(() -> sleep(300));
+
+        transport.close();
+
+        // FixedChannelPool.close() would wait on this JVM-wide thread for a connection of a stopped loop.
+        assertThat(GlobalEventExecutor.INSTANCE.submit(() -> "free").get(2, TimeUnit.SECONDS)).isEqualTo("free");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -23,8 +24,18 @@ public final class ConnectionCountingProxy implements AutoCloseable {
     private final Thread acceptor;
 
     public ConnectionCountingProxy(int targetPort) throws IOException {
+        this(0, targetPort);
+    }
+
+    /**
+     * A proxy listening on {@code listenPort} (0 for any free port): give the port of a proxy closed
+     * before to bring a "stopped" server back where its clients expect it.
+     */
+    public ConnectionCountingProxy(int listenPort, int targetPort) throws IOException {
         this.targetPort = targetPort;
-        this.listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        this.listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort), 200);
         this.acceptor = new Thread(this::acceptLoop, "tck-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();

@@ -1,0 +1,367 @@
+package io.aioarango.core.failover;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoRequest;
+import io.aioarango.api.ArangoServerException;
+import io.aioarango.api.ArangoTimeoutException;
+import io.aioarango.api.Cluster;
+import io.aioarango.api.Credentials;
+import io.aioarango.api.Database;
+import io.aioarango.api.Host;
+import io.aioarango.api.HostResolver;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.api.NoHostAvailableException;
+import io.aioarango.core.ArangoClient;
+import io.aioarango.core.HostResolvers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Failover and host health against coordinators that stop, restart, refuse, reset and redirect. Runs
+ * once per transport (see the subclasses).
+ */
+abstract class FailoverTest {
+    private static final String ID_PATH = "/_db/_system/_admin/server/id";
+
+    protected final List<FakeCoordinator> coordinators = new ArrayList<>();
+    protected final Completions completions = new Completions();
+    private final List<ArangoClient> clients = new ArrayList<>();
+
+    /** The transport under test: {@code jdk} or {@code netty}. */
+    protected abstract String transport();
+
+    @BeforeEach
+    void startCoordinators() {
+        for (int i = 0; i < 3; i++) {
+            FakeCoordinator coordinator = new FakeCoordinator();
+            coordinator.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                    .withBody("{\"error\":false,\"code\":200,\"id\":\"CRDN-" + i + "\"}")));
+            coordinators.add(coordinator);
+        }
+    }
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        clients.forEach(ArangoClient::close);
+        completions.assertEachCompletedOnce();
+        coordinators.forEach(FakeCoordinator::close);
+    }
+
+    protected ArangoClient.Builder builder(FakeCoordinator... chosen) {
+        List<FakeCoordinator> hosts = chosen.length == 0 ? coordinators : List.of(chosen);
+        return ArangoClient.builder().hosts(hosts.stream().map(FakeCoordinator::url).toList()).transport(transport())
+                .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5));
+    }
+
+    protected Database db(ArangoClient.Builder builder) {
+        ArangoClient client = builder.build();
+        clients.add(client);
+        return client.db("_system", "root", "passwd").join();
+    }
+
+    protected <T> T await(CompletableFuture<T> future) {
+        try {
+            return completions.track(future).get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    protected Throwable failure(CompletableFuture<?> future) {
+        try {
+            completions.track(future).get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("expected a failure, the request succeeded");
+    }
+
+    /** Round robin that records what it was offered and what it picked. */
+    static final class Recording implements HostResolver {
+        final HostResolver delegate;
+        final List<List<Host>> offered = Collections.synchronizedList(new ArrayList<>());
+        final List<Host> picked = Collections.synchronizedList(new ArrayList<>());
+
+        Recording(HostResolver delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Host select(List<Host> candidates) {
+            offered.add(candidates);
+            Host host = delegate.select(candidates);
+            picked.add(host);
+            return host;
+        }
+    }
+
+    /** Always the first candidate, so that a test knows which coordinator is asked first. */
+    static final HostResolver FIRST = candidates -> candidates.get(0);
+
+    private static String contract(String file) {
+        try (InputStream in = FailoverTest.class.getResourceAsStream("/contract/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aStoppedCoordinatorIsLeftOutAndEveryRequestSucceeds() {
+        Recording resolver = new Recording(HostResolvers.roundRobin());
+        Cluster cluster = db(builder().hostResolver(resolver)
+                .hostBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30))).cluster();
+        FakeCoordinator stopped = coordinators.get(1);
+        stopped.stop();
+
+        for (int i = 0; i < 60; i++) {
+            assertThat(await(cluster.serverId())).isIn("CRDN-0", "CRDN-2");
+        }
+
+        assertThat(resolver.picked.stream().filter(stopped.host()::equals)).as("tried once, then left out").hasSize(1);
+        int markedDown = resolver.picked.indexOf(stopped.host());
+        assertThat(resolver.offered.subList(markedDown + 1, resolver.offered.size()))
+                .allSatisfy(candidates -> assertThat(candidates).doesNotContain(stopped.host()));
+        assertThat(coordinators.get(0).received() + coordinators.get(2).received()).isEqualTo(60);
+    }
+
+    @Test
+    void aCoordinatorThatComesBackGetsTrafficAgain() throws InterruptedException {
+        Cluster cluster = db(builder().hostBackoff(Duration.ofMillis(100), Duration.ofMillis(200))).cluster();
+        FakeCoordinator bouncing = coordinators.get(1);
+        bouncing.stop();
+        for (int i = 0; i < 10; i++) {
+            await(cluster.serverId());
+        }
+        assertThat(bouncing.received()).isZero();
+
+        bouncing.start();
+        Thread.sleep(400); // past the longest back-off: the next request for it probes it
+        for (int i = 0; i < 30; i++) {
+            await(cluster.serverId());
+        }
+
+        assertThat(bouncing.received()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void allStoppedNamesEveryCoordinatorWithinTheTimeout() {
+        Cluster cluster = db(builder()).cluster();
+        coordinators.forEach(FakeCoordinator::stop);
+
+        long started = System.nanoTime();
+        Throwable failure = failure(cluster.serverId());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(failure).isInstanceOfSatisfying(NoHostAvailableException.class, e -> {
+            assertThat(e.failures().keySet()).containsExactlyInAnyOrderElementsOf(
+                    coordinators.stream().map(FakeCoordinator::host).toList());
+            assertThat(e.getSuppressed()).hasSize(3).allSatisfy(s -> assertThat(s)
+                    .isInstanceOf(ArangoConnectionException.class));
+        });
+        coordinators.forEach(c -> assertThat(failure.getMessage()).contains(c.url()));
+    }
+
+    @Test
+    void whenAllAreDownTheOneDownLongestIsStillTried() {
+        Cluster cluster = db(builder().hostBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30))).cluster();
+        coordinators.forEach(FakeCoordinator::stop);
+        assertThat(failure(cluster.serverId())).isInstanceOf(NoHostAvailableException.class);
+
+        coordinators.forEach(FakeCoordinator::start);
+
+        // Every coordinator is down for 30 s more, yet the request goes out rather than fail untried.
+        assertThat(await(cluster.serverId())).isEqualTo("CRDN-0");
+    }
+
+    @Test
+    void unavailableCoordinatorsAreFailedOverForAnyMethod() {
+        Database db = db(builder().hostResolver(FIRST));
+        FakeCoordinator first = coordinators.get(0);
+        for (String body : List.of("DERIVED_ERROR_503_startup.json", "DERIVED_ERROR_503_shutting_down.json",
+                "DERIVED_ERROR_503_queue_full.json")) {
+            first.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503).withBody(contract(body))));
+
+            assertThat(await(db.cluster().serverId())).isEqualTo("CRDN-1");
+            assertThat(await(db.send(ArangoRequest.builder(HttpMethod.POST, "/_api/cursor").jsonBody("{}").build()))
+                    .status()).isEqualTo(200);
+        }
+        assertThat(coordinators.get(1).received()).isEqualTo(6);
+    }
+
+    @Test
+    void anOther503IsTheAnswer() {
+        Cluster cluster = db(builder().hostResolver(FIRST)).cluster();
+        coordinators.get(0).server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
+                .withBody("{\"error\":true,\"errorNum\":1496,\"errorMessage\":\"not a leader\",\"code\":503}")));
+
+        assertThat(failure(cluster.serverId())).isInstanceOfSatisfying(ArangoServerException.class,
+                e -> assertThat(e.errorNum()).isEqualTo(1496));
+        assertThat(coordinators.get(1).received()).isZero();
+    }
+
+    @Test
+    void aPostThatFailsAfterBeingSentIsNotRetriedAGetIs() {
+        Database db = db(builder().hostResolver(FIRST));
+        coordinators.get(0).server.stubFor(any(anyUrl()).willReturn(aResponse()
+                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        Throwable post = failure(db.send(ArangoRequest.builder(HttpMethod.POST, "/_api/document/c")
+                .jsonBody("{\"a\":1}").build()));
+        assertThat(post).isInstanceOfSatisfying(ArangoConnectionException.class,
+                e -> assertThat(e.requestSent()).isTrue());
+        assertThat(coordinators.get(1).received()).as("the POST was not sent again").isZero();
+        assertThat(coordinators.get(0).server.findAll(postRequestedFor(anyUrl()))).hasSize(1);
+
+        // java.net.http itself sends a reset GET once more on the same coordinator before giving up;
+        // either way, the SDK then moves on.
+        assertThat(await(db.cluster().serverId())).isEqualTo("CRDN-1");
+        assertThat(coordinators.get(0).server.findAll(getRequestedFor(anyUrl()))).isNotEmpty();
+    }
+
+    @Test
+    void aTimeoutIsRetriedOnlyWhenAsked() {
+        coordinators.get(0).server.stubFor(get(urlEqualTo(ID_PATH)).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(3_000).withBody("{\"id\":\"slow\"}")));
+        Cluster plain = db(builder().hostResolver(FIRST).requestTimeout(Duration.ofMillis(300))).cluster();
+        Cluster retrying = db(builder().hostResolver(FIRST).requestTimeout(Duration.ofMillis(300))
+                .retryOnTimeout(true)).cluster();
+
+        assertThat(failure(plain.serverId())).isInstanceOf(ArangoTimeoutException.class);
+        assertThat(await(retrying.serverId())).isEqualTo("CRDN-1");
+    }
+
+    @Test
+    void maxAttemptsBoundsTheCoordinatorsTried() {
+        coordinators.get(0).stop();
+        coordinators.get(1).stop();
+        Cluster cluster = db(builder().hostResolver(FIRST).maxAttempts(2)).cluster();
+
+        Throwable failure = failure(cluster.serverId());
+
+        assertThat(failure).isInstanceOfSatisfying(NoHostAvailableException.class, e -> assertThat(e.failures())
+                .containsOnlyKeys(coordinators.get(0).host(), coordinators.get(1).host()));
+        assertThat(coordinators.get(2).received()).isZero();
+    }
+
+    @Test
+    void aFollowerRedirectIsFollowedToTheLeader() {
+        FakeCoordinator follower = coordinators.get(0);
+        FakeCoordinator leader = coordinators.get(2);
+        follower.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
+                .withHeader("x-arango-endpoint", "tcp://127.0.0.1:" + leader.host().port())
+                .withBody(contract("ERROR_503_active_failover_not_leader.json"))));
+
+        // The client knows only the follower; the leader gets a session when named.
+        assertThat(await(db(builder(follower)).cluster().serverId())).isEqualTo("CRDN-2");
+        assertThat(leader.received()).isEqualTo(1);
+    }
+
+    @Test
+    void redirectsAreFollowedAtMostThreeTimes() {
+        FakeCoordinator looping = coordinators.get(0);
+        looping.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
+                .withHeader("x-arango-endpoint", "tcp://127.0.0.1:" + looping.host().port())
+                .withBody(contract("ERROR_503_active_failover_not_leader.json"))));
+
+        assertThat(failure(db(builder(looping)).cluster().serverId()))
+                .isInstanceOfSatisfying(ArangoServerException.class, e -> assertThat(e.errorNum()).isEqualTo(1496));
+        assertThat(looping.received()).isEqualTo(4);
+    }
+
+    @Test
+    void discoveryAddsAndRemovesCoordinators() throws InterruptedException {
+        FakeCoordinator seed = coordinators.get(0);
+        FakeCoordinator found = coordinators.get(1);
+        answerEndpoints(seed, seed, found);
+        answerEndpoints(found, seed, found);
+        ArangoClient client = builder(seed)
+                .endpointDiscovery(Duration.ofMillis(100), Credentials.of("root", "passwd")).build();
+        clients.add(client);
+
+        awaitHosts(client, List.of(seed.url(), found.url()));
+        Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
+        for (int i = 0; i < 10; i++) {
+            await(cluster.serverId());
+        }
+        assertThat(found.server.findAll(getRequestedFor(
+                urlEqualTo(ID_PATH)))).hasSize(5);
+
+        answerEndpoints(seed, found);
+        answerEndpoints(found, found);
+        awaitHosts(client, List.of(found.url()));
+        int before = seed.server.findAll(getRequestedFor(
+                urlEqualTo(ID_PATH))).size();
+        for (int i = 0; i < 10; i++) {
+            assertThat(await(cluster.serverId())).isEqualTo("CRDN-1");
+        }
+        assertThat(seed.server.findAll(getRequestedFor(
+                urlEqualTo(ID_PATH)))).hasSize(before);
+    }
+
+    @Test
+    void discoveryKeepsTheHostsOnErrorsEmptyAnswersAndSingleServers() throws InterruptedException {
+        FakeCoordinator seed = coordinators.get(0);
+        for (String answer : List.of("{\"error\":false,\"code\":200,\"endpoints\":[]}", "not json",
+                "{\"endpoints\":[{\"endpoint\":\"bogus\"}]}")) {
+            seed.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+                    .withStatus(200).withBody(answer)));
+            try (ArangoClient client = builder(seed).endpointDiscovery(Duration.ofMillis(50),
+                    Credentials.of("root", "pw")).build()) {
+                Thread.sleep(300);
+                assertThat(client.hosts()).as("after %s", answer).containsExactly(seed.url());
+            }
+        }
+        FakeCoordinator single = coordinators.get(2);
+        single.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+                .withStatus(501).withBody(contract("DERIVED_GET__api_cluster_endpoints.single_501.json"))));
+        ArangoClient client = builder(single).endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", "pw"))
+                .build();
+        clients.add(client);
+        Thread.sleep(400);
+        assertThat(client.hosts()).containsExactly(single.url());
+        assertThat(single.received()).as("a single server is asked once, then left alone").isEqualTo(1);
+    }
+
+    private static void answerEndpoints(FakeCoordinator at, FakeCoordinator... endpoints) {
+        String list = String.join(",", Stream.of(endpoints)
+                .map(c -> "{\"endpoint\":\"tcp://127.0.0.1:" + c.host().port() + "\"}").toList());
+        at.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+                .withStatus(200).withBody("{\"error\":false,\"code\":200,\"endpoints\":[" + list + "]}")));
+    }
+
+    private static void awaitHosts(ArangoClient client, List<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!client.hosts().equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(client.hosts()).isEqualTo(expected);
+    }
+}
