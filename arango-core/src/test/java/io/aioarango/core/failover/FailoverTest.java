@@ -31,6 +31,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -348,6 +352,78 @@ abstract class FailoverTest {
         Thread.sleep(400);
         assertThat(client.hosts()).containsExactly(single.url());
         assertThat(single.received()).as("a single server is asked once, then left alone").isEqualTo(1);
+    }
+
+    /**
+     * 20,000 requests, 64 in flight, over 3 coordinators while one is stopped and started twice: every
+     * request succeeds (two are always up), and closing leaves no connection and no thread behind.
+     */
+    @Test
+    void soak() throws Exception {
+        int total = 20_000;
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        Recording resolver = new Recording(HostResolvers.roundRobin());
+        ArangoClient client = builder().hostResolver(resolver)
+                .hostBackoff(Duration.ofMillis(100), Duration.ofMillis(400)).build();
+        Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
+        FakeCoordinator bouncing = coordinators.get(1);
+        Semaphore window = new Semaphore(64);
+        AtomicInteger succeeded = new AtomicInteger();
+        List<Throwable> failed = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(total);
+
+        long started = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            if (i == 4_000 || i == 12_000) {
+                bouncing.stop();
+            } else if (i == 8_000 || i == 16_000) {
+                bouncing.start();
+            }
+            window.acquire();
+            completions.track(cluster.serverId()).whenComplete((id, failure) -> {
+                if (failure == null) {
+                    succeeded.incrementAndGet();
+                } else {
+                    failed.add(failure);
+                }
+                window.release();
+                done.countDown();
+            });
+        }
+        assertThat(done.await(60, TimeUnit.SECONDS)).as("all answered within 60 s").isTrue();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        client.close();
+
+        System.out.printf("soak over %s: %d requests, %d succeeded, %d failed, %d failovers, %d ms%n", transport(),
+                total, succeeded.get(), failed.size(), resolver.picked.size() - total, took.toMillis());
+        assertThat(succeeded.get() + failed.size()).isEqualTo(total);
+        assertThat(failed).as("failures while two coordinators were up").isEmpty();
+        assertThat(bouncing.received()).as("the bouncing coordinator served again after each start").isPositive();
+        awaitNothingLeft(threadsBefore);
+    }
+
+    /** No connection open at any coordinator, no thread of the SDK alive. */
+    private void awaitNothingLeft(Set<Thread> threadsBefore) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (coordinators.stream().allMatch(c -> c.openConnections() == 0) && sdkThreads(threadsBefore).isEmpty()) {
+                return;
+            }
+            // java.net.http before Java 21 lets go of a client's connections and selector thread only
+            // when the client is collected.
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertThat(coordinators).extracting(FakeCoordinator::openConnections).containsOnly(0);
+        assertThat(sdkThreads(threadsBefore)).isEmpty();
+    }
+
+    private static List<String> sdkThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread) && thread.isAlive())
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("aioarango") || name.startsWith("HttpClient"))
+                .toList();
     }
 
     private static void answerEndpoints(FakeCoordinator at, FakeCoordinator... endpoints) {
