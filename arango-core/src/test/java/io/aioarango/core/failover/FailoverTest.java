@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -343,15 +344,22 @@ abstract class FailoverTest {
                 assertThat(client.hosts()).as("after %s", answer).containsExactly(seed.url());
             }
         }
-        FakeCoordinator single = coordinators.get(2);
-        single.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
-                .withStatus(501).withBody(contract("DERIVED_GET__api_cluster_endpoints.single_501.json"))));
-        ArangoClient client = builder(single).endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", "pw"))
-                .build();
-        clients.add(client);
-        Thread.sleep(400);
-        assertThat(client.hosts()).containsExactly(single.url());
-        assertThat(single.received()).as("a single server is asked once, then left alone").isEqualTo(1);
+        // 501 errorNum 9 (3.7 and later) and 403 (older) both mean a single server.
+        Map<FakeCoordinator, Integer> singles = Map.of(coordinators.get(1), 403, coordinators.get(2), 501);
+        for (Map.Entry<FakeCoordinator, Integer> entry : singles.entrySet()) {
+            FakeCoordinator single = entry.getKey();
+            single.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+                    .withStatus(entry.getValue()).withBody(contract(entry.getValue() == 501
+                            ? "DERIVED_GET__api_cluster_endpoints.single_501.json"
+                            : "DERIVED_GET__admin_cluster_health.single_403.json"))));
+            ArangoClient client = builder(single).endpointDiscovery(Duration.ofMillis(50),
+                    Credentials.of("root", "pw")).build();
+            clients.add(client);
+            Thread.sleep(400);
+            assertThat(client.hosts()).containsExactly(single.url());
+            assertThat(single.received()).as("a single server (%d) is asked once, then left alone", entry.getValue())
+                    .isEqualTo(1);
+        }
     }
 
     /**
