@@ -10,12 +10,16 @@ import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.api.internal.DaemonThreads;
 import io.aioarango.core.internal.DatabaseImpl;
+import io.aioarango.core.internal.ClientMetrics;
 import io.aioarango.core.internal.Coordinators;
 import io.aioarango.core.internal.DatabaseRoute;
 import io.aioarango.core.internal.EndpointDiscovery;
 import io.aioarango.core.internal.HostParser;
 import io.aioarango.core.internal.RequestExecutor;
 import io.aioarango.core.internal.TransportSelector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,8 +65,9 @@ public final class ArangoClient implements AutoCloseable {
         this.transport = ownsTransport
                 ? TransportSelector.select(builder.transportName).create(options)
                 : builder.transport;
+        ClientMetrics metrics = new ClientMetrics(builder.meterRegistry);
         try {
-            this.coordinators = new Coordinators(transport, hosts, builder.initialBackoff, builder.maxBackoff);
+            this.coordinators = new Coordinators(transport, hosts, builder.initialBackoff, builder.maxBackoff, metrics);
         } catch (RuntimeException e) {
             if (ownsTransport) {
                 transport.close();
@@ -74,7 +79,7 @@ public final class ArangoClient implements AutoCloseable {
                 : null;
         Executor completion = builder.completionExecutor == null ? ownedCompletionExecutor : builder.completionExecutor;
         this.executor = new RequestExecutor(coordinators, builder.resolver, completion, builder.maxAttempts,
-                builder.retryOnTimeout);
+                builder.retryOnTimeout, metrics, builder.observationRegistry);
         if (builder.discoveryInterval != null) {
             this.discoveryScheduler = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("aioarango-discovery-"));
@@ -173,6 +178,8 @@ public final class ArangoClient implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration discoveryInterval;
         private Credentials discoveryCredentials;
+        private MeterRegistry meterRegistry = Metrics.globalRegistry;
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
         private Builder() {
         }
@@ -332,6 +339,21 @@ public final class ArangoClient implements AutoCloseable {
             }
             this.discoveryInterval = interval;
             this.discoveryCredentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * Where the {@link ArangoMetrics} go, per coordinator; default: Micrometer's global registry. One
+         * client per cluster and registry: two clients to the same coordinators would share its meters.
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Makes each logical call an observation ({@link ArangoMetrics#CALL_OBSERVATION}); default: none. */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 

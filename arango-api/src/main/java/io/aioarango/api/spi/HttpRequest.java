@@ -59,6 +59,11 @@ public final class HttpRequest {
         return body != null;
     }
 
+    /** The body's length in bytes, 0 when there is none. */
+    public int bodyLength() {
+        return body == null ? 0 : body.length;
+    }
+
     /** Never shows header values, which may hold credentials. */
     @Override
     public String toString() {

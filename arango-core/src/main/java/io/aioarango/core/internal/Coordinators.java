@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Coordinators {
     private final Transport transport;
+    private final ClientMetrics metrics;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Map<Host, Coordinator> all = new LinkedHashMap<>(); // guarded by this, every session opened
@@ -42,6 +43,10 @@ public final class Coordinators {
             return host;
         }
 
+        int inFlight() {
+            return inFlight.get();
+        }
+
         /** Counts a request in; pair with {@link #finished()}. */
         void started() {
             inFlight.incrementAndGet();
@@ -61,8 +66,10 @@ public final class Coordinators {
         }
     }
 
-    public Coordinators(Transport transport, List<Host> hosts, Duration initialBackoff, Duration maxBackoff) {
+    public Coordinators(Transport transport, List<Host> hosts, Duration initialBackoff, Duration maxBackoff,
+            ClientMetrics metrics) {
         this.transport = transport;
+        this.metrics = metrics;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         try {
@@ -91,7 +98,10 @@ public final class Coordinators {
     }
 
     private Coordinator open(Host host) {
-        return new Coordinator(host, transport.openSession(host), new HostHealth(initialBackoff, maxBackoff));
+        Coordinator coordinator = new Coordinator(host, transport.openSession(host),
+                new HostHealth(initialBackoff, maxBackoff));
+        metrics.added(coordinator);
+        return coordinator;
     }
 
     /**
@@ -117,6 +127,7 @@ public final class Coordinators {
             if (!hosts.contains(old.host)) {
                 all.remove(old.host);
                 old.retire();
+                metrics.removed(old.host);
             }
         }
         active = List.copyOf(next);
@@ -126,7 +137,10 @@ public final class Coordinators {
     /** Closes every session at once; pending requests fail. */
     public synchronized void close() {
         closed = true;
-        all.values().forEach(coordinator -> coordinator.session.close());
+        all.values().forEach(coordinator -> {
+            coordinator.session.close();
+            metrics.removed(coordinator.host);
+        });
         all.clear();
         active = List.of();
     }

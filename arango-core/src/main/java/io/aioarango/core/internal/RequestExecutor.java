@@ -1,6 +1,7 @@
 package io.aioarango.core.internal;
 
 import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.ArangoException;
 import io.aioarango.api.ArangoServerException;
 import io.aioarango.api.ArangoTimeoutException;
@@ -11,7 +12,10 @@ import io.aioarango.api.MalformedResponseException;
 import io.aioarango.api.NoHostAvailableException;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.core.ArangoMetrics;
 import io.aioarango.core.internal.Coordinators.Coordinator;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The attempt loop of every request. Each attempt asks the resolver for a coordinator among those that
@@ -49,6 +54,8 @@ public final class RequestExecutor {
     private static final System.Logger LOG = System.getLogger(RequestExecutor.class.getName());
 
     private final Coordinators coordinators;
+    private final ClientMetrics metrics;
+    private final ObservationRegistry observations;
     private final HostResolver resolver;
     private final Executor completion;
     private final int maxAttempts;
@@ -61,8 +68,10 @@ public final class RequestExecutor {
      * @param retryOnTimeout whether an idempotent request that timed out is tried on the next coordinator
      */
     public RequestExecutor(Coordinators coordinators, HostResolver resolver, Executor completion, int maxAttempts,
-            boolean retryOnTimeout) {
+            boolean retryOnTimeout, ClientMetrics metrics, ObservationRegistry observations) {
         this.coordinators = coordinators;
+        this.metrics = metrics;
+        this.observations = observations;
         this.resolver = resolver;
         this.completion = completion;
         this.maxAttempts = maxAttempts;
@@ -75,7 +84,20 @@ public final class RequestExecutor {
             result.completeExceptionally(closedError());
             return result;
         }
-        new Exchange<>(call, route.toHttp(call.request()), result).attempt();
+        ArangoRequest request = call.request();
+        Observation observation = Observation.createNotStarted(ArangoMetrics.CALL_OBSERVATION, observations)
+                .lowCardinalityKeyValue(ArangoMetrics.TAG_OPERATION, request.operation())
+                .lowCardinalityKeyValue(ArangoMetrics.TAG_METHOD, request.method().name())
+                .start();
+        result.whenComplete((value, failure) -> {
+            observation.lowCardinalityKeyValue(ArangoMetrics.TAG_OUTCOME, failure == null ? "SUCCESS"
+                    : failure.getClass().getSimpleName());
+            if (failure != null) {
+                observation.error(failure);
+            }
+            observation.stop();
+        });
+        new Exchange<>(call, route.toHttp(request), result).attempt();
         return handOff(result);
     }
 
@@ -199,6 +221,7 @@ public final class RequestExecutor {
         }
 
         private void send(Coordinator coordinator) {
+            long started = System.nanoTime();
             coordinator.started();
             CompletableFuture<HttpResponse> sent;
             try {
@@ -208,12 +231,18 @@ public final class RequestExecutor {
                 fail(e);
                 return;
             }
-            sent.whenComplete((response, failure) -> {
+            sent.whenComplete((response, failed) -> {
                 coordinator.finished();
+                Throwable failure = failed instanceof CompletionException && failed.getCause() != null
+                        ? failed.getCause()
+                        : failed;
+                long nanos = System.nanoTime() - started;
+                metrics.attempt(coordinator.host, call.request().operation(), request, nanos, response, failure);
+                LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.path() + " on "
+                        + coordinator.host + ": " + (response != null ? "HTTP " + response.status() : failure)
+                        + " in " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");
                 if (failure != null) {
-                    onFailure(coordinator, failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause()
-                            : failure);
+                    onFailure(coordinator, failure);
                 } else {
                     onResponse(coordinator, response);
                 }
@@ -224,11 +253,13 @@ public final class RequestExecutor {
             boolean idempotent = call.request().idempotent();
             if (failure instanceof ArangoConnectionException connection && !connection.requestSent()) {
                 markDown(coordinator, failure);
-                failOver(coordinator, failure);
-            } else if (failure instanceof RequestQueueFullException
-                    || failure instanceof ArangoConnectionException && idempotent
-                    || failure instanceof ArangoTimeoutException && retryOnTimeout && idempotent) {
-                failOver(coordinator, failure);
+                failOver(coordinator, failure, "connect");
+            } else if (failure instanceof RequestQueueFullException) {
+                failOver(coordinator, failure, "queue_full");
+            } else if (failure instanceof ArangoConnectionException && idempotent) {
+                failOver(coordinator, failure, "connection");
+            } else if (failure instanceof ArangoTimeoutException && retryOnTimeout && idempotent) {
+                failOver(coordinator, failure, "timeout");
             } else {
                 fail(failure);
             }
@@ -246,12 +277,13 @@ public final class RequestExecutor {
                     Optional<String> leader = response.headers().first("x-arango-endpoint");
                     if (leader.isPresent() && redirects < MAX_REDIRECTS) {
                         redirects++;
+                        metrics.failover(coordinator.host, "redirect");
                         follow(leader.get(), error);
                         return;
                     }
                     if (error instanceof ArangoServerException server
                             && FAILOVER_ERROR_NUMS.contains(server.errorNum())) {
-                        failOver(coordinator, error);
+                        failOver(coordinator, error, "unavailable");
                         return;
                     }
                 }
@@ -276,8 +308,10 @@ public final class RequestExecutor {
             send(leader);
         }
 
-        private void failOver(Coordinator coordinator, Throwable failure) {
+        /** Moves on to the next coordinator; {@code reason} is the failovers counter's tag. */
+        private void failOver(Coordinator coordinator, Throwable failure, String reason) {
             failures.put(coordinator.host, failure);
+            metrics.failover(coordinator.host, reason);
             attempt();
         }
 

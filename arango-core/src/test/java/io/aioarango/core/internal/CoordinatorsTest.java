@@ -59,7 +59,8 @@ class CoordinatorsTest {
     }
 
     private Coordinators coordinators(RecordingTransport transport, Host... hosts) {
-        return new Coordinators(transport, List.of(hosts), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        return new Coordinators(transport, List.of(hosts), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                new ClientMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @Test

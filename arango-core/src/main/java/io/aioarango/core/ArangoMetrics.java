@@ -1,0 +1,52 @@
+package io.aioarango.core;
+
+/**
+ * The Micrometer meters an {@link ArangoClient} records, per coordinator, into the registry given to
+ * {@link ArangoClient.Builder#meterRegistry} (default: Micrometer's global registry). Tags are
+ * low-cardinality: the coordinator as {@code host:port}, never a URL, a path or a credential.
+ */
+public final class ArangoMetrics {
+    /** Timer, one sample per attempt. Tags: host, operation, method, status, outcome. */
+    public static final String REQUESTS = "arango.client.requests";
+    /** Gauge: requests in flight. Tag: host. */
+    public static final String REQUESTS_ACTIVE = "arango.client.requests.active";
+    /** Counter: requests that left this coordinator for another. Tags: host (the one left), reason. */
+    public static final String FAILOVERS = "arango.client.failovers";
+    /** Gauge: 1 while the coordinator is up, 0 while it is marked down. Tag: host. */
+    public static final String HOST_UP = "arango.client.host.up";
+    /** Distribution (seconds): the server's {@code x-arango-queue-time-seconds}. Tag: host. */
+    public static final String SERVER_QUEUE_TIME = "arango.client.server.queue.time";
+    /** Gauge: connections of transports that pool them (netty). Tags: host, state. */
+    public static final String CONNECTIONS = "arango.client.connections";
+    /** Counter (bytes): request bodies sent. Tag: host. */
+    public static final String BYTES_SENT = "arango.client.bytes.sent";
+    /** Counter (bytes): response bodies received. Tag: host. */
+    public static final String BYTES_RECEIVED = "arango.client.bytes.received";
+    /** The observation of one logical call, when an {@code ObservationRegistry} is given. */
+    public static final String CALL_OBSERVATION = "arango.client.call";
+
+    /** Tag: the coordinator, e.g. {@code db1.example.com:8529}. */
+    public static final String TAG_HOST = "host";
+    /** Tag: the call, e.g. {@code cluster.health}; {@code raw} for {@code Database.send}. */
+    public static final String TAG_OPERATION = "operation";
+    /** Tag: the HTTP method. */
+    public static final String TAG_METHOD = "method";
+    /** Tag: the HTTP status code, or {@code IO_ERROR}, {@code TIMEOUT}, {@code CANCELLED}. */
+    public static final String TAG_STATUS = "status";
+    /** Tag: {@code SUCCESS}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code REDIRECTION}, {@code UNKNOWN}. */
+    public static final String TAG_OUTCOME = "outcome";
+    /**
+     * Tag of {@link #FAILOVERS}: {@code connect} (not reached), {@code unavailable} (503),
+     * {@code queue_full}, {@code connection} (broke after sending), {@code timeout}, {@code redirect}.
+     */
+    public static final String TAG_REASON = "reason";
+    /** Tag of {@link #CONNECTIONS}: {@code active}, {@code idle}, {@code pending}. */
+    public static final String TAG_STATE = "state";
+
+    public static final String STATUS_IO_ERROR = "IO_ERROR";
+    public static final String STATUS_TIMEOUT = "TIMEOUT";
+    public static final String STATUS_CANCELLED = "CANCELLED";
+
+    private ArangoMetrics() {
+    }
+}

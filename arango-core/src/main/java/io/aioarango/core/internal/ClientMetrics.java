@@ -1,0 +1,127 @@
+package io.aioarango.core.internal;
+
+import static io.aioarango.core.ArangoMetrics.BYTES_RECEIVED;
+import static io.aioarango.core.ArangoMetrics.BYTES_SENT;
+import static io.aioarango.core.ArangoMetrics.CONNECTIONS;
+import static io.aioarango.core.ArangoMetrics.FAILOVERS;
+import static io.aioarango.core.ArangoMetrics.HOST_UP;
+import static io.aioarango.core.ArangoMetrics.REQUESTS;
+import static io.aioarango.core.ArangoMetrics.REQUESTS_ACTIVE;
+import static io.aioarango.core.ArangoMetrics.SERVER_QUEUE_TIME;
+import static io.aioarango.core.ArangoMetrics.TAG_HOST;
+
+import io.aioarango.api.ArangoTimeoutException;
+import io.aioarango.api.Host;
+import io.aioarango.api.HttpResponse;
+import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.PoolStats;
+import io.aioarango.core.ArangoMetrics;
+import io.aioarango.core.internal.Coordinators.Coordinator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+
+/** Records the {@link ArangoMetrics} catalogue for one client. */
+public final class ClientMetrics {
+    private static final List<String> NAMES = List.of(REQUESTS, REQUESTS_ACTIVE, FAILOVERS, HOST_UP,
+            SERVER_QUEUE_TIME, CONNECTIONS, BYTES_SENT, BYTES_RECEIVED);
+
+    private final MeterRegistry registry;
+
+    public ClientMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    private static String tag(Host host) {
+        return host.authority();
+    }
+
+    /** The gauges of a coordinator that was just opened. */
+    void added(Coordinator coordinator) {
+        String host = tag(coordinator.host);
+        Gauge.builder(REQUESTS_ACTIVE, coordinator, Coordinator::inFlight).tag(TAG_HOST, host)
+                .description("Requests in flight").register(registry);
+        Gauge.builder(HOST_UP, coordinator, c -> c.health.isUp() ? 1 : 0).tag(TAG_HOST, host)
+                .description("1 while the coordinator is up, 0 while marked down").register(registry);
+        if (coordinator.session.poolStats().isPresent()) {
+            connections(coordinator, host, "active", PoolStats::active);
+            connections(coordinator, host, "idle", PoolStats::idle);
+            connections(coordinator, host, "pending", PoolStats::pending);
+        }
+    }
+
+    private void connections(Coordinator coordinator, String host, String state, ToIntFunction<PoolStats> value) {
+        Gauge.builder(CONNECTIONS, coordinator,
+                        c -> c.session.poolStats().map(stats -> (double) value.applyAsInt(stats)).orElse(Double.NaN))
+                .tags(TAG_HOST, host, ArangoMetrics.TAG_STATE, state)
+                .description("Connections of the coordinator's pool").register(registry);
+    }
+
+    /** Removes every meter of a coordinator the client no longer talks to. */
+    void removed(Host host) {
+        String value = tag(host);
+        for (String name : NAMES) {
+            for (Meter meter : registry.find(name).tag(TAG_HOST, value).meters()) {
+                registry.remove(meter);
+            }
+        }
+    }
+
+    /** One attempt ended, with a response or a failure. */
+    void attempt(Host host, String operation, HttpRequest request, long nanos, HttpResponse response,
+            Throwable failure) {
+        String status;
+        String outcome;
+        if (response != null) {
+            status = Integer.toString(response.status());
+            outcome = Outcome.forStatus(response.status()).name();
+        } else {
+            status = failure instanceof ArangoTimeoutException ? ArangoMetrics.STATUS_TIMEOUT
+                    : failure instanceof CancellationException ? ArangoMetrics.STATUS_CANCELLED
+                    : ArangoMetrics.STATUS_IO_ERROR;
+            outcome = Outcome.UNKNOWN.name();
+        }
+        String hostTag = tag(host);
+        Timer.builder(REQUESTS)
+                .tags(Tags.of(TAG_HOST, hostTag, ArangoMetrics.TAG_OPERATION, operation,
+                        ArangoMetrics.TAG_METHOD, request.method().name(), ArangoMetrics.TAG_STATUS, status,
+                        ArangoMetrics.TAG_OUTCOME, outcome))
+                .description("One attempt of a request to one coordinator")
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        if (request.hasBody()) {
+            Counter.builder(BYTES_SENT).baseUnit("bytes").tag(TAG_HOST, hostTag).register(registry)
+                    .increment(request.bodyLength());
+        }
+        if (response != null) {
+            Counter.builder(BYTES_RECEIVED).baseUnit("bytes").tag(TAG_HOST, hostTag).register(registry)
+                    .increment(response.bodyLength());
+            response.headers().first("x-arango-queue-time-seconds").ifPresent(seconds -> queueTime(hostTag, seconds));
+        }
+    }
+
+    private void queueTime(String host, String seconds) {
+        try {
+            DistributionSummary.builder(SERVER_QUEUE_TIME).baseUnit("seconds").tag(TAG_HOST, host)
+                    .description("The server's x-arango-queue-time-seconds").register(registry)
+                    .record(Double.parseDouble(seconds));
+        } catch (NumberFormatException ignored) {
+            // a header we cannot read is no reason to fail a request
+        }
+    }
+
+    /** A request left {@code host} for another coordinator. */
+    void failover(Host host, String reason) {
+        Counter.builder(FAILOVERS).tags(TAG_HOST, tag(host), ArangoMetrics.TAG_REASON, reason)
+                .description("Requests that left this coordinator for another").register(registry).increment();
+    }
+}
