@@ -23,6 +23,8 @@ import io.aioarango.api.HttpMethod;
 import io.aioarango.api.NoHostAvailableException;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.core.HostResolvers;
+import io.aioarango.core.testing.Completions;
+import io.aioarango.core.testing.FakeCoordinator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

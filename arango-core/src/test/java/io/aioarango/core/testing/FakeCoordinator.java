@@ -1,4 +1,4 @@
-package io.aioarango.core.failover;
+package io.aioarango.core.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -14,12 +14,12 @@ import java.io.UncheckedIOException;
  * A coordinator that can be stopped and started again on the same port: WireMock behind a loopback
  * proxy. Stopping closes the proxy, so clients get a refused connection, and every open connection.
  */
-final class FakeCoordinator implements AutoCloseable {
-    final WireMockServer server;
+public final class FakeCoordinator implements AutoCloseable {
+    public final WireMockServer server;
     private volatile ConnectionCountingProxy proxy;
     private final int port;
 
-    FakeCoordinator() {
+    public FakeCoordinator() {
         server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40));
         server.start();
         try {
@@ -30,15 +30,15 @@ final class FakeCoordinator implements AutoCloseable {
         port = proxy.port();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    Host host() {
+    public Host host() {
         return new Host("http", "127.0.0.1", port);
     }
 
-    void stop() {
+    public void stop() {
         try {
             proxy.close();
         } catch (IOException e) {
@@ -46,7 +46,7 @@ final class FakeCoordinator implements AutoCloseable {
         }
     }
 
-    void start() {
+    public void start() {
         try {
             proxy = new ConnectionCountingProxy(port, server.port());
         } catch (IOException e) {
@@ -55,12 +55,12 @@ final class FakeCoordinator implements AutoCloseable {
     }
 
     /** Requests that reached the server. */
-    int received() {
+    public int received() {
         return server.findAll(anyRequestedFor(anyUrl())).size();
     }
 
     /** Client connections open now (since the last start). */
-    int openConnections() {
+    public int openConnections() {
         return proxy.openConnections();
     }
 

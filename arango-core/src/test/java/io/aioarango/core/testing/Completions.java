@@ -1,4 +1,4 @@
-package io.aioarango.core.failover;
+package io.aioarango.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,17 +6,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts the futures a test issued and how often their callbacks ran: each must complete exactly once. */
-final class Completions {
+public final class Completions {
     private final AtomicInteger issued = new AtomicInteger();
     private final AtomicInteger completed = new AtomicInteger();
 
-    <T> CompletableFuture<T> track(CompletableFuture<T> future) {
+    public <T> CompletableFuture<T> track(CompletableFuture<T> future) {
         issued.incrementAndGet();
         future.whenComplete((value, failure) -> completed.incrementAndGet());
         return future;
     }
 
-    void assertEachCompletedOnce() throws InterruptedException {
+    public void assertEachCompletedOnce() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (completed.get() < issued.get() && System.nanoTime() < deadline) {
             Thread.sleep(10);

@@ -1,0 +1,245 @@
+package io.aioarango.core.metrics;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.aioarango.core.ArangoMetrics.BYTES_RECEIVED;
+import static io.aioarango.core.ArangoMetrics.BYTES_SENT;
+import static io.aioarango.core.ArangoMetrics.CONNECTIONS;
+import static io.aioarango.core.ArangoMetrics.FAILOVERS;
+import static io.aioarango.core.ArangoMetrics.HOST_UP;
+import static io.aioarango.core.ArangoMetrics.REQUESTS;
+import static io.aioarango.core.ArangoMetrics.REQUESTS_ACTIVE;
+import static io.aioarango.core.ArangoMetrics.SERVER_QUEUE_TIME;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aioarango.api.ArangoRequest;
+import io.aioarango.api.Cluster;
+import io.aioarango.api.Credentials;
+import io.aioarango.api.Database;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.core.ArangoClient;
+import io.aioarango.core.testing.Completions;
+import io.aioarango.core.testing.FakeCoordinator;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The metrics catalogue, recorded per coordinator. Runs once per transport (see the subclasses). */
+abstract class MetricsTest {
+    protected final List<FakeCoordinator> coordinators = new ArrayList<>();
+    private final Completions completions = new Completions();
+    private final List<ArangoClient> clients = new ArrayList<>();
+
+    protected abstract String transport();
+
+    /** Whether the transport reports its connection pool. */
+    protected abstract boolean pools();
+
+    @BeforeEach
+    void startCoordinators() {
+        for (int i = 0; i < 3; i++) {
+            FakeCoordinator coordinator = new FakeCoordinator();
+            coordinator.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                    .withHeader("x-arango-queue-time-seconds", "0.002500")
+                    .withBody("{\"error\":false,\"code\":200,\"id\":\"CRDN-" + i + "\"}")));
+            coordinators.add(coordinator);
+        }
+    }
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        clients.forEach(ArangoClient::close);
+        completions.assertEachCompletedOnce();
+        coordinators.forEach(FakeCoordinator::close);
+    }
+
+    private ArangoClient client(ArangoClient.Builder builder) {
+        ArangoClient client = builder.build();
+        clients.add(client);
+        return client;
+    }
+
+    private ArangoClient.Builder builder(MeterRegistry registry) {
+        return ArangoClient.builder().hosts(coordinators.stream().map(FakeCoordinator::url).toList())
+                .transport(transport()).meterRegistry(registry)
+                .hostBackoff(Duration.ofMillis(100), Duration.ofMillis(200));
+    }
+
+    private <T> T await(CompletableFuture<T> future) {
+        return completions.track(future).orTimeout(20, TimeUnit.SECONDS).join();
+    }
+
+    private static String host(FakeCoordinator coordinator) {
+        return coordinator.host().authority();
+    }
+
+    private static double gauge(MeterRegistry registry, String name, FakeCoordinator coordinator) {
+        return registry.get(name).tag("host", host(coordinator)).gauge().value();
+    }
+
+    @Test
+    void perHostRequestCountsEqualWhatEachCoordinatorReceived() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Database db = client(builder(registry)).db("_system", "root", "passwd").join();
+        for (int i = 0; i < 30; i++) {
+            await(db.cluster().serverId());
+        }
+        for (int i = 0; i < 6; i++) {
+            await(db.send(ArangoRequest.builder(HttpMethod.POST, "/_api/cursor").jsonBody("{\"query\":\"x\"}").build()));
+        }
+
+        for (FakeCoordinator coordinator : coordinators) {
+            long counted = registry.get(REQUESTS).tag("host", host(coordinator)).timers().stream()
+                    .mapToLong(Timer::count).sum();
+            assertThat(counted).as("attempts counted for %s", coordinator.url()).isEqualTo(coordinator.received())
+                    .isEqualTo(12);
+            Timer ids = registry.get(REQUESTS).tags("host", host(coordinator), "operation", "cluster.serverId",
+                    "method", "GET", "status", "200", "outcome", "SUCCESS").timer();
+            assertThat(ids.count()).isEqualTo(10);
+            assertThat(registry.get(REQUESTS).tags("host", host(coordinator), "operation", "raw", "method", "POST")
+                    .timer().count()).isEqualTo(2);
+            assertThat(registry.get(BYTES_SENT).tag("host", host(coordinator)).counter().count())
+                    .isEqualTo(2 * "{\"query\":\"x\"}".length());
+            assertThat(registry.get(BYTES_RECEIVED).tag("host", host(coordinator)).counter().count()).isPositive();
+            assertThat(registry.get(SERVER_QUEUE_TIME).tag("host", host(coordinator)).summary().mean())
+                    .isCloseTo(0.0025, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(gauge(registry, REQUESTS_ACTIVE, coordinator)).isZero();
+            assertThat(gauge(registry, HOST_UP, coordinator)).isEqualTo(1);
+            assertThat(registry.find(CONNECTIONS).tag("host", host(coordinator)).gauges()).hasSize(pools() ? 3 : 0);
+        }
+    }
+
+    @Test
+    void failoversAndHostUpFollowAStoppedCoordinator() throws InterruptedException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Cluster cluster = client(builder(registry)).db("_system", "root", "passwd").join().cluster();
+        FakeCoordinator bouncing = coordinators.get(1);
+        bouncing.stop();
+        for (int i = 0; i < 9; i++) {
+            await(cluster.serverId());
+        }
+
+        assertThat(gauge(registry, HOST_UP, bouncing)).isZero();
+        assertThat(gauge(registry, HOST_UP, coordinators.get(0))).isEqualTo(1);
+        assertThat(registry.get(FAILOVERS).tags("host", host(bouncing), "reason", "connect").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(registry.get(REQUESTS).tags("host", host(bouncing), "status", "IO_ERROR", "outcome", "UNKNOWN")
+                .timer().count()).isGreaterThanOrEqualTo(1);
+
+        bouncing.start();
+        Thread.sleep(300);
+        for (int i = 0; i < 9; i++) {
+            await(cluster.serverId());
+        }
+        assertThat(gauge(registry, HOST_UP, bouncing)).isEqualTo(1);
+    }
+
+    @Test
+    void aPrometheusScrapeHasTheDocumentedNamesAndTags() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        FakeCoordinator unavailable = coordinators.get(0);
+        unavailable.server.stubFor(any(urlEqualTo("/_db/_system/_admin/cluster/health")).willReturn(aResponse()
+                .withStatus(503).withBody("{\"error\":true,\"errorNum\":503,\"errorMessage\":\"startup\",\"code\":503}")));
+        Cluster cluster = client(builder(registry).hostResolver(candidates -> candidates.get(0)))
+                .db("_system", "root", "passwd").join().cluster();
+        await(cluster.serverId());
+        completions.track(cluster.health()).handle((health, failure) -> null).join();
+
+        String scrape = registry.scrape();
+
+        String host = "host=\"" + host(unavailable) + "\"";
+        assertThat(scrape)
+                .contains("arango_client_requests_seconds_count{" + host
+                        + ",method=\"GET\",operation=\"cluster.serverId\",outcome=\"SUCCESS\",status=\"200\"} 1")
+                .contains("arango_client_requests_seconds_count{" + host
+                        + ",method=\"GET\",operation=\"cluster.health\",outcome=\"SERVER_ERROR\",status=\"503\"} 1")
+                .contains("arango_client_failovers_total{" + host + ",reason=\"unavailable\"} 1")
+                .contains("arango_client_host_up{" + host + "} 1")
+                .contains("arango_client_requests_active{" + host + "} 0")
+                .contains("arango_client_server_queue_time_seconds_count{" + host + "}")
+                .contains("arango_client_bytes_received_bytes_total{" + host + "}")
+                .doesNotContain("passwd").doesNotContain("/_db/");
+        if (pools()) {
+            assertThat(scrape).contains("arango_client_connections{" + host + ",state=\"idle\"}");
+        }
+        System.out.println("Prometheus scrape over " + transport() + ":\n" + scrape.lines()
+                .filter(line -> line.startsWith("arango_client") && line.contains(host(unavailable)))
+                .filter(line -> !line.contains("_bucket"))
+                .reduce((a, b) -> a + "\n" + b).orElse(""));
+    }
+
+    @Test
+    void theMetersOfARemovedCoordinatorAreRemoved() throws InterruptedException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        FakeCoordinator seed = coordinators.get(0);
+        FakeCoordinator other = coordinators.get(1);
+        seed.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+                .withStatus(200).withBody("{\"endpoints\":[{\"endpoint\":\"tcp://127.0.0.1:" + other.host().port()
+                        + "\"}]}")));
+        ArangoClient client = client(ArangoClient.builder().hosts(seed.url()).transport(transport())
+                .meterRegistry(registry));
+        await(client.db("_system", "root", "passwd").join().cluster().serverId());
+        assertThat(registry.find(REQUESTS).tag("host", host(seed)).meters()).isNotEmpty();
+        client.close();
+
+        ArangoClient discovering = client(ArangoClient.builder().hosts(seed.url()).transport(transport())
+                .meterRegistry(registry).endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", "pw")));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!discovering.hosts().equals(List.of(other.url())) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(discovering.hosts()).containsExactly(other.url());
+        List<Meter> left = registry.getMeters().stream()
+                .filter(meter -> host(seed).equals(meter.getId().getTag("host"))).toList();
+        assertThat(left).as("meters of the removed coordinator").isEmpty();
+        assertThat(registry.find(HOST_UP).tag("host", host(other)).gauge()).isNotNull();
+    }
+
+    @Test
+    void eachLogicalCallIsOneObservation() {
+        List<Observation.Context> stopped = Collections.synchronizedList(new ArrayList<>());
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                stopped.add(context);
+            }
+        });
+        coordinators.get(0).stop(); // a failover inside one call is still one observation
+        Cluster cluster = client(builder(new SimpleMeterRegistry()).observationRegistry(observations)
+                .hostResolver(candidates -> candidates.get(0))).db("_system", "root", "passwd").join().cluster();
+
+        await(cluster.serverId());
+
+        assertThat(stopped).singleElement().satisfies(context -> {
+            assertThat(context.getName()).isEqualTo("arango.client.call");
+            assertThat(context.getLowCardinalityKeyValue("operation").getValue()).isEqualTo("cluster.serverId");
+            assertThat(context.getLowCardinalityKeyValue("method").getValue()).isEqualTo("GET");
+            assertThat(context.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("SUCCESS");
+            assertThat(context.getError()).isNull();
+        });
+    }
+}

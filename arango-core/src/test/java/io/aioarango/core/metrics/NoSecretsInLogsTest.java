@@ -1,0 +1,96 @@
+package io.aioarango.core.metrics;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aioarango.api.ArangoAuthenticationException;
+import io.aioarango.api.Credentials;
+import io.aioarango.core.ArangoClient;
+import io.aioarango.core.testing.FakeCoordinator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A run with a wrong password: no log line, at any level, and no exception shows the password or its token. */
+class NoSecretsInLogsTest {
+    private static final String PASSWORD = "Wr0ng-S3cret!";
+    private static final String TOKEN = Base64.getEncoder()
+            .encodeToString(("root:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "netty"})
+    void neitherThePasswordNorTheTokenAppearAnywhere(String transport) throws Exception {
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        SimpleFormatter formatter = new SimpleFormatter();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                output.add(formatter.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger sdk = Logger.getLogger("io.aioarango");
+        Level previous = sdk.getLevel();
+        sdk.setLevel(Level.ALL);
+        sdk.addHandler(capture);
+        List<FakeCoordinator> coordinators = List.of(new FakeCoordinator(), new FakeCoordinator());
+        try {
+            for (FakeCoordinator coordinator : coordinators) {
+                coordinator.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
+                        .withBody("{\"code\":401,\"error\":true,\"errorNum\":11,"
+                                + "\"errorMessage\":\"not authorized to execute this request\"}")));
+            }
+            coordinators.get(0).stop(); // a coordinator going down is logged too
+            try (ArangoClient client = ArangoClient.builder()
+                    .hosts(coordinators.stream().map(FakeCoordinator::url).toList())
+                    .transport(transport).meterRegistry(new SimpleMeterRegistry()).verifyConnection(true)
+                    .hostResolver(candidates -> candidates.get(0))
+                    .endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", PASSWORD))
+                    .build()) {
+                Throwable failure = client.db("_system", "root", PASSWORD).handle((db, e) -> e).join();
+                output.add(stackTrace(failure));
+                assertThat(failure instanceof CompletionException ? failure.getCause() : failure)
+                        .isInstanceOf(ArangoAuthenticationException.class);
+                Thread.sleep(200); // a few rounds of discovery, failing
+                output.add(client.toString());
+            }
+        } finally {
+            sdk.removeHandler(capture);
+            sdk.setLevel(previous);
+            coordinators.forEach(FakeCoordinator::close);
+        }
+
+        assertThat(output).as("something was logged").anyMatch(line -> line.contains("is down"))
+                .anyMatch(line -> line.contains("HTTP 401"));
+        assertThat(output).allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD).doesNotContain(TOKEN));
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+}
