@@ -89,16 +89,17 @@ public final class RequestExecutor {
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_OPERATION, request.operation())
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_METHOD, request.method().name())
                 .start();
-        result.whenComplete((value, failure) -> {
-            observation.lowCardinalityKeyValue(ArangoMetrics.TAG_OUTCOME, failure == null ? "SUCCESS"
-                    : failure.getClass().getSimpleName());
-            if (failure != null) {
-                observation.error(failure);
-            }
-            observation.stop();
-        });
         new Exchange<>(call, route.toHttp(request), result).attempt();
-        return handOff(result);
+        return handOff(result, observation);
+    }
+
+    private static void stop(Observation observation, Throwable failure) {
+        observation.lowCardinalityKeyValue(ArangoMetrics.TAG_OUTCOME, failure == null ? "SUCCESS"
+                : failure.getClass().getSimpleName());
+        if (failure != null) {
+            observation.error(failure);
+        }
+        observation.stop();
     }
 
     /** Fails every request from now on; the sessions' owner fails those in flight. */
@@ -106,9 +107,11 @@ public final class RequestExecutor {
         closed = true;
     }
 
-    private <T> CompletableFuture<T> handOff(CompletableFuture<T> internal) {
+    /** Ends the call's observation, then completes the user's future on the completion executor. */
+    private <T> CompletableFuture<T> handOff(CompletableFuture<T> internal, Observation observation) {
         CompletableFuture<T> user = new CompletableFuture<>();
         internal.whenComplete((value, failure) -> {
+            stop(observation, failure);
             Runnable complete = () -> {
                 if (failure != null) {
                     user.completeExceptionally(failure);
