@@ -340,9 +340,10 @@ abstract class FailoverTest {
                 "{\"endpoints\":[{\"endpoint\":\"bogus\"}]}")) {
             seed.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
                     .withStatus(200).withBody(answer)));
+            int asked = endpointRequests(seed);
             try (ArangoClient client = builder(seed).endpointDiscovery(Duration.ofMillis(50),
                     Credentials.of("root", "pw")).build()) {
-                Thread.sleep(300);
+                awaitEndpointRequests(seed, asked + 2); // answered at least twice, and then:
                 assertThat(client.hosts()).as("after %s", answer).containsExactly(seed.url());
             }
         }
@@ -357,7 +358,8 @@ abstract class FailoverTest {
             ArangoClient client = builder(single).endpointDiscovery(Duration.ofMillis(50),
                     Credentials.of("root", "pw")).build();
             clients.add(client);
-            Thread.sleep(400);
+            awaitEndpointRequests(single, 1);
+            Thread.sleep(300); // six intervals: a client still polling would ask again
             assertThat(client.hosts()).containsExactly(single.url());
             assertThat(single.received()).as("a single server (%d) is asked once, then left alone", entry.getValue())
                     .isEqualTo(1);
@@ -434,6 +436,18 @@ abstract class FailoverTest {
                 .map(Thread::getName)
                 .filter(name -> name.startsWith("aioarango") || name.startsWith("HttpClient"))
                 .toList();
+    }
+
+    private static int endpointRequests(FakeCoordinator coordinator) {
+        return coordinator.server.findAll(getRequestedFor(urlEqualTo("/_db/_system/_api/cluster/endpoints"))).size();
+    }
+
+    private static void awaitEndpointRequests(FakeCoordinator coordinator, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (endpointRequests(coordinator) < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(endpointRequests(coordinator)).isGreaterThanOrEqualTo(atLeast);
     }
 
     private static void answerEndpoints(FakeCoordinator at, FakeCoordinator... endpoints) {
