@@ -3,6 +3,7 @@ package io.aioarango.core;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.aioarango.core.Fixtures.await;
 import static io.aioarango.core.Fixtures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,7 @@ import io.aioarango.api.Cluster;
 import io.aioarango.api.Database;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpResponse;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,6 +169,28 @@ class ClientLifecycleTest {
             assertThat(mine.isShutdown()).isFalse();
         } finally {
             mine.shutdownNow();
+        }
+    }
+
+    @Test
+    void cancellingAFutureFreesTheConnectionItHeld() {
+        server.stubFor(any(urlEqualTo("/_db/_system/_admin/server/id")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(10_000).withBody("{\"id\":\"slow\"}")));
+        server.stubFor(any(urlEqualTo("/_db/_system/_admin/server/role")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"role\":\"COORDINATOR\"}")));
+        for (String transport : List.of("jdk", "netty")) {
+            try (ArangoClient client = ArangoClient.builder().hosts(Fixtures.url(server)).transport(transport)
+                    .maxConnectionsPerHost(1).requestTimeout(java.time.Duration.ofSeconds(30)).build()) {
+                Cluster cluster = client.db("_system", "root", "pw").join().cluster();
+                CompletableFuture<String> slow = cluster.serverId();
+
+                slow.cancel(true);
+
+                // One connection, held for 10 s by the slow request unless the cancel freed it.
+                long started = System.nanoTime();
+                assertThat(await(cluster.serverRole())).as(transport).isEqualTo(io.aioarango.api.ServerRole.COORDINATOR);
+                assertThat(System.nanoTime() - started).as(transport).isLessThan(5_000_000_000L);
+            }
         }
     }
 

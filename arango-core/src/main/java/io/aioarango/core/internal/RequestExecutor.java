@@ -107,9 +107,17 @@ public final class RequestExecutor {
         closed = true;
     }
 
-    /** Ends the call's observation, then completes the user's future on the completion executor. */
+    /**
+     * Ends the call's observation, then completes the user's future on the completion executor. Cancelling
+     * the user's future cancels the request: the attempt in flight is abandoned and its connection freed.
+     */
     private <T> CompletableFuture<T> handOff(CompletableFuture<T> internal, Observation observation) {
         CompletableFuture<T> user = new CompletableFuture<>();
+        user.whenComplete((value, failure) -> {
+            if (user.isCancelled()) {
+                internal.cancel(false);
+            }
+        });
         internal.whenComplete((value, failure) -> {
             stop(observation, failure);
             Runnable complete = () -> {
@@ -163,6 +171,9 @@ public final class RequestExecutor {
         }
 
         void attempt() {
+            if (result.isDone()) {
+                return; // cancelled by the caller
+            }
             if (closed) {
                 // Closed mid-request: its own last failure (the session closing under it) says more.
                 Throwable last = failures.values().stream().reduce((first, second) -> second).orElse(null);
@@ -234,6 +245,11 @@ public final class RequestExecutor {
                 fail(e);
                 return;
             }
+            result.whenComplete((value, failure) -> {
+                if (result.isCancelled()) {
+                    sent.cancel(false);
+                }
+            });
             sent.whenComplete((response, failed) -> {
                 coordinator.finished();
                 Throwable failure = failed instanceof CompletionException && failed.getCause() != null
