@@ -142,14 +142,14 @@ class ClusterContractTest extends OneCoordinatorTest {
     @Test
     void healthKeepsFieldsItDoesNotModel() {
         answer(200, "{\"ClusterId\":\"c1\",\"Health\":{\"CRDN-1\":{\"Role\":\"Coordinator\",\"Status\":\"GOOD\","
-                + "\"AdvertisedEndpoint\":\"tcp://10.0.0.1:8529\",\"Leading\":false}},\"NewTopLevel\":[1,2],"
+                + "\"AdvertisedEndpoint\":\"tcp://coordinator-1.example:8529\",\"Leading\":false}},\"NewTopLevel\":[1,2],"
                 + "\"error\":false,\"code\":200}");
 
         ClusterHealth health = await(cluster.health());
 
         assertThat(health.extra()).containsExactly(Map.entry("NewTopLevel", List.of(1, 2)));
         ServerHealth coordinator = health.servers().get("CRDN-1");
-        assertThat(coordinator.extra()).containsExactly(Map.entry("AdvertisedEndpoint", "tcp://10.0.0.1:8529"));
+        assertThat(coordinator.extra()).containsExactly(Map.entry("AdvertisedEndpoint", "tcp://coordinator-1.example:8529"));
         assertThat(coordinator.leading()).isFalse();
     }
 
