@@ -26,7 +26,9 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
@@ -36,6 +38,7 @@ public final class ClientMetrics {
             SERVER_QUEUE_TIME, CONNECTIONS, BYTES_SENT, BYTES_RECEIVED);
 
     private final MeterRegistry registry;
+    private final Map<Host, HostMeters> hosts = new ConcurrentHashMap<>();
 
     public ClientMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -68,6 +71,7 @@ public final class ClientMetrics {
 
     /** Removes every meter of a coordinator the client no longer talks to. */
     void removed(Host host) {
+        hosts.remove(host);
         String value = tag(host);
         for (String name : NAMES) {
             for (Meter meter : registry.find(name).tag(TAG_HOST, value).meters()) {
@@ -77,45 +81,66 @@ public final class ClientMetrics {
     }
 
     /** One attempt ended, with a response or a failure. */
-    void attempt(Host host, String operation, HttpRequest request, long nanos, HttpResponse response,
+    void attempt(Coordinator coordinator, String operation, HttpRequest request, long nanos, HttpResponse response,
             Throwable failure) {
+        if (coordinator.retired()) {
+            return; // its meters are gone from the registry; an attempt ending late must not bring them back
+        }
         String status;
-        String outcome;
         if (response != null) {
             status = Integer.toString(response.status());
-            outcome = Outcome.forStatus(response.status()).name();
         } else {
             status = failure instanceof ArangoTimeoutException ? ArangoMetrics.STATUS_TIMEOUT
                     : failure instanceof CancellationException ? ArangoMetrics.STATUS_CANCELLED
                     : ArangoMetrics.STATUS_IO_ERROR;
-            outcome = Outcome.UNKNOWN.name();
         }
-        String hostTag = tag(host);
-        Timer.builder(REQUESTS)
-                .tags(Tags.of(TAG_HOST, hostTag, ArangoMetrics.TAG_OPERATION, operation,
-                        ArangoMetrics.TAG_METHOD, request.method().name(), ArangoMetrics.TAG_STATUS, status,
-                        ArangoMetrics.TAG_OUTCOME, outcome))
-                .description("One attempt of a request to one coordinator")
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+        HostMeters meters = hosts.computeIfAbsent(coordinator.host, HostMeters::new);
+        meters.timer(operation, request.method().name(), status, response).record(nanos, TimeUnit.NANOSECONDS);
         if (request.hasBody()) {
-            Counter.builder(BYTES_SENT).baseUnit("bytes").tag(TAG_HOST, hostTag).register(registry)
-                    .increment(request.bodyLength());
+            meters.bytesSent.increment(request.bodyLength());
         }
         if (response != null) {
-            Counter.builder(BYTES_RECEIVED).baseUnit("bytes").tag(TAG_HOST, hostTag).register(registry)
-                    .increment(response.bodyLength());
-            response.headers().first("x-arango-queue-time-seconds").ifPresent(seconds -> queueTime(hostTag, seconds));
+            meters.bytesReceived.increment(response.bodyLength());
+            response.headers().first("x-arango-queue-time-seconds").ifPresent(meters::queueTime);
         }
     }
 
-    private void queueTime(String host, String seconds) {
-        try {
-            DistributionSummary.builder(SERVER_QUEUE_TIME).baseUnit("seconds").tag(TAG_HOST, host)
-                    .description("The server's x-arango-queue-time-seconds").register(registry)
-                    .record(Double.parseDouble(seconds));
-        } catch (NumberFormatException ignored) {
-            // a header we cannot read is no reason to fail a request
+    /**
+     * The meters one coordinator records on every attempt, looked up once: the request path then does a
+     * map lookup instead of building tags and asking the registry each time.
+     */
+    private final class HostMeters {
+        private final String host;
+        private final Counter bytesSent;
+        private final Counter bytesReceived;
+        private final DistributionSummary queueTime;
+        private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+        HostMeters(Host coordinator) {
+            this.host = tag(coordinator);
+            this.bytesSent = Counter.builder(BYTES_SENT).baseUnit("bytes").tag(TAG_HOST, host)
+                    .description("Request bodies sent").register(registry);
+            this.bytesReceived = Counter.builder(BYTES_RECEIVED).baseUnit("bytes").tag(TAG_HOST, host)
+                    .description("Response bodies received").register(registry);
+            this.queueTime = DistributionSummary.builder(SERVER_QUEUE_TIME).baseUnit("seconds").tag(TAG_HOST, host)
+                    .description("The server's x-arango-queue-time-seconds").register(registry);
+        }
+
+        Timer timer(String operation, String method, String status, HttpResponse response) {
+            return timers.computeIfAbsent(operation + ' ' + method + ' ' + status, key -> Timer.builder(REQUESTS)
+                    .tags(Tags.of(TAG_HOST, host, ArangoMetrics.TAG_OPERATION, operation, ArangoMetrics.TAG_METHOD,
+                            method, ArangoMetrics.TAG_STATUS, status, ArangoMetrics.TAG_OUTCOME,
+                            response == null ? Outcome.UNKNOWN.name() : Outcome.forStatus(response.status()).name()))
+                    .description("One attempt of a request to one coordinator")
+                    .register(registry));
+        }
+
+        void queueTime(String seconds) {
+            try {
+                queueTime.record(Double.parseDouble(seconds));
+            } catch (NumberFormatException ignored) {
+                // a header we cannot read is no reason to fail a request
+            }
         }
     }
 

@@ -47,6 +47,11 @@ public final class Coordinators {
             return inFlight.get();
         }
 
+        /** Removed by discovery or closed with the client: it gets no request and records nothing more. */
+        boolean retired() {
+            return retired;
+        }
+
         /** Counts a request in; pair with {@link #finished()}. */
         void started() {
             inFlight.incrementAndGet();
@@ -138,6 +143,7 @@ public final class Coordinators {
     public synchronized void close() {
         closed = true;
         all.values().forEach(coordinator -> {
+            coordinator.retired = true;
             coordinator.session.close();
             metrics.removed(coordinator.host);
         });

@@ -256,7 +256,7 @@ public final class RequestExecutor {
                         ? failed.getCause()
                         : failed;
                 long nanos = System.nanoTime() - started;
-                metrics.attempt(coordinator.host, call.request().operation(), request, nanos, response, failure);
+                metrics.attempt(coordinator, call.request().operation(), request, nanos, response, failure);
                 LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.path() + " on "
                         + coordinator.host + ": " + (response != null ? "HTTP " + response.status() : failure)
                         + " in " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");

@@ -214,6 +214,54 @@ abstract class MetricsTest {
     }
 
     @Test
+    void closingTheClientTakesItsMetersOutOfTheRegistry() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        coordinators.get(0).server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(10_000).withBody("{\"id\":\"slow\"}")));
+        ArangoClient client = builder(registry).hostResolver(candidates -> candidates.get(0)).build();
+        Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
+        await(cluster.serverCount().handle((count, failure) -> null)); // a finished request: meters exist
+        CompletableFuture<String> pending = cluster.serverId();        // and one still in flight
+        assertThat(registry.getMeters()).isNotEmpty();
+
+        client.close();
+        completions.track(pending).handle((id, failure) -> null).join();
+
+        assertThat(registry.getMeters()).as("meters after close, the pending request failed by it").isEmpty();
+    }
+
+    @Test
+    void aRequestEndingAfterItsCoordinatorWasRemovedBringsNoMeterBack() throws InterruptedException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        FakeCoordinator seed = coordinators.get(0);
+        FakeCoordinator other = coordinators.get(1);
+        seed.server.stubFor(any(urlEqualTo("/_db/_system/_admin/server/id")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(1_500).withBody("{\"id\":\"slow\"}")));
+        answerEndpoints(seed, seed);
+        ArangoClient client = client(ArangoClient.builder().hosts(seed.url()).transport(transport())
+                .meterRegistry(registry).endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", "pw")));
+        CompletableFuture<String> slow = client.db("_system", "root", "passwd").join().cluster().serverId();
+        Thread.sleep(200); // the slow request is in flight on the seed
+
+        answerEndpoints(seed, other);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!client.hosts().equals(List.of(other.url())) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(client.hosts()).containsExactly(other.url());
+        assertThat(await(slow)).isEqualTo("slow"); // the removed seed finished what it had
+
+        assertThat(registry.getMeters().stream().filter(meter -> host(seed).equals(meter.getId().getTag("host"))))
+                .as("meters of the removed coordinator").isEmpty();
+    }
+
+    private static void answerEndpoints(FakeCoordinator at, FakeCoordinator endpoint) {
+        at.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+                .withStatus(200).withBody("{\"endpoints\":[{\"endpoint\":\"tcp://127.0.0.1:"
+                        + endpoint.host().port() + "\"}]}")));
+    }
+
+    @Test
     void eachLogicalCallIsOneObservation() {
         List<Observation.Context> stopped = Collections.synchronizedList(new ArrayList<>());
         ObservationRegistry observations = ObservationRegistry.create();
