@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
  * Every Cluster call against one WireMock coordinator: the exact request on the wire (method, path,
  * query, headers, body) and the typed result of the body ArangoDB's documentation recorded.
  */
-class ClusterContractTest extends OneCoordinatorTest {
+abstract class ClusterContractTest extends OneCoordinatorTest {
     /** Asserts the one request received and returns it for body checks. */
-    private static LoggedRequest sent(String method, String url) {
+    private LoggedRequest sent(String method, String url) {
         LoggedRequest request = onlyRequest(server);
         assertThat(request.getMethod().getName()).isEqualTo(method);
         assertThat(request.getUrl()).isEqualTo(url);
@@ -46,13 +46,13 @@ class ClusterContractTest extends OneCoordinatorTest {
         return request;
     }
 
-    private static void sentWithoutBody(String method, String url) {
+    private void sentWithoutBody(String method, String url) {
         LoggedRequest request = sent(method, url);
         assertThat(request.getBody()).isEmpty();
         assertThat(request.containsHeader("Content-Type")).isFalse();
     }
 
-    private static void sentWithJson(String method, String url, String json) {
+    private void sentWithJson(String method, String url, String json) {
         LoggedRequest request = sent(method, url);
         assertThat(new String(request.getBody(), StandardCharsets.UTF_8)).isEqualTo(json);
         assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");

@@ -17,7 +17,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /** What a user gets when the server says no, or says something unreadable. */
-class ErrorAnswersTest extends OneCoordinatorTest {
+abstract class ErrorAnswersTest extends OneCoordinatorTest {
     @Test
     void unauthorizedBecomesAnAuthenticationError() {
         answer(401, contract("ERROR_401_unauthorized.json"));
@@ -140,7 +140,7 @@ class ErrorAnswersTest extends OneCoordinatorTest {
         answer(401, contract("ERROR_401_unauthorized.json"));
         String password = "s3cr3t-Pa55";
         String token = Base64.getEncoder().encodeToString(("root:" + password).getBytes());
-        try (ArangoClient verifying = ArangoClient.builder().hosts(Fixtures.url(server)).transport("jdk")
+        try (ArangoClient verifying = ArangoClient.builder().hosts(Fixtures.url(server)).transport(transport())
                 .verifyConnection(true).build()) {
             Throwable failure = failure(verifying.db("_system", "root", password));
 
@@ -163,7 +163,7 @@ class ErrorAnswersTest extends OneCoordinatorTest {
         String url2 = Fixtures.url(gone2);
         gone1.stop();
         gone2.stop();
-        try (ArangoClient unreachable = ArangoClient.builder().hosts(url1, url2).transport("jdk").build()) {
+        try (ArangoClient unreachable = ArangoClient.builder().hosts(url1, url2).transport(transport()).build()) {
             Throwable failure = failure(unreachable.db("_system", "root", "passwd").join().cluster().serverId());
 
             assertThat(failure).isInstanceOfSatisfying(NoHostAvailableException.class, e -> {

@@ -10,24 +10,32 @@ import io.aioarango.api.Host;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 
-/** Tests of one client over one WireMock coordinator, as {@code root:passwd} on {@code _system}. */
+/**
+ * Tests of one client over one WireMock coordinator, as {@code root:passwd} on {@code _system}; each
+ * concrete class names the transport, so that the same tests run on every transport.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OneCoordinatorTest {
-    static WireMockServer server;
-    static ArangoClient client;
-    static Cluster cluster;
-    static Host host;
+    WireMockServer server;
+    ArangoClient client;
+    Cluster cluster;
+    Host host;
+
+    /** {@code jdk} or {@code netty}. */
+    abstract String transport();
 
     @BeforeAll
-    static void startCoordinator() {
+    void startCoordinator() {
         server = Fixtures.coordinator();
-        client = ArangoClient.builder().hosts(Fixtures.url(server)).transport("jdk").build();
+        client = ArangoClient.builder().hosts(Fixtures.url(server)).transport(transport()).build();
         cluster = client.db("_system", "root", "passwd").join().cluster();
         host = new Host("http", "127.0.0.1", server.port());
     }
 
     @AfterAll
-    static void stopCoordinator() {
+    void stopCoordinator() {
         client.close();
         server.stop();
     }
@@ -38,12 +46,12 @@ abstract class OneCoordinatorTest {
     }
 
     /** Every request gets this answer. */
-    static void answer(int status, String contentType, String body) {
+    void answer(int status, String contentType, String body) {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", contentType).withBody(body)));
     }
 
-    static void answer(int status, String json) {
+    void answer(int status, String json) {
         answer(status, "application/json", json);
     }
 }
