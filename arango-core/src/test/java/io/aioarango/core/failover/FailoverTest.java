@@ -23,8 +23,8 @@ import io.aioarango.api.HttpMethod;
 import io.aioarango.api.NoHostAvailableException;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.core.HostResolvers;
-import io.aioarango.core.testing.Completions;
 import io.aioarango.core.testing.FakeCoordinator;
+import io.aioarango.core.testing.ThreeCoordinatorTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,40 +42,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Failover and host health against coordinators that stop, restart, refuse, reset and redirect. Runs
  * once per transport (see the subclasses).
  */
-abstract class FailoverTest {
+abstract class FailoverTest extends ThreeCoordinatorTest {
     private static final String ID_PATH = "/_db/_system/_admin/server/id";
-
-    protected final List<FakeCoordinator> coordinators = new ArrayList<>();
-    protected final Completions completions = new Completions();
-    private final List<ArangoClient> clients = new ArrayList<>();
-
-    /** The transport under test: {@code jdk} or {@code netty}. */
-    protected abstract String transport();
-
-    @BeforeEach
-    void startCoordinators() {
-        for (int i = 0; i < 3; i++) {
-            FakeCoordinator coordinator = new FakeCoordinator();
-            coordinator.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                    .withBody("{\"error\":false,\"code\":200,\"id\":\"CRDN-" + i + "\"}")));
-            coordinators.add(coordinator);
-        }
-    }
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        clients.forEach(ArangoClient::close);
-        completions.assertEachCompletedOnce();
-        coordinators.forEach(FakeCoordinator::close);
-    }
 
     protected ArangoClient.Builder builder(FakeCoordinator... chosen) {
         List<FakeCoordinator> hosts = chosen.length == 0 ? coordinators : List.of(chosen);
@@ -84,9 +58,7 @@ abstract class FailoverTest {
     }
 
     protected Database db(ArangoClient.Builder builder) {
-        ArangoClient client = builder.build();
-        clients.add(client);
-        return client.db("_system", "root", "passwd").join();
+        return client(builder).db("_system", "root", "passwd").join();
     }
 
     protected <T> T await(CompletableFuture<T> future) {
@@ -309,9 +281,8 @@ abstract class FailoverTest {
         FakeCoordinator found = coordinators.get(1);
         answerEndpoints(seed, seed, found);
         answerEndpoints(found, seed, found);
-        ArangoClient client = builder(seed)
-                .endpointDiscovery(Duration.ofMillis(100), Credentials.of("root", "passwd")).build();
-        clients.add(client);
+        ArangoClient client = client(builder(seed)
+                .endpointDiscovery(Duration.ofMillis(100), Credentials.of("root", "passwd")));
 
         awaitHosts(client, List.of(seed.url(), found.url()));
         Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
@@ -355,9 +326,8 @@ abstract class FailoverTest {
                     .withStatus(entry.getValue()).withBody(contract(entry.getValue() == 501
                             ? "DERIVED_GET__api_cluster_endpoints.single_501.json"
                             : "DERIVED_GET__admin_cluster_health.single_403.json"))));
-            ArangoClient client = builder(single).endpointDiscovery(Duration.ofMillis(50),
-                    Credentials.of("root", "pw")).build();
-            clients.add(client);
+            ArangoClient client = client(builder(single).endpointDiscovery(Duration.ofMillis(50),
+                    Credentials.of("root", "pw")));
             awaitEndpointRequests(single, 1);
             Thread.sleep(300); // six intervals: a client still polling would ask again
             assertThat(client.hosts()).containsExactly(single.url());

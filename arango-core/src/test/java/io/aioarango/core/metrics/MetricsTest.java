@@ -20,7 +20,7 @@ import io.aioarango.api.Credentials;
 import io.aioarango.api.Database;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.core.ArangoClient;
-import io.aioarango.core.testing.Completions;
+import io.aioarango.core.testing.ThreeCoordinatorTest;
 import io.aioarango.core.testing.FakeCoordinator;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,44 +37,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The metrics catalogue, recorded per coordinator. Runs once per transport (see the subclasses). */
-abstract class MetricsTest {
-    protected final List<FakeCoordinator> coordinators = new ArrayList<>();
-    private final Completions completions = new Completions();
-    private final List<ArangoClient> clients = new ArrayList<>();
-
-    protected abstract String transport();
+abstract class MetricsTest extends ThreeCoordinatorTest {
 
     /** Whether the transport reports its connection pool. */
     protected abstract boolean pools();
-
-    @BeforeEach
-    void startCoordinators() {
-        for (int i = 0; i < 3; i++) {
-            FakeCoordinator coordinator = new FakeCoordinator();
-            coordinator.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                    .withHeader("x-arango-queue-time-seconds", "0.002500")
-                    .withBody("{\"error\":false,\"code\":200,\"id\":\"CRDN-" + i + "\"}")));
-            coordinators.add(coordinator);
-        }
-    }
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        clients.forEach(ArangoClient::close);
-        completions.assertEachCompletedOnce();
-        coordinators.forEach(FakeCoordinator::close);
-    }
-
-    private ArangoClient client(ArangoClient.Builder builder) {
-        ArangoClient client = builder.build();
-        clients.add(client);
-        return client;
-    }
 
     private ArangoClient.Builder builder(MeterRegistry registry) {
         return ArangoClient.builder().hosts(coordinators.stream().map(FakeCoordinator::url).toList())
