@@ -368,9 +368,11 @@ public abstract class TransportContractTest {
     @Test
     void aCancelledFutureFreesItsConnection() throws Exception {
         ConnectionCountingProxy proxy = proxy();
-        answerSlowly("/slow", 10_000);
+        // The server would hold the slow request for 30 s, well past every wait below: only the cancel
+        // itself can free the connection in time.
+        answerSlowly("/slow", 30_000);
         server.stubFor(any(urlEqualTo("/fast")).willReturn(aResponse().withStatus(200).withBody("fast")));
-        HttpSession session = transport(options().maxConnectionsPerHost(1).requestTimeout(Duration.ofSeconds(30))
+        HttpSession session = transport(options().maxConnectionsPerHost(1).requestTimeout(Duration.ofSeconds(60))
                 .build()).openSession(hostOf(proxy));
 
         CompletableFuture<HttpResponse> slow = session.send(get("/slow"));
