@@ -13,7 +13,9 @@ import io.aioarango.api.MalformedResponseException;
 import io.aioarango.api.NoHostAvailableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a user gets when the server says no, or says something unreadable. */
@@ -133,6 +135,51 @@ abstract class ErrorAnswersTest extends OneCoordinatorTest {
 
         assertThat(failure(cluster.serverCount())).isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("field 'numberOfCoordinators' should be a number, but found string");
+    }
+
+    @Test
+    void numbersOutOfRangeOrNotWholeAreMalformedNamingTheField() {
+        Map<String, String> countBodies = Map.of(
+                "{\"numberOfCoordinators\":4294967299,\"numberOfDBServers\":3}",
+                "field 'numberOfCoordinators' should be an integer from -2147483648 to 2147483647, but found 4294967299,"
+                        + " which is out of range",
+                "{\"numberOfCoordinators\":3,\"numberOfDBServers\":2.9}",
+                "field 'numberOfDBServers' should be an integer from -2147483648 to 2147483647, but found 2.9",
+                "{\"numberOfCoordinators\":1e400}",
+                "field 'numberOfCoordinators' should be a finite number, but found Infinity");
+        countBodies.forEach((body, problem) -> {
+            answer(200, body);
+            assertThat(failure(cluster.serverCount())).as(body).isInstanceOf(MalformedResponseException.class)
+                    .hasMessageContaining(problem);
+        });
+
+        answer(200, "{\"time\":1e999999,\"enabled\":true}");
+        assertThat(failure(cluster.serverStatistics("PRMR-1"))).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("field 'time' should be a finite number");
+        answer(200, "{\"time\":1e300,\"enabled\":true}");
+        assertThat(failure(cluster.serverStatistics("PRMR-1"))).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("field 'time' should be seconds from");
+        answer(200, "{\"time\":1795000000.125,\"enabled\":true}");
+        assertThat(Fixtures.await(cluster.serverStatistics("PRMR-1")).time())
+                .isEqualTo(Instant.ofEpochSecond(1_795_000_000L, 125_000_000));
+        answer(200, "{\"numberOfCoordinators\":3.0,\"numberOfDBServers\":-0}");
+        assertThat(Fixtures.await(cluster.serverCount()).numberOfCoordinators()).as("a whole number written as 3.0").isEqualTo(3);
+    }
+
+    @Test
+    void anErrorNumberOutOfRangeIsMalformed() {
+        answer(503, "{\"error\":true,\"errorNum\":4294967799,\"errorMessage\":\"x\",\"code\":503}");
+
+        assertThat(failure(cluster.serverId())).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("field 'errorNum' should be an integer");
+    }
+
+    @Test
+    void bytesAfterTheJsonDocumentAreMalformed() {
+        answer(200, "{\"id\":\"CRDN-1\"} {\"id\":\"CRDN-2\"}");
+
+        assertThat(failure(cluster.serverId())).isInstanceOfSatisfying(MalformedResponseException.class,
+                e -> assertThat(e.getMessage()).contains("the body is not JSON"));
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.aioarango.api.HttpResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,11 +29,14 @@ import java.util.function.Function;
 public final class Json {
     /** The envelope fields every ArangoDB answer carries; they are not part of any result's extras. */
     private static final Set<String> ENVELOPE = Set.of("error", "code");
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // An answer is one document: bytes after it mean the body is not what the server meant to send.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private Json() {
@@ -117,17 +122,17 @@ public final class Json {
 
     public static Double optionalDouble(JsonNode object, String field) {
         JsonNode value = number(object, field);
-        return value == null ? null : value.doubleValue();
+        return value == null ? null : finite(field, value);
     }
 
     public static Long optionalLong(JsonNode object, String field) {
         JsonNode value = number(object, field);
-        return value == null ? null : value.longValue();
+        return value == null ? null : whole(field, value, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     public static Integer optionalInt(JsonNode object, String field) {
         JsonNode value = number(object, field);
-        return value == null ? null : value.intValue();
+        return value == null ? null : (int) whole(field, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     private static JsonNode number(JsonNode object, String field) {
@@ -139,6 +144,54 @@ public final class Json {
             throw missing(field, "a number", value);
         }
         return value;
+    }
+
+    /** The number as a double, refusing one too large for a double (parsed as infinity). */
+    private static double finite(String field, JsonNode number) {
+        double value = number.doubleValue();
+        if (!Double.isFinite(value)) {
+            throw new ResponseFormatException("field '" + field + "' should be a finite number, but found "
+                    + number.asText());
+        }
+        return value;
+    }
+
+    /** The number if it is whole and within [min, max]; never rounded or wrapped into range. */
+    private static long whole(String field, JsonNode number, long min, long max) {
+        BigDecimal exact = exact(field, number);
+        String expected = "an integer from " + min + " to " + max;
+        if (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
+            throw new ResponseFormatException("field '" + field + "' should be " + expected + ", but found "
+                    + number.asText());
+        }
+        if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new ResponseFormatException("field '" + field + "' should be " + expected + ", but found "
+                    + number.asText() + ", which is out of range");
+        }
+        return exact.longValueExact();
+    }
+
+    /** The number's exact decimal value (a double's shortest decimal form, e.g. 1795000000.125). */
+    private static BigDecimal exact(String field, JsonNode number) {
+        if (number.isIntegralNumber()) {
+            return new BigDecimal(number.bigIntegerValue());
+        }
+        if (number.isBigDecimal()) {
+            return number.decimalValue();
+        }
+        return BigDecimal.valueOf(finite(field, number));
+    }
+
+    /** Seconds as an exact number of nanoseconds, refusing values outside what {@link Instant} can hold. */
+    private static BigDecimal nanos(String field, JsonNode number) {
+        BigDecimal seconds = exact(field, number);
+        if (seconds.compareTo(BigDecimal.valueOf(Instant.MIN.getEpochSecond())) < 0
+                || seconds.compareTo(BigDecimal.valueOf(Instant.MAX.getEpochSecond())) > 0) {
+            throw new ResponseFormatException("field '" + field + "' should be seconds from "
+                    + Instant.MIN.getEpochSecond() + " to " + Instant.MAX.getEpochSecond() + ", but found "
+                    + number.asText());
+        }
+        return seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP);
     }
 
     /** An ISO-8601 instant such as {@code 2019-02-20T08:09:22Z}, or {@code null} when absent. */
@@ -156,14 +209,27 @@ public final class Json {
 
     /** Seconds as a JSON number, e.g. {@code 0.312}, or {@code null} when absent. */
     public static Duration optionalSeconds(JsonNode object, String field) {
-        Double seconds = optionalDouble(object, field);
-        return seconds == null ? null : Duration.ofNanos(Math.round(seconds * 1e9));
+        JsonNode value = number(object, field);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal[] split = nanos(field, value).divideAndRemainder(BigDecimal.valueOf(NANOS_PER_SECOND));
+        return Duration.ofSeconds(split[0].longValueExact(), split[1].longValueExact());
     }
 
     /** Seconds since the epoch as a JSON number, or {@code null} when absent. */
     public static Instant optionalEpochSeconds(JsonNode object, String field) {
-        Double seconds = optionalDouble(object, field);
-        return seconds == null ? null : Instant.ofEpochSecond(0, Math.round(seconds * 1e9));
+        JsonNode value = number(object, field);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal[] split = nanos(field, value).divideAndRemainder(BigDecimal.valueOf(NANOS_PER_SECOND));
+        try {
+            return Instant.ofEpochSecond(split[0].longValueExact(), split[1].longValueExact());
+        } catch (java.time.DateTimeException e) {
+            throw new ResponseFormatException("field '" + field + "' is out of the range of a time: "
+                    + value.asText(), e);
+        }
     }
 
     public static <T> List<T> list(JsonNode object, String field, Function<JsonNode, T> element) {
@@ -189,11 +255,11 @@ public final class Json {
     }
 
     public static List<Double> doubles(JsonNode object, String field) {
-        return list(object, field, item -> numberItem(field, item).doubleValue());
+        return list(object, field, item -> finite(field, numberItem(field, item)));
     }
 
     public static List<Long> longs(JsonNode object, String field) {
-        return list(object, field, item -> numberItem(field, item).longValue());
+        return list(object, field, item -> whole(field, numberItem(field, item), Long.MIN_VALUE, Long.MAX_VALUE));
     }
 
     private static JsonNode numberItem(String field, JsonNode item) {

@@ -8,6 +8,9 @@ import io.aioarango.api.Host;
 import io.aioarango.api.HttpResponse;
 import io.aioarango.api.MalformedResponseException;
 import io.aioarango.api.spi.HttpRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** Reads an error answer (status 400 or more) into the exception a user can act on. */
 final class ServerErrors {
@@ -25,15 +28,34 @@ final class ServerErrors {
             body = Json.read(response);
         } catch (ResponseFormatException e) {
             return new MalformedResponseException(host, status, "an error answer that is not ArangoDB's JSON",
-                    response.bodyAsString(), e);
+                    excerpt(response), e);
         }
         if (!body.isObject()) {
             return new MalformedResponseException(host, status, "an error answer that is not a JSON object",
-                    response.bodyAsString(), null);
+                    excerpt(response), null);
         }
-        int errorNum = body.path("errorNum").asInt(0);
+        Integer errorNum;
+        try {
+            errorNum = Json.optionalInt(body, "errorNum");
+        } catch (ResponseFormatException e) {
+            return new MalformedResponseException(host, status, e.getMessage(), excerpt(response), e);
+        }
         String message = body.path("errorMessage").isTextual() ? body.get("errorMessage").textValue() : "(no errorMessage)";
-        return server(host, request, status, errorNum, message);
+        return server(host, request, status, errorNum == null ? 0 : errorNum, message);
+    }
+
+    /**
+     * The start of the body, enough for {@link MalformedResponseException}'s excerpt: a large answer is
+     * neither copied nor decoded whole to show its first characters.
+     */
+    static String excerpt(HttpResponse response) {
+        int bytes = Math.min(response.bodyLength(), 4 * MalformedResponseException.MAX_EXCERPT + 4);
+        try {
+            return new String(response.bodyStream().readNBytes(bytes), StandardCharsets.UTF_8)
+                    + (bytes < response.bodyLength() ? "…" : "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayInputStream never throws
+        }
     }
 
     private static ArangoServerException server(Host host, HttpRequest request, int status, int errorNum,
