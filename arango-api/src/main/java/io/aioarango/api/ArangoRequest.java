@@ -1,5 +1,6 @@
 package io.aioarango.api;
 
+import io.aioarango.api.internal.RequestRules;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +41,11 @@ public final class ArangoRequest {
      * Starts a request.
      *
      * @param path the path below the database, starting with {@code /}, e.g. {@code /_api/version};
-     *             it is sent as given, so encode any segment that needs it
+     *             a character a URL path cannot hold (a space, a non-ASCII letter) is sent percent-encoded as
+     *             UTF-8, and an existing {@code %XX} escape as given, so encode a {@code /} or {@code ?}
+     *             inside a segment yourself
+     * @throws IllegalArgumentException if the path does not start with {@code /}, holds a query, a
+     *             fragment or a {@code .} or {@code ..} segment (which would leave the database's prefix)
      */
     public static Builder builder(HttpMethod method, String path) {
         return new Builder(method, path);
@@ -107,6 +112,10 @@ public final class ArangoRequest {
                 throw new IllegalArgumentException(
                         "Request path '" + path + "' must not hold a query or fragment; use queryParam(name, value)");
             }
+            if (RequestRules.hasDotSegment(path)) {
+                throw new IllegalArgumentException("Request path '" + path
+                        + "' must not hold a '.' or '..' segment; give the path below the database as it is");
+            }
             this.path = path;
         }
 
@@ -115,9 +124,32 @@ public final class ArangoRequest {
             return this;
         }
 
+        /**
+         * Adds a header; one the SDK sets too (e.g. {@code accept}) replaces the SDK's.
+         *
+         * @throws IllegalArgumentException for a name that is not an HTTP token, a value holding a line break
+         *             or another control character, or a header that frames the message ({@code Content-Length},
+         *             {@code Transfer-Encoding}, {@code Connection}, {@code Host}, {@code Upgrade}, {@code TE},
+         *             {@code Trailer}, ...), which only the transport may set
+         */
         public Builder header(String name, String value) {
-            headers = headers.with(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
+                throw new IllegalArgumentException("Header name '" + name
+                        + "' is not accepted; use letters, digits and !#$%&'*+-.^_`|~");
+            }
+            RequestRules.checkCallerHeader(name);
+            if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F)) {
+                throw new IllegalArgumentException("The value of header '" + name
+                        + "' holds a line break or control character; a header value is one line of text");
+            }
+            headers = headers.with(name, value);
             return this;
+        }
+
+        private static boolean isTokenChar(int c) {
+            return c > 0x20 && c < 0x7F && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
         }
 
         /** A body of raw bytes; the array is copied. */

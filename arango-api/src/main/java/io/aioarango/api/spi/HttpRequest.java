@@ -2,6 +2,7 @@ package io.aioarango.api.spi;
 
 import io.aioarango.api.HttpHeaders;
 import io.aioarango.api.HttpMethod;
+import io.aioarango.api.internal.RequestRules;
 import java.util.Objects;
 
 /**
@@ -17,9 +18,12 @@ public final class HttpRequest {
 
     /**
      * @param method  the method
-     * @param target  the path and query, already percent-encoded, starting with {@code /}
-     * @param headers the headers to send
+     * @param target  the path and query, already percent-encoded (printable ASCII, no space), starting
+     *                with {@code /}; a transport sends it byte for byte
+     * @param headers the headers to send; none of {@link RequestRules#TRANSPORT_HEADERS}, which frame the
+     *                message and are the transport's to write
      * @param body    the body, or {@code null} for none; copied
+     * @throws IllegalArgumentException if the target or a header breaks these rules
      */
     public HttpRequest(HttpMethod method, String target, HttpHeaders headers, byte[] body) {
         this.method = Objects.requireNonNull(method, "method");
@@ -29,6 +33,8 @@ public final class HttpRequest {
         if (!target.startsWith("/")) {
             throw new IllegalArgumentException("Request target '" + target + "' must start with '/'");
         }
+        RequestRules.checkTarget(target);
+        headers.asMap().keySet().forEach(RequestRules::checkCallerHeader);
     }
 
     public HttpMethod method() {

@@ -199,7 +199,11 @@ final class ClusterImpl implements Cluster {
     }
 
     private static String checkServerId(String serverId) {
-        if (serverId == null || serverId.isBlank()) {
+        if (serverId == null) {
+            throw new IllegalArgumentException(
+                    "Server id is null; pass the id of a server, e.g. PRMR-1234 from health().servers()");
+        }
+        if (serverId.isBlank()) {
             throw new IllegalArgumentException("Server id '" + serverId
                     + "' is blank; pass the id of a server, e.g. PRMR-1234 from health().servers()");
         }

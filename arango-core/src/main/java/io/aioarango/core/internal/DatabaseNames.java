@@ -11,8 +11,8 @@ import java.text.Normalizer;
 public final class DatabaseNames {
     static final int MAX_BYTES = 128;
     private static final String ACCEPTED = "a database name is 1 to 128 UTF-8 bytes in Unicode NFC form, does not "
-            + "start with a digit, an underscore (except _system) or a space, does not end with a space, and holds no "
-            + "'/', ':' or control character";
+            + "start with a digit, an underscore (except _system) or a space, does not end with a space, is not '.' or "
+            + "'..', and holds no '/', ':' or control character";
 
     private DatabaseNames() {
     }
@@ -31,6 +31,9 @@ public final class DatabaseNames {
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return "it is longer than " + MAX_BYTES + " bytes";
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return "it would name a path segment, not a database";
         }
         char first = name.charAt(0);
         if (Character.isDigit(first)) {

@@ -3,6 +3,7 @@ package io.aioarango.core.internal;
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Credentials;
 import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.internal.RequestRules;
 import io.aioarango.api.spi.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -40,7 +41,7 @@ public final class DatabaseRoute {
 
     /** The request as the transport sends it: prefixed path, encoded query, auth and JSON headers. */
     HttpRequest toHttp(ArangoRequest request) {
-        StringBuilder target = new StringBuilder(prefix).append(request.path());
+        StringBuilder target = new StringBuilder(prefix).append(RequestRules.encodePath(request.path()));
         if (!request.query().isEmpty()) {
             StringJoiner query = new StringJoiner("&", "?", "");
             request.query().forEach((key, value) -> query.add(UrlEncoding.encode(key) + "=" + UrlEncoding.encode(value)));

@@ -14,6 +14,8 @@ import java.util.ServiceLoader;
 public final class TransportSelector {
     /** The system property that names the transport when the builder does not. */
     public static final String PROPERTY = "aioarango.transport";
+    /** The transports this project publishes, each as {@code io.aioarango:transport-<name>}. */
+    private static final List<String> OUR_TRANSPORTS = List.of("jdk", "netty");
 
     private TransportSelector() {
     }
@@ -48,9 +50,15 @@ public final class TransportSelector {
                 return provider;
             }
         }
+        String fix = OUR_TRANSPORTS.contains(normalised)
+                ? "Add io.aioarango:transport-" + normalised + " to your dependencies, or choose one of " + names(found)
+                : "The SDK's own transports are " + String.join(" and ", OUR_TRANSPORTS.stream()
+                        .map(name -> name + " (io.aioarango:transport-" + name + ")").toList())
+                        + "; a transport of another name must be on the class path with its "
+                        + "META-INF/services/io.aioarango.api.spi.TransportProvider entry. Or choose one of "
+                        + names(found);
         throw new IllegalStateException("Transport '" + wanted + "' (" + source + ") is not on the class path; found: "
-                + names(found) + ". Add io.aioarango:transport-" + normalised
-                + " to your dependencies, or choose one of " + names(found) + ".");
+                + names(found) + ". " + fix + ".");
     }
 
     /** Every provider on the class path, highest priority first, then by name. */

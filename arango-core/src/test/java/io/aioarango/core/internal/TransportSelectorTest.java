@@ -67,7 +67,11 @@ class TransportSelectorTest {
                         + "Add io.aioarango:transport-netty to your dependencies, or choose one of [jdk].");
         assertThatThrownBy(() -> TransportSelector.select(null, "okhttp", jdkOnly))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Transport 'okhttp' (set by -Daioarango.transport) is not on the class path");
+                .hasMessage("Transport 'okhttp' (set by -Daioarango.transport) is not on the class path; found: [jdk]. "
+                        + "The SDK's own transports are jdk (io.aioarango:transport-jdk) and netty "
+                        + "(io.aioarango:transport-netty); a transport of another name must be on the class path with "
+                        + "its META-INF/services/io.aioarango.api.spi.TransportProvider entry. Or choose one of [jdk].")
+                .hasMessageNotContaining("transport-okhttp");
     }
 
     @Test
