@@ -49,6 +49,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * per cluster and share it.
  */
 public final class ArangoClient implements AutoCloseable {
+    /** The most coordinators a client talks to unless {@link Builder#maxCoordinators(int)} says otherwise. */
+    public static final int DEFAULT_MAX_COORDINATORS = 64;
+    private static final int MAX_COORDINATORS_LIMIT = 1024;
+
     private final Transport transport;
     private final boolean ownsTransport;
     private final Coordinators coordinators;
@@ -84,7 +88,7 @@ public final class ArangoClient implements AutoCloseable {
             this.discoveryScheduler = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("aioarango-discovery-"));
             new EndpointDiscovery(executor, coordinators, new DatabaseRoute("_system", builder.discoveryCredentials),
-                    builder.discoveryInterval, discoveryScheduler).start();
+                    builder.discoveryInterval, builder.maxCoordinators, discoveryScheduler).start();
         } else {
             this.discoveryScheduler = null;
         }
@@ -116,16 +120,16 @@ public final class ArangoClient implements AutoCloseable {
      * A database, reached with basic authentication. Completes at once, unless the builder asked to
      * {@link Builder#verifyConnection(boolean) verify the connection}: then after one
      * {@code GET /_db/{name}/_api/version}, failing with
-     * {@link io.aioarango.api.ArangoAuthenticationException} on wrong credentials.
+     * {@link io.aioarango.api.ArangoAuthenticationException} on wrong credentials. Once the client is
+     * closed, the future fails with {@link IllegalStateException}, as every call does.
      *
      * @throws IllegalArgumentException if ArangoDB would reject the name
-     * @throws IllegalStateException    if the client is closed
      */
     public CompletableFuture<Database> db(String name, Credentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
         DatabaseRoute route = new DatabaseRoute(name, credentials);
         if (closed.get()) {
-            throw new IllegalStateException("This ArangoClient is closed; build a new one to open databases");
+            return CompletableFuture.failedFuture(RequestExecutor.closedError());
         }
         Database database = new DatabaseImpl(route, executor);
         if (!verifyConnection) {
@@ -177,6 +181,7 @@ public final class ArangoClient implements AutoCloseable {
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration discoveryInterval;
+        private int maxCoordinators = DEFAULT_MAX_COORDINATORS;
         private Credentials discoveryCredentials;
         private MeterRegistry meterRegistry = Metrics.globalRegistry;
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
@@ -343,6 +348,20 @@ public final class ArangoClient implements AutoCloseable {
         }
 
         /**
+         * The most coordinators the client talks to, each with its own session: more configured hosts fail
+         * {@link #build()}, and a discovery answer listing more is cut to this many (those already in use
+         * first) with a warning. Default {@value ArangoClient#DEFAULT_MAX_COORDINATORS}.
+         */
+        public Builder maxCoordinators(int coordinators) {
+            if (coordinators < 1 || coordinators > MAX_COORDINATORS_LIMIT) {
+                throw new IllegalArgumentException("maxCoordinators " + coordinators + " is not accepted; use 1 to "
+                        + MAX_COORDINATORS_LIMIT);
+            }
+            this.maxCoordinators = coordinators;
+            return this;
+        }
+
+        /**
          * Where the {@link ArangoMetrics} go, per coordinator; default: Micrometer's global registry. One
          * client per cluster and registry: two clients to the same coordinators would share its meters.
          */
@@ -377,6 +396,10 @@ public final class ArangoClient implements AutoCloseable {
             List<Host> hosts = hostsString != null
                     ? HostParser.parseCommaSeparated(hostsString)
                     : HostParser.parse(hostEntries);
+            if (hosts.size() > maxCoordinators) {
+                throw new IllegalArgumentException(hosts.size() + " coordinators given, more than maxCoordinators "
+                        + maxCoordinators + "; give fewer hosts or raise maxCoordinators(...)");
+            }
             return new ArangoClient(this, hosts);
         }
     }

@@ -56,7 +56,7 @@ class ClientLifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1db", "_users", "a/b", "a:b", " padded", "padded ", "tab\tinside"})
+    @ValueSource(strings = {"", "1db", "_users", "a/b", "a:b", " padded", "padded ", "tab\tinside", ".", ".."})
     void namesArangoDbWouldRejectFailBeforeAnyRequest(String name) {
         try (ArangoClient client = builder().build()) {
             assertThatThrownBy(() -> client.db(name, "root", "passwd"))
@@ -64,7 +64,7 @@ class ClientLifecycleTest {
                     .hasMessageStartingWith("Invalid database name '" + name + "': ")
                     .hasMessageEndingWith("; a database name is 1 to 128 UTF-8 bytes in Unicode NFC form, does not "
                             + "start with a digit, an underscore (except _system) or a space, does not end with a "
-                            + "space, and holds no '/', ':' or control character");
+                            + "space, is not '.' or '..', and holds no '/', ':' or control character");
         }
         assertThat(server.getAllServeEvents()).isEmpty();
     }
@@ -211,8 +211,9 @@ class ClientLifecycleTest {
                 .isLessThan(5_000_000_000L);
         assertThat(failure(cluster.serverId())).isInstanceOf(IllegalStateException.class)
                 .hasMessage("This ArangoClient is closed; build a new one to send requests");
-        assertThatThrownBy(() -> client.db("_system", "root", "pw")).isInstanceOf(IllegalStateException.class)
-                .hasMessage("This ArangoClient is closed; build a new one to open databases");
+        assertThat(failure(client.db("_system", "root", "pw"))).as("db() fails its future as every call does")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("This ArangoClient is closed; build a new one to send requests");
     }
 
     @Test
@@ -225,8 +226,15 @@ class ClientLifecycleTest {
                 .hasMessage("Transport name ' ' is blank; use e.g. \"jdk\" or \"netty\"");
         assertThatThrownBy(() -> ArangoClient.builder().hosts(Fixtures.url(server)).transport("okhttp").build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Transport 'okhttp' (set on the builder) is not on the class path; found: [netty, jdk]. "
-                        + "Add io.aioarango:transport-okhttp to your dependencies, or choose one of [netty, jdk].");
+                .hasMessageStartingWith("Transport 'okhttp' (set on the builder) is not on the class path; found: "
+                        + "[netty, jdk]. The SDK's own transports are jdk (io.aioarango:transport-jdk) and netty")
+                .hasMessageNotContaining("transport-okhttp");
+        assertThatThrownBy(() -> ArangoClient.builder().maxCoordinators(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxCoordinators 0 is not accepted; use 1 to 1024");
+        assertThatThrownBy(() -> ArangoClient.builder().hosts("http://a:1,http://b:1,http://c:1").maxCoordinators(2)
+                .build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("3 coordinators given, more than maxCoordinators 2; give fewer hosts or raise "
+                        + "maxCoordinators(...)");
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The coordinators a client talks to, each with its one session, its health and its requests in
  * flight. Endpoint discovery adds and removes coordinators; a removed one's session is closed once its
- * last request has finished. Hosts reached only by following a redirect get a session too, but are
- * never offered to the resolver.
+ * last request has finished. Only these coordinators ever get a session: a redirect to any other host is
+ * not followed.
  */
 public final class Coordinators {
     private final Transport transport;
@@ -94,24 +94,33 @@ public final class Coordinators {
         return active.stream().map(Coordinator::host).toList();
     }
 
-    /** The coordinator of {@code host}, opening a session for it if it has none (a redirect target). */
-    synchronized Coordinator get(Host host) {
-        if (closed) {
-            throw new IllegalStateException("closed");
+    /** The coordinator of {@code host} if it is one of the client's, else {@code null}. */
+    Coordinator find(Host host) {
+        for (Coordinator coordinator : active) {
+            if (coordinator.host.equals(host)) {
+                return coordinator;
+            }
         }
-        return all.computeIfAbsent(host, this::open);
+        return null;
     }
 
     private Coordinator open(Host host) {
-        Coordinator coordinator = new Coordinator(host, transport.openSession(host),
-                new HostHealth(initialBackoff, maxBackoff));
-        metrics.added(coordinator);
+        HttpSession session = transport.openSession(host);
+        Coordinator coordinator = new Coordinator(host, session, new HostHealth(initialBackoff, maxBackoff));
+        try {
+            metrics.added(coordinator);
+        } catch (Throwable e) {
+            session.close();
+            metrics.removed(host);
+            throw e;
+        }
         return coordinator;
     }
 
     /**
      * Makes {@code hosts} the coordinators, in that order: sessions are opened for new ones, and closed for
-     * those no longer listed once their requests have finished.
+     * those no longer listed once their requests have finished. All or nothing: if a session cannot be
+     * opened, those this call opened are closed again and the coordinators stay as they were.
      *
      * @return whether anything changed
      */
@@ -120,14 +129,25 @@ public final class Coordinators {
             return false;
         }
         List<Coordinator> next = new ArrayList<>();
-        for (Host host : hosts) {
-            Coordinator coordinator = all.get(host);
-            if (coordinator == null || coordinator.retired) {
-                coordinator = open(host);
-                all.put(host, coordinator);
+        List<Coordinator> opened = new ArrayList<>();
+        try {
+            for (Host host : hosts) {
+                Coordinator coordinator = all.get(host);
+                if (coordinator == null || coordinator.retired) {
+                    coordinator = open(host);
+                    opened.add(coordinator);
+                }
+                next.add(coordinator);
             }
-            next.add(coordinator);
+        } catch (Throwable e) {
+            for (Coordinator coordinator : opened) {
+                coordinator.retired = true;
+                coordinator.session.close();
+                metrics.removed(coordinator.host);
+            }
+            throw e;
         }
+        opened.forEach(coordinator -> all.put(coordinator.host, coordinator));
         for (Coordinator old : active) {
             if (!hosts.contains(old.host)) {
                 all.remove(old.host);

@@ -39,14 +39,16 @@ import java.util.concurrent.TimeUnit;
  * <li>503 with errorNum 503, 30 or 21003 (starting, shutting down, queue full), or the local queue of
  *     the coordinator full: the next one is tried, whatever the method;</li>
  * <li>503 with {@code x-arango-endpoint} (an active-failover follower): that endpoint is followed, at most
- *     {@value #MAX_REDIRECTS} times;</li>
+ *     {@value #MAX_REDIRECTS} times, when it is one of the client's coordinators (configured or discovered);
+ *     a server never sends the request, or the credentials, anywhere else;</li>
  * <li>any other connection failure: the next one, for idempotent requests only;</li>
  * <li>a timeout: the next one only if the builder asked for it, for idempotent requests;</li>
  * <li>anything else is the answer.</li>
  * </ul>
  * When every coordinator not yet tried is down, the one down longest is tried rather than none. The
  * final failure names every coordinator tried. The user's future is completed on the completion
- * executor, never on an I/O thread.
+ * executor, never on an I/O thread, and exactly once whatever is thrown on the way (an {@link Error}
+ * included): every step that could complete it catches {@link Throwable}.
  */
 public final class RequestExecutor {
     static final int MAX_REDIRECTS = 3;
@@ -78,28 +80,43 @@ public final class RequestExecutor {
         this.retryOnTimeout = retryOnTimeout;
     }
 
+    /** Sends a user's call: its coordinators are picked by the client's resolver. */
     public <T> CompletableFuture<T> execute(DatabaseRoute route, Call<T> call) {
+        return execute(route, call, resolver);
+    }
+
+    /**
+     * Sends a call of the SDK's own (discovery) with {@code picker}, its own resolver, so that it never
+     * takes a turn of the user's round robin.
+     */
+    <T> CompletableFuture<T> execute(DatabaseRoute route, Call<T> call, HostResolver picker) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(closedError());
             return result;
         }
         ArangoRequest request = call.request();
+        HttpRequest http = route.toHttp(request);
         Observation observation = Observation.createNotStarted(ArangoMetrics.CALL_OBSERVATION, observations)
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_OPERATION, request.operation())
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_METHOD, request.method().name())
                 .start();
-        new Exchange<>(call, route.toHttp(request), result).attempt();
+        new Exchange<>(call, http, picker, result).attempt();
         return handOff(result, observation);
     }
 
     private static void stop(Observation observation, Throwable failure) {
-        observation.lowCardinalityKeyValue(ArangoMetrics.TAG_OUTCOME, failure == null ? "SUCCESS"
-                : failure.getClass().getSimpleName());
-        if (failure != null) {
-            observation.error(failure);
+        try {
+            observation.lowCardinalityKeyValue(ArangoMetrics.TAG_OUTCOME, failure == null ? "SUCCESS"
+                    : failure.getClass().getSimpleName());
+            if (failure != null) {
+                observation.error(failure);
+            }
+            observation.stop();
+        } catch (Throwable e) {
+            // An observation handler of the user's failed: the call's own outcome still goes to the caller.
+            LOG.log(System.Logger.Level.WARNING, "An observation handler failed", e);
         }
-        observation.stop();
     }
 
     /** Fails every request from now on; the sessions' owner fails those in flight. */
@@ -129,16 +146,17 @@ public final class RequestExecutor {
             };
             try {
                 completion.execute(complete);
-            } catch (RejectedExecutionException e) {
-                // The completion executor is shut down (the client is closing): complete here rather
-                // than leave the future hanging.
+            } catch (Throwable e) {
+                // The completion executor is shut down (the client is closing) or refused the task: complete
+                // here rather than leave the future hanging.
                 complete.run();
             }
         });
         return user;
     }
 
-    private static IllegalStateException closedError() {
+    /** What every call on a closed client fails with. */
+    public static IllegalStateException closedError() {
         return new IllegalStateException("This ArangoClient is closed; build a new one to send requests");
     }
 
@@ -159,14 +177,16 @@ public final class RequestExecutor {
     private final class Exchange<T> {
         private final Call<T> call;
         private final HttpRequest request;
+        private final HostResolver picker;
         private final CompletableFuture<T> result;
         private final Map<Host, Throwable> failures = new LinkedHashMap<>();
         private int attempts;
         private int redirects;
 
-        Exchange(Call<T> call, HttpRequest request, CompletableFuture<T> result) {
+        Exchange(Call<T> call, HttpRequest request, HostResolver picker, CompletableFuture<T> result) {
             this.call = call;
             this.request = request;
+            this.picker = picker;
             this.result = result;
         }
 
@@ -184,7 +204,7 @@ public final class RequestExecutor {
             Coordinator chosen;
             try {
                 chosen = attempts < (maxAttempts > 0 ? maxAttempts : all.size()) ? choose(all) : null;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // the resolver is the user's code
                 fail(e);
                 return;
             }
@@ -214,10 +234,10 @@ public final class RequestExecutor {
             }
             while (!candidates.isEmpty()) {
                 List<Host> offered = candidates.stream().map(Coordinator::host).toList();
-                Host picked = resolver.select(offered);
+                Host picked = picker.select(offered);
                 int index = picked == null ? -1 : offered.indexOf(picked);
                 if (index < 0) {
-                    throw new IllegalStateException("HostResolver " + resolver + " returned " + picked
+                    throw new IllegalStateException("HostResolver " + picker + " returned " + picked
                             + ", which is not one of the candidates " + offered);
                 }
                 Coordinator coordinator = candidates.get(index);
@@ -240,7 +260,7 @@ public final class RequestExecutor {
             CompletableFuture<HttpResponse> sent;
             try {
                 sent = coordinator.session.send(request);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 coordinator.finished();
                 fail(e);
                 return;
@@ -251,19 +271,23 @@ public final class RequestExecutor {
                 }
             });
             sent.whenComplete((response, failed) -> {
-                coordinator.finished();
-                Throwable failure = failed instanceof CompletionException && failed.getCause() != null
-                        ? failed.getCause()
-                        : failed;
-                long nanos = System.nanoTime() - started;
-                metrics.attempt(coordinator, call.request().operation(), request, nanos, response, failure);
-                LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.path() + " on "
-                        + coordinator.host + ": " + (response != null ? "HTTP " + response.status() : failure)
-                        + " in " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");
-                if (failure != null) {
-                    onFailure(coordinator, failure);
-                } else {
-                    onResponse(coordinator, response);
+                try {
+                    coordinator.finished();
+                    Throwable failure = failed instanceof CompletionException && failed.getCause() != null
+                            ? failed.getCause()
+                            : failed;
+                    long nanos = System.nanoTime() - started;
+                    metrics.attempt(coordinator, call.request().operation(), request, nanos, response, failure);
+                    LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.path() + " on "
+                            + coordinator.host + ": " + (response != null ? "HTTP " + response.status() : failure)
+                            + " in " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");
+                    if (failure != null) {
+                        onFailure(coordinator, failure);
+                    } else {
+                        onResponse(coordinator, response);
+                    }
+                } catch (Throwable e) { // e.g. OutOfMemoryError reading a large answer: the caller still hears
+                    fail(e);
                 }
             });
         }
@@ -293,11 +317,14 @@ public final class RequestExecutor {
                 }
                 ArangoException error = ServerErrors.of(coordinator.host, request, response);
                 if (response.status() == 503) {
-                    Optional<String> leader = response.headers().first("x-arango-endpoint");
-                    if (leader.isPresent() && redirects < MAX_REDIRECTS) {
+                    Optional<String> endpoint = response.headers().first("x-arango-endpoint");
+                    Coordinator leader = endpoint.isPresent() && redirects < MAX_REDIRECTS
+                            ? leader(coordinator, endpoint.get())
+                            : null;
+                    if (leader != null) {
                         redirects++;
                         metrics.failover(coordinator.host, "redirect");
-                        follow(leader.get(), error);
+                        send(leader);
                         return;
                     }
                     if (error instanceof ArangoServerException server
@@ -309,22 +336,26 @@ public final class RequestExecutor {
                 fail(error);
             } catch (ResponseFormatException e) {
                 fail(new MalformedResponseException(coordinator.host, response.status(), e.getMessage(),
-                        response.bodyAsString(), e));
-            } catch (RuntimeException e) {
-                fail(e);
+                        ServerErrors.excerpt(response), e));
             }
         }
 
-        /** An active-failover follower names the leader: send there, known coordinator or not. */
-        private void follow(String endpoint, ArangoException refusal) {
-            Coordinator leader;
+        /**
+         * The coordinator an active-failover follower names as its leader, if the client knows it: the
+         * request and its credentials go to no host the user did not give or the cluster did not list.
+         */
+        private Coordinator leader(Coordinator follower, String endpoint) {
+            Coordinator leader = null;
             try {
-                leader = coordinators.get(HostParser.parseOne(endpoint, 0, 1));
-            } catch (RuntimeException e) {
-                fail(refusal); // a redirect we cannot follow: the follower's answer stands
-                return;
+                leader = coordinators.find(HostParser.parseOne(endpoint, 0, 1));
+            } catch (IllegalArgumentException e) {
+                // not a URL: nothing to follow
             }
-            send(leader);
+            if (leader == null) {
+                LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + follower.host
+                        + " redirected to an endpoint that is not one of the client's coordinators; not followed");
+            }
+            return leader;
         }
 
         /** Moves on to the next coordinator; {@code reason} is the failovers counter's tag. */

@@ -21,6 +21,10 @@ import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.NoHostAvailableException;
+import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.api.spi.TransportProvider;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.core.HostResolvers;
 import io.aioarango.core.testing.FakeCoordinator;
@@ -34,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -142,9 +147,11 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         assertThat(bouncing.received()).isZero();
 
         bouncing.start();
-        Thread.sleep(400); // past the longest back-off: the next request for it probes it
-        for (int i = 0; i < 30; i++) {
+        // Once its back-off has passed, one request probes it, and then it is back in the rotation.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (bouncing.received() < 5 && System.nanoTime() < deadline) {
             await(cluster.serverId());
+            TimeUnit.MILLISECONDS.sleep(5);
         }
 
         assertThat(bouncing.received()).isGreaterThanOrEqualTo(5);
@@ -193,6 +200,22 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
                     .status()).isEqualTo(200);
         }
         assertThat(coordinators.get(1).received()).isEqualTo(6);
+    }
+
+    /** An Error on a later attempt (here from the user's resolver) still ends the caller's future. */
+    @Test
+    void anErrorThrownAfterAFailoverStillCompletesTheFuture() {
+        coordinators.get(0).stop();
+        AtomicInteger calls = new AtomicInteger();
+        HostResolver failing = candidates -> {
+            if (calls.incrementAndGet() > 1) {
+                throw new StackOverflowError("resolver blew up");
+            }
+            return candidates.get(0);
+        };
+        Cluster cluster = db(builder().hostResolver(failing)).cluster();
+
+        assertThat(failure(cluster.serverId())).isInstanceOf(StackOverflowError.class).hasMessage("resolver blew up");
     }
 
     @Test
@@ -254,21 +277,66 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
     void aFollowerRedirectIsFollowedToTheLeader() {
         FakeCoordinator follower = coordinators.get(0);
         FakeCoordinator leader = coordinators.get(2);
-        follower.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
-                .withHeader("x-arango-endpoint", "tcp://127.0.0.1:" + leader.host().port())
-                .withBody(contract("ERROR_503_active_failover_not_leader.json"))));
+        redirect(follower, leader);
 
-        // The client knows only the follower; the leader gets a session when named.
-        assertThat(await(db(builder(follower)).cluster().serverId())).isEqualTo("CRDN-2");
+        assertThat(await(db(builder(follower, leader).hostResolver(FIRST)).cluster().serverId())).isEqualTo("CRDN-2");
         assertThat(leader.received()).isEqualTo(1);
+    }
+
+    /**
+     * A server may name any host in {@code x-arango-endpoint}: the request, and with it the credentials,
+     * goes only to a coordinator the client was given or discovered, and no session is opened for another.
+     */
+    @Test
+    void aRedirectToAHostTheClientDoesNotKnowIsNotFollowed() {
+        FakeCoordinator follower = coordinators.get(0);
+        FakeCoordinator stranger = coordinators.get(2);
+        redirect(follower, stranger);
+        List<Host> sessionsOpened = Collections.synchronizedList(new ArrayList<>());
+        Transport transport = ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(provider -> provider.name().equals(transport())).findFirst().orElseThrow()
+                .create(TransportOptions.defaults());
+        Transport counting = new Transport() {
+            @Override
+            public String name() {
+                return transport.name();
+            }
+
+            @Override
+            public HttpSession openSession(Host host) {
+                sessionsOpened.add(host);
+                return transport.openSession(host);
+            }
+
+            @Override
+            public void close() {
+                transport.close();
+            }
+        };
+        try (ArangoClient client = builder(follower).transport(counting).build()) {
+            Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
+
+            for (int i = 0; i < 200; i++) {
+                assertThat(failure(cluster.serverId())).isInstanceOfSatisfying(ArangoServerException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.errorNum()).isEqualTo(1496);
+                    assertThat(e.host()).isEqualTo(follower.host());
+                });
+            }
+
+            assertThat(stranger.received()).as("nothing, credentials least of all, reached the named host").isZero();
+            assertThat(stranger.openConnections()).isZero();
+            assertThat(client.hosts()).containsExactly(follower.url());
+            assertThat(sessionsOpened).as("no session for the named host").containsExactly(follower.host());
+        } finally {
+            transport.close();
+        }
     }
 
     @Test
     void redirectsAreFollowedAtMostThreeTimes() {
         FakeCoordinator looping = coordinators.get(0);
-        looping.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
-                .withHeader("x-arango-endpoint", "tcp://127.0.0.1:" + looping.host().port())
-                .withBody(contract("ERROR_503_active_failover_not_leader.json"))));
+        redirect(looping, looping);
 
         assertThat(failure(db(builder(looping)).cluster().serverId()))
                 .isInstanceOfSatisfying(ArangoServerException.class, e -> assertThat(e.errorNum()).isEqualTo(1496));
@@ -318,7 +386,11 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
                 assertThat(client.hosts()).as("after %s", answer).containsExactly(seed.url());
             }
         }
-        // 501 errorNum 9 (3.7 and later) and 403 (older) both mean a single server.
+        // 501 errorNum 9 (3.7 and later) and 403 (older) both mean a single server. A cluster coordinator
+        // asked at the same interval is the clock: once it was asked six times, a client still polling the
+        // single server would have asked it again.
+        FakeCoordinator cluster = coordinators.get(0);
+        answerEndpoints(cluster, cluster);
         Map<FakeCoordinator, Integer> singles = Map.of(coordinators.get(1), 403, coordinators.get(2), 501);
         for (Map.Entry<FakeCoordinator, Integer> entry : singles.entrySet()) {
             FakeCoordinator single = entry.getKey();
@@ -326,14 +398,79 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
                     .withStatus(entry.getValue()).withBody(contract(entry.getValue() == 501
                             ? "DERIVED_GET__api_cluster_endpoints.single_501.json"
                             : "DERIVED_GET__admin_cluster_health.single_403.json"))));
+            int clock = endpointRequests(cluster);
             ArangoClient client = client(builder(single).endpointDiscovery(Duration.ofMillis(50),
                     Credentials.of("root", "pw")));
+            client(builder(cluster).endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", "pw")));
             awaitEndpointRequests(single, 1);
-            Thread.sleep(300); // six intervals: a client still polling would ask again
+            awaitEndpointRequests(cluster, clock + 6);
             assertThat(client.hosts()).containsExactly(single.url());
             assertThat(single.received()).as("a single server (%d) is asked once, then left alone", entry.getValue())
                     .isEqualTo(1);
         }
+    }
+
+    /** Discovery's requests take no turn of the user's round robin: 300 requests split exactly 100/100/100. */
+    @Test
+    void roundRobinSplitsExactlyWhileDiscoveryRuns() throws InterruptedException {
+        coordinators.forEach(at -> answerEndpoints(at, coordinators.toArray(FakeCoordinator[]::new)));
+        ArangoClient client = client(builder().endpointDiscovery(Duration.ofMillis(5), Credentials.of("root", "pw")));
+        Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
+        awaitEndpointRequests(coordinators.get(0), 3);
+
+        for (int i = 0; i < 300; i++) {
+            await(cluster.serverId());
+        }
+
+        assertThat(coordinators).allSatisfy(c -> assertThat(c.server.findAll(getRequestedFor(urlEqualTo(ID_PATH))))
+                .hasSize(100));
+        assertThat(coordinators.stream().mapToInt(FailoverTest::endpointRequests).sum())
+                .as("discovery ran meanwhile").isGreaterThan(3);
+    }
+
+    /**
+     * An answer listing 10,000 endpoints: the client talks to 64 (maxCoordinators), the seed it already
+     * talks to among them, and keeps working.
+     */
+    @Test
+    void aDiscoveryAnswerIsCutToMaxCoordinatorsKeepingTheOnesInUse() throws InterruptedException {
+        FakeCoordinator seed = coordinators.get(0);
+        List<String> listed = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            listed.add("tcp://h" + i + ".invalid:8529");
+        }
+        listed.add("tcp://127.0.0.1:" + seed.host().port());
+        answerEndpoints(seed, listed);
+        ArangoClient client = client(builder(seed).endpointDiscovery(Duration.ofHours(1), Credentials.of("root", "pw")));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (client.hosts().size() == 1 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+
+        assertThat(client.hosts()).hasSize(ArangoClient.DEFAULT_MAX_COORDINATORS)
+                .startsWith("http://h0.invalid:8529").contains(seed.url());
+        assertThat(endpointRequests(seed)).isEqualTo(1);
+    }
+
+    /**
+     * An answer that names new coordinators every interval opens and closes sessions all the time: the
+     * client's threads stay bounded all the same.
+     */
+    @Test
+    void threadsStayBoundedWhileDiscoveryChurnsCoordinators() throws InterruptedException {
+        FakeCoordinator seed = coordinators.get(0);
+        seed.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+                .withStatus(200).withTransformers("response-template").withBody("{\"error\":false,\"code\":200,"
+                        + "\"endpoints\":[{\"endpoint\":\"tcp://127.0.0.1:" + seed.host().port() + "\"},"
+                        + "{\"endpoint\":\"tcp://n{{randomInt lower=0 upper=1000000000}}.invalid:8529\"},"
+                        + "{\"endpoint\":\"tcp://m{{randomInt lower=0 upper=1000000000}}.invalid:8529\"}]}")));
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        client(builder(seed).endpointDiscovery(Duration.ofMillis(5), Credentials.of("root", "pw")));
+
+        awaitEndpointRequests(seed, 100);
+
+        assertThat(sdkThreads(threadsBefore)).as("threads after some 200 coordinators came and went").hasSizeLessThan(12);
     }
 
     /**
@@ -354,7 +491,6 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         List<Throwable> failed = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(total);
 
-        long started = System.nanoTime();
         for (int i = 0; i < total; i++) {
             if (i == 4_000 || i == 12_000) {
                 bouncing.stop();
@@ -373,11 +509,8 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
             });
         }
         assertThat(done.await(60, TimeUnit.SECONDS)).as("all answered within 60 s").isTrue();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
         client.close();
 
-        System.out.printf("soak over %s: %d requests, %d succeeded, %d failed, %d failovers, %d ms%n", transport(),
-                total, succeeded.get(), failed.size(), resolver.picked.size() - total, took.toMillis());
         assertThat(succeeded.get() + failed.size()).isEqualTo(total);
         assertThat(failed).as("failures while two coordinators were up").isEmpty();
         assertThat(bouncing.received()).as("the bouncing coordinator served again after each start").isPositive();
@@ -408,6 +541,13 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
                 .toList();
     }
 
+    /** {@code follower} answers as an active-failover follower naming {@code leader}. */
+    private static void redirect(FakeCoordinator follower, FakeCoordinator leader) {
+        follower.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
+                .withHeader("x-arango-endpoint", "tcp://127.0.0.1:" + leader.host().port())
+                .withBody(contract("ERROR_503_active_failover_not_leader.json"))));
+    }
+
     private static int endpointRequests(FakeCoordinator coordinator) {
         return coordinator.server.findAll(getRequestedFor(urlEqualTo("/_db/_system/_api/cluster/endpoints"))).size();
     }
@@ -421,8 +561,11 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
     }
 
     private static void answerEndpoints(FakeCoordinator at, FakeCoordinator... endpoints) {
-        String list = String.join(",", Stream.of(endpoints)
-                .map(c -> "{\"endpoint\":\"tcp://127.0.0.1:" + c.host().port() + "\"}").toList());
+        answerEndpoints(at, Stream.of(endpoints).map(c -> "tcp://127.0.0.1:" + c.host().port()).toList());
+    }
+
+    private static void answerEndpoints(FakeCoordinator at, List<String> endpoints) {
+        String list = String.join(",", endpoints.stream().map(e -> "{\"endpoint\":\"" + e + "\"}").toList());
         at.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
                 .withStatus(200).withBody("{\"error\":false,\"code\":200,\"endpoints\":[" + list + "]}")));
     }

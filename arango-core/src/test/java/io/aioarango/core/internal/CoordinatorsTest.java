@@ -1,6 +1,7 @@
 package io.aioarango.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpResponse;
@@ -25,6 +26,8 @@ class CoordinatorsTest {
     static final class RecordingTransport implements Transport {
         final Map<Host, Boolean> closedByHost = new LinkedHashMap<>();
         final List<Host> opened = new ArrayList<>();
+        /** Sessions that may still be opened; then openSession fails, as at the file-descriptor limit. */
+        int sessionsLeft = Integer.MAX_VALUE;
 
         @Override
         public String name() {
@@ -33,6 +36,9 @@ class CoordinatorsTest {
 
         @Override
         public HttpSession openSession(Host host) {
+            if (sessionsLeft-- <= 0) {
+                throw new IllegalStateException("Too many open files");
+            }
             opened.add(host);
             closedByHost.put(host, false);
             return new HttpSession() {
@@ -108,14 +114,40 @@ class CoordinatorsTest {
     }
 
     @Test
-    void closingClosesEverySessionRedirectTargetsIncluded() {
+    void closingClosesEverySession() {
         RecordingTransport transport = new RecordingTransport();
-        Coordinators coordinators = coordinators(transport, a);
-        coordinators.get(c); // a redirect target: a session, but not offered to resolvers
+        Coordinators coordinators = coordinators(transport, a, b);
 
-        assertThat(coordinators.hosts()).containsExactly(a);
         coordinators.close();
 
-        assertThat(transport.closedByHost).containsOnlyKeys(a, c).doesNotContainValue(false);
+        assertThat(transport.closedByHost).containsOnlyKeys(a, b).doesNotContainValue(false);
+        assertThat(coordinators.hosts()).isEmpty();
+    }
+
+    @Test
+    void onlyTheClientsOwnCoordinatorsAreFound() {
+        RecordingTransport transport = new RecordingTransport();
+        Coordinators coordinators = coordinators(transport, a, b);
+
+        assertThat(coordinators.find(b).host()).isEqualTo(b);
+        assertThat(coordinators.find(c)).as("a host nobody configured or discovered").isNull();
+        assertThat(transport.opened).containsExactly(a, b);
+    }
+
+    @Test
+    void anUpdateThatCannotOpenEverySessionChangesNothingAndClosesWhatItOpened() {
+        RecordingTransport transport = new RecordingTransport();
+        Coordinators coordinators = coordinators(transport, a);
+        Host d = new Host("http", "d", 8529);
+        transport.sessionsLeft = 2; // b and c open, d fails
+
+        assertThatThrownBy(() -> coordinators.update(List.of(b, c, d, a))).hasMessage("Too many open files");
+
+        assertThat(coordinators.hosts()).containsExactly(a);
+        assertThat(transport.closedByHost).containsEntry(a, false).containsEntry(b, true).containsEntry(c, true);
+        transport.sessionsLeft = Integer.MAX_VALUE;
+        assertThat(coordinators.update(List.of(b, c, d, a))).as("the next answer applies").isTrue();
+        assertThat(coordinators.hosts()).containsExactly(b, c, d, a);
+        assertThat(transport.closedByHost).containsEntry(b, false).containsEntry(c, false).containsEntry(d, false);
     }
 }

@@ -3,6 +3,8 @@ package io.aioarango.core.metrics;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.api.ArangoAuthenticationException;
@@ -19,6 +21,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -74,7 +77,7 @@ class NoSecretsInLogsTest {
                 output.add(stackTrace(failure));
                 assertThat(failure instanceof CompletionException ? failure.getCause() : failure)
                         .isInstanceOf(ArangoAuthenticationException.class);
-                Thread.sleep(200); // a few rounds of discovery, failing
+                awaitDiscoveryRounds(coordinators, 3); // each failing with 401, and logged
                 output.add(client.toString());
             }
         } finally {
@@ -86,6 +89,20 @@ class NoSecretsInLogsTest {
         assertThat(output).as("something was logged").anyMatch(line -> line.contains("is down"))
                 .anyMatch(line -> line.contains("HTTP 401"));
         assertThat(output).allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD).doesNotContain(TOKEN));
+    }
+
+    private static void awaitDiscoveryRounds(List<FakeCoordinator> coordinators, int rounds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (discoveryRequests(coordinators) < rounds && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        assertThat(discoveryRequests(coordinators)).isGreaterThanOrEqualTo(rounds);
+    }
+
+    private static int discoveryRequests(List<FakeCoordinator> coordinators) {
+        return coordinators.stream().mapToInt(c -> c.server.findAll(getRequestedFor(
+                urlEqualTo("/_db/_system/_api/cluster/endpoints"))).size()).sum();
     }
 
     private static String stackTrace(Throwable failure) {
