@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -173,6 +173,20 @@ public final class RequestExecutor {
         }
     }
 
+    /**
+     * A transport's failure as one of the SDK's exceptions: a transport that lets a raw exception out (a
+     * {@code NumberFormatException} from a header it could not parse, say) failed on an exchange that
+     * may have been sent (the core checked the request before, so it is not bad input). Cancellation and
+     * {@link Error}s stay what they are.
+     */
+    private static Throwable asSdkFailure(Coordinator coordinator, Throwable failure) {
+        if (failure instanceof ArangoException || failure instanceof CancellationException
+                || failure instanceof Error) {
+            return failure;
+        }
+        return new ArangoConnectionException(coordinator.host, "transport failure: " + failure, true, failure);
+    }
+
     /** One request's attempts; they run one after another, so the state needs no locking. */
     private final class Exchange<T> {
         private final Call<T> call;
@@ -292,7 +306,8 @@ public final class RequestExecutor {
             });
         }
 
-        private void onFailure(Coordinator coordinator, Throwable failure) {
+        private void onFailure(Coordinator coordinator, Throwable raw) {
+            Throwable failure = asSdkFailure(coordinator, raw);
             boolean idempotent = call.request().idempotent();
             if (failure instanceof ArangoConnectionException connection && !connection.requestSent()) {
                 markDown(coordinator, failure);
