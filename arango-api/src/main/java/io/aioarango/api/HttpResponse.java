@@ -3,6 +3,7 @@ package io.aioarango.api;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /** An immutable HTTP response: status, headers and the whole body. */
@@ -11,13 +12,37 @@ public final class HttpResponse {
 
     private final int status;
     private final HttpHeaders headers;
+    /** Only the first {@link #length} bytes are the body, so that a transport never trims by copying. */
     private final byte[] body;
+    private final int length;
 
     /** The body array is copied. */
     public HttpResponse(int status, HttpHeaders headers, byte[] body) {
+        this(status, headers, body == null || body.length == 0 ? NO_BODY : body.clone(),
+                body == null ? 0 : body.length);
+    }
+
+    private HttpResponse(int status, HttpHeaders headers, byte[] body, int length) {
         this.status = status;
         this.headers = Objects.requireNonNull(headers, "headers");
-        this.body = body == null || body.length == 0 ? NO_BODY : body.clone();
+        this.body = body;
+        this.length = length;
+    }
+
+    /**
+     * A response that takes the caller's array as its body instead of copying it, so that a transport
+     * holds an answer once: the body is {@code body[0..length)}. The caller hands the array over and must
+     * neither change nor keep it afterwards.
+     *
+     * @param body   the array the transport read the body into, or {@code null} for none
+     * @param length how many of its first bytes are the body, 0 to {@code body.length}
+     */
+    public static HttpResponse ofOwnedBody(int status, HttpHeaders headers, byte[] body, int length) {
+        int capacity = body == null ? 0 : body.length;
+        if (length < 0 || length > capacity) {
+            throw new IllegalArgumentException("length " + length + " is out of range; use 0 to " + capacity);
+        }
+        return new HttpResponse(status, headers, length == 0 ? NO_BODY : body, length);
     }
 
     public int status() {
@@ -30,25 +55,25 @@ public final class HttpResponse {
 
     /** A copy of the body; empty, never {@code null}, when there was none. */
     public byte[] body() {
-        return body.clone();
+        return Arrays.copyOf(body, length);
     }
 
     /** Reads the body without copying it. */
     public InputStream bodyStream() {
-        return new ByteArrayInputStream(body);
+        return new ByteArrayInputStream(body, 0, length);
     }
 
     public int bodyLength() {
-        return body.length;
+        return length;
     }
 
     /** The body decoded as UTF-8, the only encoding ArangoDB's JSON uses. */
     public String bodyAsString() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(body, 0, length, StandardCharsets.UTF_8);
     }
 
     @Override
     public String toString() {
-        return "HttpResponse[status=" + status + ", " + body.length + " bytes]";
+        return "HttpResponse[status=" + status + ", " + length + " bytes]";
     }
 }

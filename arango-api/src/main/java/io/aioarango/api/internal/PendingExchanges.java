@@ -5,7 +5,6 @@ import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The futures a transport session has handed out and not yet completed: each bounded by the request
  * timeout (the whole exchange, waiting for a connection and reading the body included), and all failed
  * when the session closes. Shared by the transports so that they keep these rules alike.
+ *
+ * <p>The deadline and the close sweep are the last resort that ends a caller's future whatever else
+ * went wrong, so neither lets a {@link Throwable} stop it (see {@link Completions#fail}).
  */
 public final class PendingExchanges {
     private final Host host;
@@ -41,25 +43,30 @@ public final class PendingExchanges {
     public CompletableFuture<HttpResponse> begin() {
         CompletableFuture<HttpResponse> result = new CompletableFuture<>();
         if (closed.get()) {
-            result.completeExceptionally(closedError());
+            Completions.fail(result, this::closedError);
             return result;
         }
         pending.add(result);
+        ScheduledFuture<?> deadline;
         try {
-            ScheduledFuture<?> deadline = timer.schedule(
-                    () -> result.completeExceptionally(new ArangoTimeoutException(host, timeout, null)),
+            deadline = timer.schedule(() -> Completions.fail(result, () -> new ArangoTimeoutException(host, timeout, null)),
                     timeout.toNanos(), TimeUnit.NANOSECONDS);
-            // Most exchanges end long before their deadline: take it off the timer at once.
-            result.whenComplete((response, failure) -> {
-                pending.remove(result);
-                deadline.cancel(false);
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(closedError());
+        } catch (Throwable e) {
+            // Without a deadline nothing would bound this exchange: do not start it.
+            pending.remove(result);
+            Completions.fail(result, () -> e instanceof RejectedExecutionException ? closedError()
+                    : new ArangoConnectionException(host, "could not start the request: " + Completions.describe(e),
+                            false, e));
+            return result;
         }
+        // Most exchanges end long before their deadline: take it off the timer at once.
+        result.whenComplete((response, failure) -> {
+            pending.remove(result);
+            deadline.cancel(false);
+        });
         if (closed.get()) {
             // close() raced with us and may have swept `pending` before our future was in it.
-            result.completeExceptionally(closedError());
+            Completions.fail(result, this::closedError);
         }
         return result;
     }
@@ -73,8 +80,11 @@ public final class PendingExchanges {
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
-        List.copyOf(pending).forEach(future -> future.completeExceptionally(
-                new ArangoConnectionException(host, "session closed while the request was pending", true, null)));
+        // The key set's iterator tolerates the removals that each completion makes, and copies nothing.
+        for (CompletableFuture<HttpResponse> future : pending) {
+            Completions.fail(future, () -> new ArangoConnectionException(host,
+                    "session closed while the request was pending", true, null));
+        }
         return true;
     }
 

@@ -8,11 +8,25 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The HTTP session (connection pool) of one coordinator.
  *
- * <p>{@link #send(HttpRequest)} returns at once and never blocks. The future completes with the
- * response whatever its status, or fails with {@link io.aioarango.api.ArangoConnectionException} (saying
- * whether the request may have been sent), {@link io.aioarango.api.ArangoTimeoutException},
- * {@link io.aioarango.api.ResponseTooLargeException} or {@link io.aioarango.api.RequestQueueFullException}.
- * Cancelling the future abandons the request and frees its connection.
+ * <p>{@link #send(HttpRequest)} returns at once and never blocks. The future completes exactly once,
+ * whatever the server does (stalls, truncates, answers too much or not HTTP at all) and whatever goes wrong
+ * while reading (an {@link Error} included): with the response whatever its status, or with one of the
+ * SDK's exceptions, never a parser's or socket's own:
+ * <ul>
+ * <li>{@link io.aioarango.api.ArangoConnectionException}, saying whether the request may have been sent:
+ *     {@code false} for a refused or timed out connect, an unknown host, a closed session; {@code true}
+ *     once it may have left, e.g. for a connection broken mid-answer or a malformed answer (its message
+ *     then starts with {@code invalid response:} and says what was wrong);</li>
+ * <li>{@link io.aioarango.api.ArangoTimeoutException} when the request timeout passed first;</li>
+ * <li>{@link io.aioarango.api.ResponseTooLargeException} for a body or headers over their limit, or a body
+ *     the heap could not hold ({@code limitName()} names the setting);</li>
+ * <li>{@link io.aioarango.api.RequestQueueFullException} when too many requests already wait.</li>
+ * </ul>
+ * Only a request the caller built wrong (e.g. a header value a transport refuses) fails with
+ * {@link IllegalArgumentException}, before anything is sent. An exchange that did not end with a whole
+ * answer closes its connection rather than leave it open or reuse it. Informational answers (1xx) are
+ * skipped; {@code 101 Switching Protocols}, never asked for, fails at once. Cancelling the future abandons
+ * the request and frees its connection.
  */
 public interface HttpSession extends AutoCloseable {
 

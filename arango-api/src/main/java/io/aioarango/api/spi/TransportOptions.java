@@ -2,7 +2,18 @@ package io.aioarango.api.spi;
 
 import java.time.Duration;
 
-/** The settings every transport honours, as far as its HTTP client allows (each transport documents how). */
+/**
+ * The settings every transport honours, as far as its HTTP client allows (each transport documents how).
+ *
+ * <p>Limits on what a server may send: a response body over {@link #maxResponseBytes()} and response
+ * headers over {@link #maxResponseHeaderBytes()} fail with {@link io.aioarango.api.ResponseTooLargeException},
+ * whose {@code limitName()} names the setting to raise, and close their connection. The header limit counts
+ * the bytes of every header name and value (not the status line, separators or line ends), alike on
+ * every transport. {@code java.net.http} (the {@code jdk} transport) applies the JVM-wide system property
+ * {@code jdk.http.maxHeaderSize} (384 KiB by default, counting 32 bytes more per header) before the
+ * transport sees any header; when that limit is reached first the failure is reported the same way, so to
+ * accept headers larger than it raise that property as well.
+ */
 public final class TransportOptions {
     /** How long establishing a TCP (and TLS) connection may take by default. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -16,6 +27,12 @@ public final class TransportOptions {
     public static final int DEFAULT_MAX_PENDING = 4096;
     /** The largest response body accepted by default: 128 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 128L * 1024 * 1024;
+    /** The largest response headers accepted by default, names and values: 64 KiB. */
+    public static final int DEFAULT_MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
+    /** The smallest value of {@link Builder#maxResponseHeaderBytes(int)}: 1 KiB. */
+    public static final int MIN_RESPONSE_HEADER_BYTES = 1024;
+    /** The largest value of {@link Builder#maxResponseHeaderBytes(int)}: 1 MiB. */
+    public static final int MAX_RESPONSE_HEADER_BYTES = 1024 * 1024;
 
     private final Duration connectTimeout;
     private final Duration requestTimeout;
@@ -23,6 +40,7 @@ public final class TransportOptions {
     private final int maxConnectionsPerHost;
     private final int maxPendingRequestsPerHost;
     private final long maxResponseBytes;
+    private final int maxResponseHeaderBytes;
 
     private TransportOptions(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
@@ -31,6 +49,7 @@ public final class TransportOptions {
         this.maxConnectionsPerHost = builder.maxConnectionsPerHost;
         this.maxPendingRequestsPerHost = builder.maxPendingRequestsPerHost;
         this.maxResponseBytes = builder.maxResponseBytes;
+        this.maxResponseHeaderBytes = builder.maxResponseHeaderBytes;
     }
 
     public static Builder builder() {
@@ -61,8 +80,14 @@ public final class TransportOptions {
         return maxPendingRequestsPerHost;
     }
 
+    /** The largest response body accepted, in bytes. */
     public long maxResponseBytes() {
         return maxResponseBytes;
+    }
+
+    /** The largest response headers accepted: the bytes of every name and value added up. */
+    public int maxResponseHeaderBytes() {
+        return maxResponseHeaderBytes;
     }
 
     @Override
@@ -70,7 +95,7 @@ public final class TransportOptions {
         return "TransportOptions[connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", idleTimeout=" + idleTimeout + ", maxConnectionsPerHost=" + maxConnectionsPerHost
                 + ", maxPendingRequestsPerHost=" + maxPendingRequestsPerHost + ", maxResponseBytes="
-                + maxResponseBytes + "]";
+                + maxResponseBytes + ", maxResponseHeaderBytes=" + maxResponseHeaderBytes + "]";
     }
 
     public static final class Builder {
@@ -80,6 +105,7 @@ public final class TransportOptions {
         private int maxConnectionsPerHost = DEFAULT_MAX_CONNECTIONS;
         private int maxPendingRequestsPerHost = DEFAULT_MAX_PENDING;
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private int maxResponseHeaderBytes = DEFAULT_MAX_RESPONSE_HEADER_BYTES;
 
         private Builder() {
         }
@@ -115,6 +141,20 @@ public final class TransportOptions {
                         + (Integer.MAX_VALUE - 8) + " (a response is held in one array)");
             }
             this.maxResponseBytes = atLeastOne("maxResponseBytes", bytes);
+            return this;
+        }
+
+        /**
+         * The largest response headers accepted, names and values added up; default
+         * {@link #DEFAULT_MAX_RESPONSE_HEADER_BYTES}. Accepts {@link #MIN_RESPONSE_HEADER_BYTES} to
+         * {@link #MAX_RESPONSE_HEADER_BYTES}.
+         */
+        public Builder maxResponseHeaderBytes(int bytes) {
+            if (bytes < MIN_RESPONSE_HEADER_BYTES || bytes > MAX_RESPONSE_HEADER_BYTES) {
+                throw new IllegalArgumentException("maxResponseHeaderBytes " + bytes + " is out of range; use "
+                        + MIN_RESPONSE_HEADER_BYTES + " to " + MAX_RESPONSE_HEADER_BYTES);
+            }
+            this.maxResponseHeaderBytes = bytes;
             return this;
         }
 

@@ -1,0 +1,112 @@
+package io.aioarango.api.internal;
+
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoException;
+import io.aioarango.api.Host;
+import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.ResponseTooLargeException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What both transports check in an answer, and how they report what is wrong with it, so that a hostile
+ * or broken server fails alike on each: always with one of the SDK's exceptions, never a parser's own.
+ */
+public final class ResponseChecks {
+    /** The longest value quoted in a failure message; a hostile server's may be huge. */
+    private static final int QUOTED = 64;
+
+    private ResponseChecks() {
+    }
+
+    /**
+     * The body length a response declares: -1 when it has no {@code Content-Length}.
+     *
+     * @param values every {@code Content-Length} value received (a header may repeat, a value may list)
+     * @throws ArangoConnectionException (the request was sent) when a value is not a non-negative number
+     *                                   that fits a {@code long}, or the values disagree
+     */
+    public static long contentLength(Host host, List<String> values) {
+        long length = -1;
+        for (String value : values) {
+            for (String part : value.split(",", -1)) {
+                long parsed = parseLength(part.trim());
+                if (parsed < 0) {
+                    throw invalid(host, "bad Content-Length " + quote(value), null);
+                }
+                if (length >= 0 && parsed != length) {
+                    throw invalid(host, "conflicting Content-Length values " + quote(String.join(", ", values)), null);
+                }
+                length = parsed;
+            }
+        }
+        return length;
+    }
+
+    /** Digits only, at most 18 of them (any longer length is absurd anyway): -1 otherwise. */
+    private static long parseLength(String value) {
+        if (value.isEmpty() || value.length() > 18) {
+            return -1;
+        }
+        long length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            length = length * 10 + (c - '0');
+        }
+        return length;
+    }
+
+    /** The size the header limit counts: the characters (bytes on the wire) of every name and value. */
+    public static long headerBytes(HttpHeaders headers) {
+        long bytes = 0;
+        for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
+            for (String value : header.getValue()) {
+                bytes += header.getKey().length() + value.length();
+            }
+        }
+        return bytes;
+    }
+
+    /** @throws ResponseTooLargeException naming the header limit when the headers are over it */
+    public static void checkHeaderSize(Host host, int limit, HttpHeaders headers) {
+        if (headerBytes(headers) > limit) {
+            throw ResponseTooLargeException.headers(host, limit, null);
+        }
+    }
+
+    /** A malformed answer after the request was sent, saying what was wrong with it. */
+    public static ArangoConnectionException invalid(Host host, String what, Throwable cause) {
+        return new ArangoConnectionException(host, "invalid response: " + what, true, cause);
+    }
+
+    /**
+     * Any throwable met while reading an answer, as the SDK's exception: the SDK's own pass through, an
+     * {@link OutOfMemoryError} means the answer did not fit, anything else that it could not be read.
+     */
+    public static ArangoException readFailure(Host host, long maxResponseBytes, Throwable failure) {
+        if (failure instanceof ArangoException own) {
+            return own;
+        }
+        if (failure instanceof OutOfMemoryError) {
+            return ResponseTooLargeException.outOfMemory(host, maxResponseBytes, -1, failure);
+        }
+        return new ArangoConnectionException(host, "could not read the response: " + Completions.describe(failure),
+                true, failure);
+    }
+
+    /** {@code value} in quotes, cut short and with control characters replaced, safe for a log line. */
+    public static String quote(String value) {
+        StringBuilder quoted = new StringBuilder(Math.min(value.length(), QUOTED) + 5).append('\'');
+        for (int i = 0; i < value.length() && i < QUOTED; i++) {
+            char c = value.charAt(i);
+            quoted.append(c < 0x20 || c > 0x7e ? '?' : c);
+        }
+        if (value.length() > QUOTED) {
+            quoted.append("...");
+        }
+        return quoted.append('\'').toString();
+    }
+}
