@@ -1,0 +1,461 @@
+package io.aioarango.transport.tck;
+
+import static io.aioarango.transport.tck.Waiting.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoTimeoutException;
+import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ResponseTooLargeException;
+import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.api.spi.TransportProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every transport does with answers no sane server sends, written once against {@link HostileServer}.
+ * Whatever the answer, the caller's future ends exactly once, with one of the SDK's exceptions (never a
+ * parser's or socket's own), in time, and no connection is left open. A transport module runs it by
+ * extending this class and returning its provider, as with {@link TransportContractTest}:
+ *
+ * <pre>{@code
+ * class NettyHostileServerContractTest extends HostileServerContractTest {
+ *     protected TransportProvider provider() { return new NettyTransportProvider(); }
+ * }
+ * }</pre>
+ *
+ * <p>One case runs {@link LargeAnswerProbe} in a child JVM with a 96 MiB heap, on the test class path
+ * ({@code surefire.test.class.path}); the provider must have a public no-argument constructor.
+ */
+public abstract class HostileServerContractTest {
+    /** Long, so that failures meant to be immediate cannot pass by timing out. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
+    /** What "at once" means: well before {@link #REQUEST_TIMEOUT}, with room for a slow machine. */
+    private static final Duration AT_ONCE = Duration.ofSeconds(3);
+    private static final Duration WAIT = REQUEST_TIMEOUT.plusSeconds(4);
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final List<Transport> transports = new ArrayList<>();
+
+    /** The transport under test. */
+    protected abstract TransportProvider provider();
+
+    /**
+     * Whether closing the transport closes its idle keep-alive connections at once; if not, they must close
+     * once the garbage collector has run. java.net.http before Java 21 has no way to close its client
+     * ({@code HttpClient.shutdownNow()}): they go when it is collected. Connections of failed exchanges must
+     * close at once in any case.
+     */
+    protected boolean closeClosesIdleConnections() {
+        return true;
+    }
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+    }
+
+    protected TransportOptions.Builder options() {
+        return TransportOptions.builder().connectTimeout(Duration.ofSeconds(2)).requestTimeout(REQUEST_TIMEOUT);
+    }
+
+    private HostileServer server(HostileServer.Script script) throws IOException {
+        HostileServer server = HostileServer.start(script);
+        toClose.add(server);
+        return server;
+    }
+
+    private Transport transport(TransportOptions options) {
+        Transport transport = provider().create(options);
+        toClose.add(transport);
+        transports.add(transport);
+        return transport;
+    }
+
+    private HttpSession session(HostileServer server) {
+        return session(server, options().build());
+    }
+
+    private HttpSession session(HostileServer server, TransportOptions options) {
+        return transport(options).openSession(server.host());
+    }
+
+    /** A request's future, watched: when it completed, how often, and with what. */
+    private static final class Watched {
+        final CompletableFuture<HttpResponse> future;
+        final long started = System.nanoTime();
+        final AtomicInteger completions = new AtomicInteger();
+        volatile long completedAt;
+        volatile Object firstOutcome;
+
+        Watched(CompletableFuture<HttpResponse> future) {
+            this.future = future;
+            future.whenComplete((response, failure) -> {
+                completedAt = System.nanoTime();
+                firstOutcome = failure != null ? failure : response;
+                completions.incrementAndGet();
+            });
+        }
+
+        /** From sending to completion; waits for the completion callback, which may run just after get() returns. */
+        Duration took() {
+            eventually("the completion callback ran", () -> completions.get() > 0);
+            return Duration.ofNanos(completedAt - started);
+        }
+
+        Throwable failure() {
+            try {
+                HttpResponse response = future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                throw new AssertionError("expected a failure, got " + response + ": " + response.bodyAsString());
+            } catch (ExecutionException e) {
+                return e.getCause();
+            } catch (CancellationException e) {
+                throw new AssertionError("the future was cancelled, not failed", e);
+            } catch (InterruptedException | TimeoutException e) {
+                throw new AssertionError("the future did not complete within " + WAIT, e);
+            }
+        }
+
+        HttpResponse response() {
+            try {
+                return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
+            } catch (InterruptedException | TimeoutException e) {
+                throw new AssertionError("the future did not complete within " + WAIT, e);
+            }
+        }
+
+        /** Completed once, and what a second completion attempt (a late timeout, a close) did changed nothing. */
+        void assertCompletedOnce() {
+            eventually("the completion callback ran", () -> completions.get() > 0);
+            assertThat(completions).hasValue(1);
+            Object now = future.handle((response, failure) -> failure != null ? failure : response).join();
+            Object first = firstOutcome instanceof CompletionException wrapped ? wrapped.getCause() : firstOutcome;
+            assertThat(now).isSameAs(first);
+        }
+    }
+
+    private static Watched send(HttpSession session, String target) {
+        return new Watched(session.send(new HttpRequest(HttpMethod.GET, target, HttpHeaders.empty(), null)));
+    }
+
+    /** The failure is the SDK's own, said the request was sent, came at once, and left no connection. */
+    private static ArangoConnectionException assertSentAndFailedAtOnce(Watched request, HostileServer server) {
+        Throwable failure = request.failure();
+        assertThat(failure).isInstanceOf(ArangoConnectionException.class);
+        ArangoConnectionException connectionFailure = (ArangoConnectionException) failure;
+        assertThat(connectionFailure.requestSent()).as("requestSent of %s", failure).isTrue();
+        assertThat(connectionFailure.host()).isEqualTo(server.host());
+        assertThat(failure).hasMessageStartingWith(server.host() + ": ");
+        assertThat(request.took()).as("failed at once: %s", failure).isLessThan(AT_ONCE);
+        assertNoConnectionLeft(server);
+        request.assertCompletedOnce();
+        return connectionFailure;
+    }
+
+    private static void assertNoConnectionLeft(HostileServer server) {
+        eventually(() -> "the transport closed every connection: " + server, () -> server.openConnections() == 0);
+    }
+
+    /** For a connection legitimately kept for reuse: closing the transport closes it. */
+    private void assertClosingTheTransportLeavesNoConnection(HostileServer server) {
+        transports.forEach(Transport::close);
+        if (closeClosesIdleConnections()) {
+            assertNoConnectionLeft(server);
+        } else {
+            eventually(() -> "the idle connections closed once the closed transport was collected: " + server, () -> {
+                System.gc();
+                return server.openConnections() == 0;
+            });
+        }
+    }
+
+    private static String headers(int bytes) {
+        // Headers of 1000 bytes each (name and value), the last one making up the rest.
+        StringBuilder headers = new StringBuilder();
+        int left = bytes;
+        for (int i = 0; left > 0; i++) {
+            String name = String.format("X-Filler-%05d", i);
+            int value = Math.min(1000, left) - name.length();
+            headers.append(name).append(": ").append("v".repeat(Math.max(1, value))).append("\r\n");
+            left -= name.length() + Math.max(1, value);
+        }
+        return headers.toString();
+    }
+
+    // ---- stalled, truncated, broken bodies --------------------------------------------------------
+
+    @Test
+    void aBodyThatStallsAfterTheHeadersTimesOutWithinTheRequestTimeout() throws Exception {
+        HostileServer server = server(exchange -> {
+            exchange.send("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc");
+            exchange.stall();
+        });
+        Duration timeout = Duration.ofMillis(500);
+        Watched request = send(session(server, options().requestTimeout(timeout).build()), "/stalled");
+
+        assertThat(request.failure()).isInstanceOfSatisfying(ArangoTimeoutException.class, e -> {
+            assertThat(e.host()).isEqualTo(server.host());
+            assertThat(e.timeout()).isEqualTo(timeout);
+        });
+        assertThat(request.took()).isBetween(timeout.minusMillis(50), timeout.plusMillis(2000));
+        assertNoConnectionLeft(server);
+        request.assertCompletedOnce();
+    }
+
+    @Test
+    void aBodyCutShortByTheServerClosingFails() throws Exception {
+        HostileServer server = server(exchange -> {
+            exchange.send("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
+            exchange.close();
+        });
+
+        assertSentAndFailedAtOnce(send(session(server), "/truncated"), server);
+    }
+
+    @Test
+    void aConnectionResetMidAnswerFails() throws Exception {
+        HostileServer server = server(exchange -> {
+            exchange.send("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(100));
+            exchange.reset();
+        });
+
+        assertSentAndFailedAtOnce(send(session(server), "/reset"), server);
+    }
+
+    @Test
+    void aServerThatClosesWithoutAnsweringFails() throws Exception {
+        HostileServer server = server(HostileServer.Exchange::close);
+
+        assertSentAndFailedAtOnce(send(session(server), "/unanswered"), server);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zz", "-5", "fffffffffffffffffffffff"})
+    void aBadChunkSizeFailsAsAnInvalidResponse(String chunkSize) throws Exception {
+        HostileServer server = server(exchange -> {
+            exchange.send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n" + chunkSize
+                    + "\r\nworld\r\n0\r\n\r\n");
+            exchange.stall(); // the connection is the client's to close
+        });
+
+        ArangoConnectionException failure = assertSentAndFailedAtOnce(send(session(server), "/chunks"), server);
+
+        assertThat(failure).hasMessageContaining("invalid response").hasMessageContaining("chunk");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999999999", "-1", "12abc", "5, 6"})
+    void anAbsurdContentLengthFailsAsAnInvalidResponse(String contentLength) throws Exception {
+        HostileServer server = server(exchange -> {
+            exchange.send("HTTP/1.1 200 OK\r\nContent-Length: " + contentLength + "\r\n\r\nhello");
+            exchange.stall();
+        });
+
+        ArangoConnectionException failure = assertSentAndFailedAtOnce(send(session(server), "/length"), server);
+
+        assertThat(failure).hasMessageContaining("invalid response").hasMessageContaining("Content-Length");
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitFailsAtOnceWithoutReadingTheBody() throws Exception {
+        HostileServer server = server(exchange -> {
+            exchange.send("HTTP/1.1 200 OK\r\nContent-Length: " + (2 * 1024 * 1024) + "\r\n\r\n");
+            exchange.stall(); // nothing more comes: only the declared length can tell
+        });
+        Watched request = send(session(server, options().maxResponseBytes(1024 * 1024).build()), "/large");
+
+        assertThat(request.failure()).isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
+            assertThat(e.limit()).isEqualTo(1024 * 1024);
+            assertThat(e.limitName()).isEqualTo(ResponseTooLargeException.BODY_LIMIT);
+        }).hasMessage(server.host() + ": response larger than the limit of 1048576 bytes (raise maxResponseBytes on "
+                + "the builder)");
+        assertThat(request.took()).isLessThan(AT_ONCE);
+        assertNoConnectionLeft(server);
+        request.assertCompletedOnce();
+    }
+
+    // ---- headers ----------------------------------------------------------------------------------
+
+    @Test
+    void headersOverTheLimitFailNamingTheHeaderLimitAndJustUnderItSucceed() throws Exception {
+        int limit = 16 * 1024;
+        HostileServer server = server(exchange -> {
+            int size = exchange.requestLine().contains("/over") ? limit + 100 : limit - 100;
+            exchange.send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n" + headers(size) + "\r\nok");
+        });
+        HttpSession session = session(server, options().maxResponseHeaderBytes(limit).build());
+
+        Watched over = send(session, "/over");
+        assertThat(over.failure()).isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
+            assertThat(e.limit()).isEqualTo(limit);
+            assertThat(e.limitName()).isEqualTo(ResponseTooLargeException.HEADER_LIMIT);
+        }).hasMessage(server.host() + ": response headers larger than the limit of 16384 bytes (raise "
+                + "maxResponseHeaderBytes on the builder)");
+        assertThat(over.took()).isLessThan(AT_ONCE);
+        assertNoConnectionLeft(server);
+        over.assertCompletedOnce();
+
+        Watched under = send(session, "/under");
+        assertThat(under.response().bodyAsString()).isEqualTo("ok");
+        assertThat(under.response().headers().first("x-filler-00000")).isPresent();
+        under.assertCompletedOnce();
+        assertClosingTheTransportLeavesNoConnection(server);
+    }
+
+    @Test
+    void headersOverAnyParsersOwnLimitFailTheSameWay() throws Exception {
+        // 400 KiB: past the default limit, and past java.net.http's own (jdk.http.maxHeaderSize, 384 KiB).
+        HostileServer server = server(exchange -> {
+            exchange.send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n" + headers(400 * 1024) + "\r\nok");
+            exchange.stall();
+        });
+        Watched request = send(session(server), "/huge");
+
+        assertThat(request.failure()).isInstanceOf(ResponseTooLargeException.class)
+                .hasMessage(server.host() + ": response headers larger than the limit of 65536 bytes (raise "
+                        + "maxResponseHeaderBytes on the builder)");
+        assertThat(request.took()).isLessThan(AT_ONCE);
+        assertNoConnectionLeft(server);
+        request.assertCompletedOnce();
+    }
+
+    // ---- not HTTP ---------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SSH-2.0-OpenSSH_9.6\r\n", "\u0000\u00ff\u0013garbage\r\n\r\n", "HTTP/1.1 abc OK\r\n\r\n",
+            "HTTP/1.1 99 Too Low\r\n\r\n"})
+    void anAnswerThatIsNotHttpFailsAsAnInvalidResponse(String answer) throws Exception {
+        HostileServer server = server(exchange -> {
+            exchange.send(answer);
+            exchange.stall();
+        });
+
+        ArangoConnectionException failure = assertSentAndFailedAtOnce(send(session(server), "/what"), server);
+
+        assertThat(failure).hasMessageContaining("invalid response");
+    }
+
+    // ---- HTTP/1.0 ---------------------------------------------------------------------------------
+
+    @Test
+    void anHttp10AnswerWithALengthSucceeds() throws Exception {
+        HostileServer server = server(exchange -> {
+            exchange.send("HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nhello");
+            exchange.close(); // HTTP/1.0 closes after each answer unless asked to keep the connection
+        });
+
+        Watched request = send(session(server), "/old");
+
+        assertThat(request.response().bodyAsString()).isEqualTo("hello");
+        assertNoConnectionLeft(server);
+        request.assertCompletedOnce();
+    }
+
+    @Test
+    void anHttp10AnswerWithoutALengthEndsWhenTheServerCloses() throws Exception {
+        String body = "until the end of the stream ".repeat(2000);
+        HostileServer server = server(exchange -> {
+            exchange.send("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n" + body);
+            exchange.close();
+        });
+
+        Watched request = send(session(server), "/old");
+
+        assertThat(request.response().bodyAsString()).isEqualTo(body);
+        assertNoConnectionLeft(server);
+        request.assertCompletedOnce();
+    }
+
+    // ---- informational answers --------------------------------------------------------------------
+
+    @Test
+    void informationalAnswersBeforeTheRealOneAreSkipped() throws Exception {
+        HostileServer server = server(exchange -> exchange
+                .send("HTTP/1.1 100 Continue\r\n\r\n")
+                .send("HTTP/1.1 102 Processing\r\n\r\n")
+                .send("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n")
+                .send("HTTP/1.1 200 OK\r\nContent-Length: 4\r\nX-Real: yes\r\n\r\nreal"));
+        HttpSession session = session(server);
+
+        for (int i = 0; i < 3; i++) { // the connection stays in step for the next request
+            Watched request = send(session, "/informational");
+            HttpResponse response = request.response();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.headers().first("x-real")).hasValue("yes");
+            assertThat(response.bodyAsString()).isEqualTo("real");
+            request.assertCompletedOnce();
+        }
+        assertThat(server.acceptedConnections()).as("one connection, kept in step").isEqualTo(1);
+        assertClosingTheTransportLeavesNoConnection(server);
+    }
+
+    @Test
+    void switchingProtocolsUnaskedFailsAtOnce() throws Exception {
+        HostileServer server = server(exchange -> {
+            exchange.send("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"
+                    + "\u0000\u0000\u0012\u0004");
+            exchange.stall();
+        });
+
+        ArangoConnectionException failure = assertSentAndFailedAtOnce(send(session(server), "/upgrade"), server);
+
+        assertThat(failure).hasMessageContaining("invalid response").hasMessageContaining("101");
+    }
+
+    // ---- memory -----------------------------------------------------------------------------------
+
+    /**
+     * An answer of 120 MiB, within the default 128 MiB limit, in a 96 MiB heap: it cannot fit, so the
+     * future must fail with the SDK's exception, never hang. Run in a child JVM, so that this JVM's heap
+     * stays whatever it is.
+     */
+    @Test
+    void anAnswerLargerThanTheHeapCompletesExceptionallyInsteadOfNever() throws Exception {
+        String javaHome = System.getProperty("java.home");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(), "-Xmx96m", "-Xss512k",
+                "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true", "-cp", classPath,
+                LargeAnswerProbe.class.getName(), provider().getClass().getName(), String.valueOf(120L * 1024 * 1024))
+                .redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = child.getInputStream()) {
+            boolean exited = child.waitFor(60, TimeUnit.SECONDS);
+            if (!exited) {
+                child.destroyForcibly();
+            }
+            output = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            assertThat(exited).as("the child exited in time; it said:%n%s", output).isTrue();
+        }
+
+        assertThat(output).as("the child's output").contains(
+                "declared: " + LargeAnswerProbe.FAILED_WITH_SDK_EXCEPTION,
+                "chunked: " + LargeAnswerProbe.FAILED_WITH_SDK_EXCEPTION);
+        assertThat(child.exitValue()).as("exit code; the child said:%n%s", output).isZero();
+        assertThat(output).as("the answer did not fit the heap").contains("does not fit in the memory left");
+    }
+}

@@ -1,0 +1,35 @@
+package io.aioarango.transport.tck;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Waits for a condition to hold, checking it often, instead of sleeping for a guessed time. */
+public final class Waiting {
+    /** How long a condition is checked before the test fails. */
+    public static final Duration WAIT = Duration.ofSeconds(10);
+    private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private Waiting() {
+    }
+
+    /** Returns as soon as {@code condition} holds; fails the test, saying {@code what}, after {@link #WAIT}. */
+    public static void eventually(String what, BooleanSupplier condition) {
+        eventually(() -> what, condition);
+    }
+
+    /** Like {@link #eventually(String, BooleanSupplier)}, {@code what} built only on failure. */
+    public static void eventually(Supplier<String> what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("not within " + WAIT + ": " + what.get());
+            }
+            LockSupport.parkNanos(PAUSE_NANOS);
+        }
+    }
+}
