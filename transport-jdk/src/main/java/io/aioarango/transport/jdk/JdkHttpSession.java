@@ -1,18 +1,24 @@
 package io.aioarango.transport.jdk;
 
 import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.ResponseTooLargeException;
+import io.aioarango.api.internal.Completions;
 import io.aioarango.api.internal.PendingExchanges;
+import io.aioarango.api.internal.ResponseBodyBuffer;
+import io.aioarango.api.internal.ResponseChecks;
 import io.aioarango.api.spi.HttpRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.TransportOptions;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -20,26 +26,42 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayDeque;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
- * The session of one coordinator: its own {@link HttpClient}, so its own connections. java.net.http
- * opens a connection for every concurrent exchange, so the session itself bounds them: at most
- * {@code maxConnectionsPerHost} exchanges run at once, at most {@code maxPendingRequestsPerHost} wait.
+ * The session of one coordinator on the transport's shared {@link HttpClient}, which keeps the
+ * connections of every host. java.net.http opens a connection for every concurrent exchange, so the
+ * session itself bounds them: at most {@code maxConnectionsPerHost} exchanges run at once, at most
+ * {@code maxPendingRequestsPerHost} wait. Closing the session fails its pending requests and cancels
+ * their exchanges, which closes their connections.
  */
 final class JdkHttpSession implements HttpSession {
     /** Headers {@code java.net.http} sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    /** What java.net.http's header parser says when the JVM's jdk.http.maxHeaderSize is passed. */
+    private static final String JDK_HEADER_LIMIT = "Header size too big";
+    /**
+     * The starts of the messages of the plain IOExceptions java.net.http's body parsers throw for a
+     * malformed body (ResponseContent): the answer was wrong, the connection was fine.
+     */
+    private static final List<String> JDK_BODY_PARSER_COMPLAINTS = List.of("invalid content", "chunk header",
+            "invalid chunk header", "illegal character in chunk size");
 
     private final Host host;
-    private final HttpClient client;
+    /**
+     * The transport's client; dropped on close, so that on Java 17 (which cannot close a client) the client,
+     * its selector thread and its idle connections go once the transport has closed, even while callers still
+     * hold closed sessions.
+     */
+    private volatile HttpClient client;
     private final Executor executor;
     private final TransportOptions options;
     private final Consumer<JdkHttpSession> onClose;
@@ -71,9 +93,13 @@ final class JdkHttpSession implements HttpSession {
         }
         Exchange exchange;
         try {
-            exchange = new Exchange(toJdk(request), result);
+            exchange = new Exchange(toJdk(request), request.method(), result);
         } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            result.completeExceptionally(e); // the caller's request is wrong (e.g. a header value): nothing sent
+            return result;
+        } catch (Throwable e) {
+            Completions.fail(result, () -> new ArangoConnectionException(host, "could not build the request: "
+                    + Completions.describe(e), false, e));
             return result;
         }
         boolean startNow;
@@ -100,8 +126,10 @@ final class JdkHttpSession implements HttpSession {
     private void start(Exchange exchange) {
         try {
             executor.execute(exchange);
-        } catch (RejectedExecutionException e) {
-            exchange.result.completeExceptionally(exchanges.closedError());
+        } catch (Throwable e) { // RejectedExecutionException once the transport closed
+            Completions.fail(exchange.result, () -> e instanceof RejectedExecutionException ? exchanges.closedError()
+                    : new ArangoConnectionException(host, "could not start the request: " + Completions.describe(e),
+                            false, e));
         }
     }
 
@@ -126,40 +154,91 @@ final class JdkHttpSession implements HttpSession {
     /** One request: started at once, or later when an earlier exchange ends. */
     private final class Exchange implements Runnable {
         final java.net.http.HttpRequest request;
+        final HttpMethod method;
         final CompletableFuture<HttpResponse> result;
         boolean started; // guarded by lock
 
-        Exchange(java.net.http.HttpRequest request, CompletableFuture<HttpResponse> result) {
+        Exchange(java.net.http.HttpRequest request, HttpMethod method, CompletableFuture<HttpResponse> result) {
             this.request = request;
+            this.method = method;
             this.result = result;
         }
 
         /** Runs on the transport's executor: sendAsync may resolve the host name on the calling thread. */
         @Override
         public void run() {
+            HttpClient current = client;
+            if (current == null) {
+                Completions.fail(result, exchanges::closedError);
+            }
             if (result.isDone()) {
                 return;
             }
-            CompletableFuture<java.net.http.HttpResponse<byte[]>> sent;
+            CompletableFuture<java.net.http.HttpResponse<HttpResponse>> sent;
             try {
-                sent = client.sendAsync(request, LimitedBodySubscriber.handler(options.maxResponseBytes()));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                sent = current.sendAsync(request, this::bodySubscriber);
+            } catch (Throwable e) {
+                Completions.fail(result, () -> translate(e));
                 return;
             }
             sent.whenComplete((response, failure) -> {
-                if (failure != null) {
-                    result.completeExceptionally(translate(failure));
+                if (failure == null) {
+                    try {
+                        result.complete(response.body());
+                    } catch (Throwable e) {
+                        Completions.fail(result, () -> ResponseChecks.readFailure(host, options.maxResponseBytes(), e));
+                    }
                 } else {
-                    result.complete(fromJdk(response));
+                    closeConnectionOf(sent);
+                    Completions.fail(result, () -> translate(failure));
                 }
             });
-            // Timed out, cancelled or closed first: abort the exchange so that its connection is freed.
+            // Timed out, cancelled or closed first: abort the exchange so that its connection is closed.
             result.whenComplete((response, failure) -> sent.cancel(true));
+        }
+
+        /**
+         * Called by java.net.http once the head of the final answer is in. Whatever it throws fails the
+         * exchange (and {@link JdkHttpSession#closeConnectionOf} then closes the connection).
+         */
+        private java.net.http.HttpResponse.BodySubscriber<HttpResponse> bodySubscriber(
+                java.net.http.HttpResponse.ResponseInfo info) {
+            int status = info.statusCode();
+            if (status < 200) {
+                // java.net.http skips 1xx answers and fails on 101 itself, from JDK 20 and 17.0.x updates
+                // with JDK-8292044; an older one would read the real answer as this one's body.
+                throw ResponseChecks.invalid(host, "informational status " + status + " taken as the final answer",
+                        null);
+            }
+            HttpHeaders headers = HttpHeaders.of(info.headers().map());
+            ResponseChecks.checkHeaderSize(host, options.maxResponseHeaderBytes(), headers);
+            long declaredLength = ResponseChecks.contentLength(host, headers.all("content-length"));
+            boolean noBody = method == HttpMethod.HEAD || status == 204 || status == 304;
+            ResponseBodyBuffer body = ResponseBodyBuffer.forLength(host, noBody ? 0 : declaredLength,
+                    options.maxResponseBytes());
+            return new BufferingBodySubscriber(host, options.maxResponseBytes(), status, headers, body);
+        }
+    }
+
+    /**
+     * Closes the connection of an exchange that failed. java.net.http (17 to 25 at least) fails the
+     * exchange's future but leaves its connection open, registered with its selector, when it cannot
+     * parse the answer's head (not HTTP, headers over jdk.http.maxHeaderSize) or the body handler throws
+     * (a bad Content-Length): the socket then stays ESTABLISHED as long as the client lives. Cancelling the
+     * exchange closes it, but {@code cancel} on the finished future does nothing; a new future made from
+     * it ({@code newIncompleteFuture}) keeps java.net.http's link to the exchange, and cancelling that one
+     * reaches the exchange, which closes its connection unless the answer was read whole.
+     */
+    static void closeConnectionOf(CompletableFuture<?> sent) {
+        try {
+            sent.newIncompleteFuture().cancel(true);
+        } catch (Throwable ignored) {
+            // best effort: the caller's future is failed in any case
         }
     }
 
     private java.net.http.HttpRequest toJdk(HttpRequest request) {
+        // The target is already percent-encoded and checked by HttpRequest: URI.create keeps it verbatim.
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(
                         URI.create(host.url() + request.target()))
                 .timeout(options.requestTimeout())
@@ -174,18 +253,24 @@ final class JdkHttpSession implements HttpSession {
         return builder.build();
     }
 
-    private static HttpResponse fromJdk(java.net.http.HttpResponse<byte[]> response) {
-        return new HttpResponse(response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
-    }
-
-    /** Sorts a failure into what the core needs to know: was the request surely not sent? */
-    private Throwable translate(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
+    /**
+     * Sorts java.net.http's failure into the SDK's exceptions: was the request surely not sent, was the
+     * answer malformed, too large, or late? Never returns anything but an {@link ArangoException}.
+     */
+    private ArangoException translate(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof LimitedBodySubscriber.TooLarge) {
-                return new ResponseTooLargeException(host, options.maxResponseBytes(), null);
+            if (t instanceof ArangoException own) {
+                return own; // thrown by our body handler or subscriber
+            }
+            if (t instanceof OutOfMemoryError) {
+                return ResponseTooLargeException.outOfMemory(host, options.maxResponseBytes(), -1, t);
+            }
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return new ArangoConnectionException(host, "unknown host", false, cause);
             }
         }
         if (cause instanceof HttpConnectTimeoutException) {
@@ -195,49 +280,32 @@ final class JdkHttpSession implements HttpSession {
             return new ArangoTimeoutException(host, options.requestTimeout(), cause);
         }
         if (cause instanceof ConnectException) {
-            return new ArangoConnectionException(host, "connection refused", false, cause);
+            // java.net.http's refusal has no message on Java 17 ("Connection refused" on later ones).
+            String message = cause.getMessage();
+            return new ArangoConnectionException(host, message == null || message.contains("refused")
+                    ? "connection refused" : "could not connect: " + Completions.describe(cause), false, cause);
         }
-        if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException
-                || cause.getCause() instanceof UnresolvedAddressException) {
-            return new ArangoConnectionException(host, "unknown host", false, cause);
+        if (cause instanceof ProtocolException && String.valueOf(cause.getMessage()).startsWith(JDK_HEADER_LIMIT)) {
+            return ResponseTooLargeException.headers(host, options.maxResponseHeaderBytes(), cause);
+        }
+        if (cause instanceof ProtocolException) {
+            return ResponseChecks.invalid(host, Completions.describe(cause), cause);
         }
         if (cause instanceof IOException) {
-            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            return new ArangoConnectionException(host, "I/O error: " + message.toLowerCase(Locale.ROOT), true,
-                    cause);
+            String message = Completions.describe(cause);
+            if (JDK_BODY_PARSER_COMPLAINTS.stream().anyMatch(message::startsWith)) {
+                return ResponseChecks.invalid(host, message, cause);
+            }
+            return new ArangoConnectionException(host, "I/O error: " + message, true, cause);
         }
-        return cause;
+        return ResponseChecks.readFailure(host, options.maxResponseBytes(), cause);
     }
 
     @Override
     public void close() {
         if (exchanges.close()) {
+            client = null;
             onClose.accept(this);
-            shutdownNow(client);
-        }
-    }
-
-    /**
-     * Java 21 added {@code HttpClient.shutdownNow()}, which closes the client's connections and its
-     * selector thread at once; on Java 17 they go when the client object is collected.
-     */
-    private static final java.lang.reflect.Method SHUTDOWN_NOW = findShutdownNow();
-
-    private static java.lang.reflect.Method findShutdownNow() {
-        try {
-            return HttpClient.class.getMethod("shutdownNow");
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
-    }
-
-    private static void shutdownNow(HttpClient client) {
-        if (SHUTDOWN_NOW != null) {
-            try {
-                SHUTDOWN_NOW.invoke(client);
-            } catch (ReflectiveOperationException ignored) {
-                // Best effort: the pending futures have already been failed.
-            }
         }
     }
 

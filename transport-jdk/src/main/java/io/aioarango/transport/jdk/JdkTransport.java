@@ -5,6 +5,7 @@ import io.aioarango.api.internal.DaemonThreads;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
+import java.lang.reflect.Method;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Objects;
@@ -13,45 +14,68 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
- * One {@link HttpClient} per coordinator (each is that coordinator's connection pool), all sharing one
- * small executor and one timer thread for request deadlines. The executor is given explicitly: without one the JDK completes responses on a
- * thread pool that grows without bound.
+ * Sessions on one {@link HttpClient}, which keeps the connections of every coordinator apart (per host)
+ * and has a single selector thread, so the transport's threads are bounded however many sessions open
+ * and close: that thread, a small executor and one timer thread for request deadlines. The executor is
+ * given explicitly: without one the JDK completes responses on a thread pool that grows without bound.
+ *
+ * <p>Each session bounds its own coordinator's exchanges ({@code maxConnectionsPerHost}, with
+ * {@code maxPendingRequestsPerHost} waiting) and, when closed, fails its pending requests and cancels
+ * their exchanges, which closes their connections. Idle connections stay in the client's pool for
+ * {@code jdk.httpclient.keepalive.timeout} (a JVM-wide system property; {@code idleTimeout} does not
+ * apply). Closing the transport closes the client with {@code HttpClient.shutdownNow()} on Java 21 and
+ * later; Java 17 has no way to close a client, so its selector thread and idle connections go when the
+ * client is garbage collected: the transport and its sessions let go of it on close for that.
  */
 public final class JdkTransport implements Transport {
+    /** {@code HttpClient.shutdownNow()}, from Java 21: closes the client's connections and its thread at once. */
+    private static final Method SHUTDOWN_NOW = findShutdownNow();
+
     private final TransportOptions options;
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor timer;
-    private final Supplier<HttpClient.Builder> clients;
+    /** Dropped on close: on Java 17 the client and its connections go only once nothing holds it. */
+    private volatile HttpClient client;
     private final List<JdkHttpSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A transport with default {@link HttpClient} settings. */
     public JdkTransport(TransportOptions options) {
-        this(options, HttpClient::newBuilder);
+        this(options, HttpClient.newBuilder());
     }
 
-    private JdkTransport(TransportOptions options, Supplier<HttpClient.Builder> clients) {
+    private JdkTransport(TransportOptions options, HttpClient.Builder builder) {
         this.options = Objects.requireNonNull(options, "options");
-        this.clients = clients;
         this.executor = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), DaemonThreads.named("aioarango-jdk-"));
         this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("aioarango-jdk-timer-"));
         // Most requests finish long before their deadline: drop cancelled deadlines at once.
         this.timer.setRemoveOnCancelPolicy(true);
+        try {
+            this.client = builder
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(options.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(executor)
+                    .build();
+        } catch (RuntimeException | Error e) {
+            executor.shutdown();
+            timer.shutdownNow();
+            throw e;
+        }
     }
 
     /**
-     * A transport whose per-coordinator clients start from your builder: set a proxy, an
-     * {@code SSLContext}, {@code SSLParameters} or an authenticator on it. The transport then sets HTTP/1.1,
-     * the connect timeout, no redirects and its own executor, and builds one client per coordinator from
-     * it. A builder is not shared state the transport closes; it is only read when sessions open.
+     * A transport whose client starts from your builder: set a proxy, an {@code SSLContext},
+     * {@code SSLParameters} or an authenticator on it. The transport then sets HTTP/1.1, the connect
+     * timeout, no redirects and its own executor, and builds its one client from it, here and now. The
+     * builder is not state the transport keeps or closes.
      */
     public static JdkTransport withHttpClient(TransportOptions options, HttpClient.Builder builder) {
         Objects.requireNonNull(builder, "builder");
-        return new JdkTransport(options, () -> builder);
+        return new JdkTransport(options, builder);
     }
 
     @Override
@@ -64,18 +88,15 @@ public final class JdkTransport implements Transport {
         if (closed.get()) {
             throw new IllegalStateException("The jdk transport is closed; no session can be opened for " + host);
         }
-        HttpClient client;
-        synchronized (clients) { // a caller's HttpClient.Builder is not thread-safe
-            client = clients.get()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(options.connectTimeout())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .executor(executor)
-                    .build();
+        HttpClient current = client;
+        if (current == null) {
+            throw new IllegalStateException("The jdk transport is closed; no session can be opened for " + host);
         }
-        JdkHttpSession session = new JdkHttpSession(host, client, executor, timer, options,
-                sessions::remove);
+        JdkHttpSession session = new JdkHttpSession(host, current, executor, timer, options, sessions::remove);
         sessions.add(session);
+        if (closed.get()) {
+            session.close(); // close() ran while this session was being opened and did not see it
+        }
         return session;
     }
 
@@ -83,8 +104,34 @@ public final class JdkTransport implements Transport {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             sessions.forEach(JdkHttpSession::close);
+            HttpClient closing = client;
+            client = null;
+            shutdownNow(closing);
             executor.shutdown();
             timer.shutdownNow();
         }
+    }
+
+    private static Method findShutdownNow() {
+        try {
+            return HttpClient.class.getMethod("shutdownNow");
+        } catch (NoSuchMethodException e) {
+            return null; // Java 17 to 20
+        }
+    }
+
+    private static void shutdownNow(HttpClient client) {
+        if (SHUTDOWN_NOW != null) {
+            try {
+                SHUTDOWN_NOW.invoke(client);
+            } catch (ReflectiveOperationException | RuntimeException ignored) {
+                // Best effort: the pending futures have already been failed.
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdkTransport[" + sessions.size() + " sessions]";
     }
 }

@@ -13,7 +13,7 @@ class JdkTransportContractTest extends TransportContractTest {
 
     /** java.net.http has no way to close a client before Java 21 (HttpClient.shutdownNow). */
     @Override
-    protected boolean closeReleasesConnectionsAndThreads() {
+    protected boolean closeEndsEveryThread() {
         return Runtime.version().feature() >= 21;
     }
 }
