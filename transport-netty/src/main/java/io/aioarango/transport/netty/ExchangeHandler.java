@@ -3,64 +3,161 @@ package io.aioarango.transport.netty;
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpResponse;
 import io.aioarango.api.ResponseTooLargeException;
-import io.netty.buffer.ByteBufUtil;
+import io.aioarango.api.internal.Completions;
+import io.aioarango.api.internal.ResponseBodyBuffer;
+import io.aioarango.api.internal.ResponseChecks;
+import io.aioarango.api.spi.TransportOptions;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * The last handler of every connection of one session: hands the aggregated response to the exchange
- * the connection carries, fails it when the connection breaks, and closes connections left idle.
+ * The last handler of every connection of one session: reads the answer to the exchange the connection
+ * carries from the codec's parts (head, then body chunks), copying each chunk into one
+ * {@link ResponseBodyBuffer} and releasing it at once, so an answer is held once; skips informational
+ * (1xx) answers; fails the exchange when the answer is malformed, too large or cut short, or the
+ * connection breaks; and closes connections left idle. Whatever it meets, even an {@link Error}, ends
+ * the caller's future.
  */
 @ChannelHandler.Sharable
 final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final Host host;
     private final long maxResponseBytes;
+    private final int maxResponseHeaderBytes;
 
-    ExchangeHandler(Host host, long maxResponseBytes) {
+    ExchangeHandler(Host host, TransportOptions options) {
         this.host = host;
-        this.maxResponseBytes = maxResponseBytes;
+        this.maxResponseBytes = options.maxResponseBytes();
+        this.maxResponseHeaderBytes = options.maxResponseHeaderBytes();
+    }
+
+    /** What one exchange has read so far; touched only on its connection's event loop. */
+    static final class Reading {
+        int status;
+        HttpHeaders headers;
+        ResponseBodyBuffer body;
+        /** Between the head of a 1xx answer and its (empty) end. */
+        boolean skippingInformational;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof FullHttpResponse response)) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
+        NettyHttpSession.Exchange exchange = ctx.channel().attr(NettyHttpSession.EXCHANGE).get();
         try {
-            NettyHttpSession.Exchange exchange = ctx.channel().attr(NettyHttpSession.EXCHANGE).getAndSet(null);
             if (exchange == null) {
-                ctx.close(); // an answer nobody waits for: the connection is out of step
+                if (msg != LastHttpContent.EMPTY_LAST_CONTENT) {
+                    ctx.close(); // an answer nobody waits for: the connection is out of step
+                }
                 return;
             }
-            if (response.decoderResult().isFailure()) {
-                exchange.result.completeExceptionally(failure(response.decoderResult().cause()));
+            if (exchange.result.isDone()) {
+                exchange.reading.body = null; // timed out or cancelled: the connection is being closed
                 return;
             }
-            HttpResponse converted = new HttpResponse(response.status().code(), headers(response),
-                    ByteBufUtil.getBytes(response.content()));
-            exchange.reusable = HttpUtil.isKeepAlive(response);
-            exchange.result.complete(converted);
+            read(exchange, msg);
+        } catch (Throwable e) {
+            fail(ctx, exchange, e);
         } finally {
-            response.release();
+            ReferenceCountUtil.release(msg); // each part goes as soon as it was copied
         }
     }
 
-    private static HttpHeaders headers(FullHttpResponse response) {
+    private void read(NettyHttpSession.Exchange exchange, Object msg) {
+        Reading reading = exchange.reading;
+        if (msg instanceof io.netty.handler.codec.http.HttpResponse head) {
+            readHead(exchange, head);
+        }
+        if (msg instanceof HttpContent content) {
+            if (reading.skippingInformational) {
+                reading.skippingInformational = !(content instanceof LastHttpContent);
+                return;
+            }
+            DecoderResult result = content.decoderResult();
+            if (result.isFailure()) {
+                throw ResponseChecks.invalid(host, "bad body: " + Completions.describe(result.cause()),
+                        result.cause());
+            }
+            if (reading.body == null) {
+                throw ResponseChecks.invalid(host, "body without a status line", null);
+            }
+            ByteBuf bytes = content.content();
+            if (bytes.isReadable()) {
+                for (ByteBuffer chunk : bytes.nioBuffers()) {
+                    reading.body.append(chunk);
+                }
+            }
+            if (content instanceof LastHttpContent) {
+                HttpResponse response = reading.body.toResponse(reading.status, reading.headers);
+                reading.body = null;
+                exchange.result.complete(response);
+            }
+        } else if (!(msg instanceof io.netty.handler.codec.http.HttpResponse)) {
+            // After a 101 the codec passes raw bytes on; nothing else is expected.
+            throw ResponseChecks.invalid(host, "not HTTP: " + msg.getClass().getSimpleName(), null);
+        }
+    }
+
+    private void readHead(NettyHttpSession.Exchange exchange, io.netty.handler.codec.http.HttpResponse head) {
+        DecoderResult result = head.decoderResult();
+        if (result.isFailure()) {
+            throw headFailure(head, result.cause());
+        }
+        int status = head.status().code();
+        if (status == 101) {
+            // We never ask to switch protocols: what follows is not an answer we can read.
+            throw ResponseChecks.invalid(host, "101 Switching Protocols, but no protocol change was asked for",
+                    null);
+        }
+        if (status < 100 || status > 999) {
+            throw ResponseChecks.invalid(host, "status " + status + " is not an HTTP status", null);
+        }
+        Reading reading = exchange.reading;
+        if (status < 200) {
+            reading.skippingInformational = true; // 100 Continue, 102 Processing, 103 Early Hints: the real one follows
+            return;
+        }
+        HttpHeaders headers = headers(head);
+        ResponseChecks.checkHeaderSize(host, maxResponseHeaderBytes, headers);
+        long declaredLength = ResponseChecks.contentLength(host, headers.all("content-length"));
+        boolean noBody = exchange.method == HttpMethod.HEAD || status == 204 || status == 304;
+        reading.body = ResponseBodyBuffer.forLength(host, noBody ? 0 : declaredLength, maxResponseBytes);
+        reading.status = status;
+        reading.headers = headers;
+        exchange.reusable = HttpUtil.isKeepAlive(head);
+    }
+
+    /** The codec could not parse the head: say what was wrong, as the jdk transport does. */
+    private RuntimeException headFailure(io.netty.handler.codec.http.HttpResponse head, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            // A status line or headers past the codec's own limits, which are set above ours.
+            return ResponseTooLargeException.headers(host, maxResponseHeaderBytes, cause);
+        }
+        List<String> lengths = head.headers().getAll(HttpHeaderNames.CONTENT_LENGTH);
+        if (!lengths.isEmpty()) {
+            ResponseChecks.contentLength(host, lengths); // throws, naming the bad value, if that was it
+        }
+        return ResponseChecks.invalid(host, "bad status line or headers: " + Completions.describe(cause), cause);
+    }
+
+    private static HttpHeaders headers(io.netty.handler.codec.http.HttpResponse response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : response.headers().names()) {
             headers.put(name, response.headers().getAll(name));
@@ -68,20 +165,37 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         return HttpHeaders.of(headers);
     }
 
+    /** Ends the exchange with the SDK's exception for {@code cause}, and the connection with it. */
+    private void fail(ChannelHandlerContext ctx, NettyHttpSession.Exchange exchange, Throwable cause) {
+        try {
+            if (exchange != null) {
+                exchange.reading.body = null; // let what was read go before building the failure
+                Completions.fail(exchange.result, () -> ResponseChecks.readFailure(host, maxResponseBytes, cause));
+            }
+        } finally {
+            ctx.close();
+        }
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        NettyHttpSession.Exchange exchange = ctx.channel().attr(NettyHttpSession.EXCHANGE).getAndSet(null);
-        if (exchange != null) {
-            exchange.result.completeExceptionally(failure(cause));
+        NettyHttpSession.Exchange exchange = ctx.channel().attr(NettyHttpSession.EXCHANGE).get();
+        try {
+            if (exchange != null) {
+                exchange.reading.body = null;
+                Completions.fail(exchange.result, () -> failure(cause));
+            }
+        } finally {
+            ctx.close();
         }
-        ctx.close();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        NettyHttpSession.Exchange exchange = ctx.channel().attr(NettyHttpSession.EXCHANGE).getAndSet(null);
+        NettyHttpSession.Exchange exchange = ctx.channel().attr(NettyHttpSession.EXCHANGE).get();
         if (exchange != null) {
-            exchange.result.completeExceptionally(new ArangoConnectionException(host,
+            exchange.reading.body = null;
+            Completions.fail(exchange.result, () -> new ArangoConnectionException(host,
                     "connection closed before the response was complete", true, null));
         }
         ctx.fireChannelInactive();
@@ -99,16 +213,14 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     /** What a failure on an established connection means for the caller. */
     Throwable failure(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof TooLongFrameException) {
-                return new ResponseTooLargeException(host, maxResponseBytes, cause);
-            }
             if (t instanceof SSLHandshakeException) {
                 // No request goes out before the handshake completes.
                 return new ArangoConnectionException(host, "TLS handshake failed: " + t.getMessage(), false, cause);
             }
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String kind = cause instanceof IOException ? "I/O error: " : "connection error: ";
-        return new ArangoConnectionException(host, kind + message.toLowerCase(Locale.ROOT), true, cause);
+        if (cause instanceof IOException) {
+            return new ArangoConnectionException(host, "I/O error: " + Completions.describe(cause), true, cause);
+        }
+        return ResponseChecks.readFailure(host, maxResponseBytes, cause);
     }
 }

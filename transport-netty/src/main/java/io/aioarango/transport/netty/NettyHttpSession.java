@@ -1,10 +1,12 @@
 package io.aioarango.transport.netty;
 
 import io.aioarango.api.ArangoConnectionException;
-import io.aioarango.api.ArangoTimeoutException;
+import io.aioarango.api.ArangoException;
 import io.aioarango.api.Host;
+import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpResponse;
 import io.aioarango.api.RequestQueueFullException;
+import io.aioarango.api.internal.Completions;
 import io.aioarango.api.internal.PendingExchanges;
 import io.aioarango.api.spi.HttpRequest;
 import io.aioarango.api.spi.HttpSession;
@@ -14,64 +16,105 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.pool.AbstractChannelPoolHandler;
-import io.netty.channel.pool.ChannelHealthChecker;
-import io.netty.channel.pool.FixedChannelPool;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The session of one coordinator: a {@link FixedChannelPool} of HTTP/1.1 keep-alive connections, at
- * most {@code maxConnectionsPerHost} of them, with at most {@code maxPendingRequestsPerHost} requests
- * waiting for one. A connection carries one exchange at a time; a connection whose exchange did not
- * end cleanly (timeout, cancel, error) is closed rather than reused.
+ * The session of one coordinator: a pool of HTTP/1.1 keep-alive connections, at most
+ * {@code maxConnectionsPerHost} of them busy, with at most {@code maxPendingRequestsPerHost} requests
+ * waiting for one. A connection carries one exchange at a time; a connection whose exchange did not end
+ * cleanly (timeout, cancel, error) is closed rather than reused.
+ *
+ * <p>The pool is the session's own rather than Netty's {@code FixedChannelPool}: that one closes on
+ * Netty's JVM-wide {@code GlobalEventExecutor} and blocks there, and its queued acquires outlive a
+ * close, each opening a connection on event loops that are shutting down (and logging an error for each).
+ * Closed here, nothing new starts: the queued requests fail and every connection closes.
  */
 final class NettyHttpSession implements HttpSession {
     /** The exchange a connection carries now; absent while it is idle in the pool. */
     static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("aioarango.exchange");
     /** Headers the transport sets itself. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "transfer-encoding");
+    /** Bytes the codec hands over at a time: fewer, larger parts to copy. */
+    private static final int MAX_CHUNK = 64 * 1024;
 
     private final Host host;
     private final TransportOptions options;
     private final SslContext sslContext;
     private final Consumer<NettyHttpSession> onClose;
+    private final Bootstrap bootstrap;
     private final PendingExchanges exchanges;
     private final ChannelGroup channels;
-    private final FixedChannelPool pool;
     private final ExchangeHandler handler;
-    private final AtomicInteger waiting = new AtomicInteger();
+
+    private final Object lock = new Object();
+    /** Open connections carrying nothing, the most recently used first. */
+    private final ArrayDeque<Channel> idle = new ArrayDeque<>(); // guarded by lock
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>(); // guarded by lock
+    /** Connections carrying an exchange or being opened for one: at most maxConnectionsPerHost. */
+    private int busy; // guarded by lock
+    private boolean closed; // guarded by lock
 
     /** One request on one connection; {@code reusable} is set before the result completes. */
     static final class Exchange {
         final CompletableFuture<HttpResponse> result;
+        final HttpMethod method;
+        final ExchangeHandler.Reading reading = new ExchangeHandler.Reading();
         volatile boolean reusable;
 
-        Exchange(CompletableFuture<HttpResponse> result) {
+        Exchange(CompletableFuture<HttpResponse> result, HttpMethod method) {
             this.result = result;
+            this.method = method;
+        }
+    }
+
+    /** A request not yet on a connection. Its Netty request is written once, or released once. */
+    private static final class Waiting {
+        final HttpMethod method;
+        final CompletableFuture<HttpResponse> result;
+        private final AtomicReference<FullHttpRequest> request;
+
+        Waiting(FullHttpRequest request, HttpMethod method, CompletableFuture<HttpResponse> result) {
+            this.request = new AtomicReference<>(request);
+            this.method = method;
+            this.result = result;
+        }
+
+        /** The request to write, or {@code null} if it was dropped already. */
+        FullHttpRequest take() {
+            return request.getAndSet(null);
+        }
+
+        void drop() {
+            ReferenceCountUtil.release(take());
         }
     }
 
@@ -85,16 +128,13 @@ final class NettyHttpSession implements HttpSession {
         this.exchanges = new PendingExchanges(host, options.requestTimeout(), loop);
         // stayClosed: a connection still being opened when the session closes is closed as it joins.
         this.channels = new DefaultChannelGroup("aioarango " + host, loop, true);
-        this.handler = new ExchangeHandler(host, options.maxResponseBytes());
-        this.pool = new FixedChannelPool(bootstrap, new AbstractChannelPoolHandler() {
+        this.handler = new ExchangeHandler(host, options);
+        this.bootstrap = bootstrap.handler(new ChannelInitializer<>() {
             @Override
-            public void channelCreated(Channel channel) {
-                channels.add(channel);
+            protected void initChannel(Channel channel) {
                 initPipeline(channel);
             }
-        }, ChannelHealthChecker.ACTIVE, FixedChannelPool.AcquireTimeoutAction.FAIL,
-                options.requestTimeout().toMillis(), options.maxConnectionsPerHost(),
-                options.maxPendingRequestsPerHost(), true, true);
+        });
     }
 
     private void initPipeline(Channel channel) {
@@ -107,9 +147,15 @@ final class NettyHttpSession implements HttpSession {
             ssl.setHandshakeTimeoutMillis(options.connectTimeout().toMillis());
             channel.pipeline().addLast("tls", ssl);
         }
+        int headerLimit = options.maxResponseHeaderBytes();
+        // The codec's own limits sit above ours (it also counts ": " per line), so that ours, the same on
+        // every transport, decides; the codec's only stop what ours would refuse anyway.
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(headerLimit)
+                .setMaxHeaderSize((int) Math.min(Integer.MAX_VALUE - 8, 2L * headerLimit + 1024))
+                .setMaxChunkSize(MAX_CHUNK);
         channel.pipeline()
-                .addLast("http", new HttpClientCodec())
-                .addLast("aggregate", new HttpObjectAggregator((int) options.maxResponseBytes()))
+                .addLast("http", new HttpClientCodec(decoder, false, false))
                 .addLast("idle", new IdleStateHandler(0, 0, options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("exchange", handler);
     }
@@ -129,98 +175,236 @@ final class NettyHttpSession implements HttpSession {
         try {
             nettyRequest = toNetty(request); // Netty checks header names and values here: fail before the pool
         } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            result.completeExceptionally(e); // the caller's request is wrong (e.g. a header value): nothing sent
+            return result;
+        } catch (Throwable e) {
+            Completions.fail(result, () -> new ArangoConnectionException(host, "could not build the request: "
+                    + Completions.describe(e), false, e));
             return result;
         }
-        waiting.incrementAndGet();
-        pool.acquire().addListener(acquired -> {
-            waiting.decrementAndGet();
-            if (acquired.isSuccess()) {
-                start((Channel) acquired.getNow(), nettyRequest, result);
+        Waiting next = new Waiting(nettyRequest, request.method(), result);
+        Admission admission;
+        Channel channel = null;
+        synchronized (lock) {
+            if (closed) {
+                admission = Admission.CLOSED;
+            } else if (busy < options.maxConnectionsPerHost()) {
+                admission = Admission.START;
+                busy++;
+                channel = pollIdle();
+            } else if (waiting.size() < options.maxPendingRequestsPerHost()) {
+                admission = Admission.WAIT;
+                waiting.add(next);
             } else {
-                nettyRequest.release();
-                result.completeExceptionally(acquireFailure(acquired.cause()));
+                admission = Admission.QUEUE_FULL;
             }
-        });
+        }
+        switch (admission) {
+            case START -> begin(next, channel);
+            case WAIT -> result.whenComplete((response, failure) -> {
+                // Timed out, cancelled or closed while waiting: out of the queue, its request released.
+                boolean removed;
+                synchronized (lock) {
+                    removed = waiting.remove(next);
+                }
+                if (removed) {
+                    next.drop();
+                }
+            });
+            case QUEUE_FULL -> {
+                next.drop();
+                result.completeExceptionally(new RequestQueueFullException(host, options.maxConnectionsPerHost(),
+                        options.maxPendingRequestsPerHost()));
+            }
+            case CLOSED -> {
+                next.drop();
+                Completions.fail(result, exchanges::closedError);
+            }
+            default -> throw new IllegalStateException(admission.toString());
+        }
         return result;
     }
 
-    private void start(Channel channel, FullHttpRequest request, CompletableFuture<HttpResponse> result) {
-        if (result.isDone()) {
-            request.release();
-            pool.release(channel); // timed out, cancelled or closed while waiting: the connection is unused
+    private enum Admission { START, WAIT, QUEUE_FULL, CLOSED }
+
+    /** An open idle connection, or {@code null}; closed ones met on the way are dropped. */
+    private Channel pollIdle() {
+        Channel channel;
+        while ((channel = idle.poll()) != null) {
+            if (channel.isActive()) {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    /** Starts a request that holds a connection slot: on {@code channel}, or on a new connection. */
+    private void begin(Waiting request, Channel channel) {
+        if (channel != null) {
+            start(channel, request);
             return;
         }
-        Exchange exchange = new Exchange(result);
-        channel.attr(EXCHANGE).set(exchange);
-        result.whenComplete((response, failure) -> {
-            channel.attr(EXCHANGE).compareAndSet(exchange, null);
-            if (!exchange.reusable) {
-                channel.close(); // mid-exchange: what arrives next would belong to no one
+        ChannelFuture connecting;
+        try {
+            connecting = bootstrap.connect();
+        } catch (Throwable e) { // e.g. the event loops were shut down
+            request.drop();
+            Completions.fail(request.result, () -> connectFailure(e));
+            finished(null, false);
+            return;
+        }
+        Channel opened = connecting.channel();
+        channels.add(opened); // closed with the session, even while still connecting
+        opened.closeFuture().addListener(closed -> {
+            synchronized (lock) {
+                idle.remove(opened);
             }
-            pool.release(channel);
         });
-        channel.writeAndFlush(request).addListener(written -> {
-            if (!written.isSuccess()) {
-                result.completeExceptionally(handler.failure(written.cause()));
+        connecting.addListener(connected -> {
+            if (connected.isSuccess()) {
+                start(opened, request);
+            } else {
+                request.drop();
+                Completions.fail(request.result, () -> connectFailure(connected.cause()));
+                finished(opened, false);
             }
         });
+    }
+
+    /** Writes the request on {@code channel}; never throws, so that the slot and the future always end. */
+    private void start(Channel channel, Waiting request) {
+        CompletableFuture<HttpResponse> result = request.result;
+        boolean slotHandedOver = false;
+        try {
+            FullHttpRequest nettyRequest = request.take();
+            if (nettyRequest == null || result.isDone()) {
+                ReferenceCountUtil.release(nettyRequest);
+                slotHandedOver = true;
+                finished(channel, true); // timed out, cancelled or closed first: the connection is unused
+                return;
+            }
+            Exchange exchange = new Exchange(result, request.method);
+            channel.attr(EXCHANGE).set(exchange);
+            result.whenComplete((response, failure) -> {
+                channel.attr(EXCHANGE).compareAndSet(exchange, null);
+                // Mid-exchange, what would arrive next would belong to no one: only a whole answer frees it.
+                finished(channel, failure == null && exchange.reusable);
+            });
+            slotHandedOver = true;
+            channel.writeAndFlush(nettyRequest).addListener(written -> {
+                if (!written.isSuccess()) {
+                    Completions.fail(result, () -> handler.failure(written.cause()));
+                }
+            });
+        } catch (Throwable e) {
+            Completions.fail(result, () -> handler.failure(e)); // ends the slot too, once handed over
+            if (!slotHandedOver) {
+                request.drop();
+                finished(channel, false);
+            }
+        }
+    }
+
+    /**
+     * A connection slot was freed, by an exchange that ended or a connection that failed to open: hands
+     * it to the next request waiting, if any.
+     */
+    private void finished(Channel channel, boolean reusable) {
+        Waiting next;
+        Channel forNext = null;
+        boolean keep;
+        synchronized (lock) {
+            keep = reusable && !closed && channel != null && channel.isActive();
+            next = closed ? null : pollWaiting();
+            if (next == null) {
+                busy--;
+                if (keep) {
+                    idle.push(channel);
+                }
+            } else {
+                forNext = keep ? channel : pollIdle();
+            }
+        }
+        if (!keep && channel != null) {
+            channel.close();
+        }
+        if (next != null) {
+            begin(next, forNext);
+        }
+    }
+
+    /** The next waiting request whose caller still waits. */
+    private Waiting pollWaiting() {
+        Waiting next;
+        while ((next = waiting.poll()) != null) {
+            if (!next.result.isDone()) {
+                return next;
+            }
+            next.drop();
+        }
+        return null;
     }
 
     private FullHttpRequest toNetty(HttpRequest request) {
         ByteBuf content = request.hasBody() ? Unpooled.wrappedBuffer(request.body()) : Unpooled.EMPTY_BUFFER;
+        // The target is already percent-encoded and checked by HttpRequest: it goes out verbatim.
         FullHttpRequest nettyRequest = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
                 io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name()), request.target(), content);
-        io.netty.handler.codec.http.HttpHeaders headers = nettyRequest.headers();
-        request.headers().asMap().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name)) {
-                headers.add(name, values);
+        try {
+            io.netty.handler.codec.http.HttpHeaders headers = nettyRequest.headers();
+            request.headers().asMap().forEach((name, values) -> {
+                if (!RESTRICTED.contains(name)) {
+                    headers.add(name, values);
+                }
+            });
+            headers.set(HttpHeaderNames.HOST, host.authority());
+            if (request.hasBody() || request.method().name().startsWith("P")) {
+                headers.set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
             }
-        });
-        headers.set(HttpHeaderNames.HOST, host.authority());
-        if (request.hasBody() || request.method().name().startsWith("P")) {
-            headers.set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+            return nettyRequest;
+        } catch (RuntimeException e) {
+            nettyRequest.release();
+            throw e;
         }
-        return nettyRequest;
     }
 
-    /** Getting a connection failed: the request surely was not sent. */
-    private Throwable acquireFailure(Throwable cause) {
+    /** Opening a connection failed: the request surely was not sent. */
+    private ArangoException connectFailure(Throwable cause) {
+        if (exchanges.isClosed()) {
+            return exchanges.closedError();
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return new ArangoConnectionException(host, "unknown host", false, cause);
+            }
+        }
         if (cause instanceof io.netty.channel.ConnectTimeoutException) {
             return new ArangoConnectionException(host, "connect timed out", false, cause);
         }
         if (cause instanceof ConnectException) {
             return new ArangoConnectionException(host, "connection refused", false, cause);
         }
-        if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-            return new ArangoConnectionException(host, "unknown host", false, cause);
-        }
-        if (cause instanceof TimeoutException) {
-            return new ArangoTimeoutException(host, options.requestTimeout(), cause);
-        }
-        if (exchanges.isClosed()) {
-            return exchanges.closedError();
-        }
-        if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("outstanding")) {
-            // FixedChannelPool's full queue of waiting acquires
-            return new RequestQueueFullException(host, options.maxConnectionsPerHost(),
-                    options.maxPendingRequestsPerHost());
-        }
-        return new ArangoConnectionException(host, "no connection: " + cause, false, cause);
+        return new ArangoConnectionException(host, "no connection: " + Completions.describe(cause), false, cause);
     }
 
     @Override
     public Optional<PoolStats> poolStats() {
-        int active = pool.acquiredChannelCount();
-        return Optional.of(new PoolStats(active, Math.max(0, channels.size() - active), waiting.get()));
+        synchronized (lock) {
+            return Optional.of(new PoolStats(busy, idle.size(), waiting.size()));
+        }
     }
 
     @Override
     public void close() {
-        if (exchanges.close()) {
-            // Not pool.close(): FixedChannelPool closes on Netty's JVM-wide GlobalEventExecutor and waits
-            // there for each idle connection, forever once our event loops have stopped, stalling every
-            // Netty user in the JVM. The pool holds only connections, and the group closes them all.
+        if (exchanges.close()) { // fails every pending request: waiting ones leave the queue, busy ones close
+            List<Waiting> dropped;
+            synchronized (lock) {
+                closed = true;
+                dropped = new ArrayList<>(waiting);
+                waiting.clear();
+                idle.clear();
+            }
+            dropped.forEach(Waiting::drop);
             channels.close();
             onClose.accept(this);
         }

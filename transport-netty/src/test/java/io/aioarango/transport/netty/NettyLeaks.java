@@ -1,9 +1,11 @@
 package io.aioarango.transport.netty;
 
+import io.aioarango.transport.tck.Waiting;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -51,8 +53,7 @@ final class NettyLeaks {
     /** Collects garbage, lets the detector look at what was collected, and returns every report so far. */
     static List<String> reports() throws InterruptedException {
         for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(50);
+            collectGarbage();
             // The detector checks for collected, unreleased buffers when a new one is tracked.
             for (int j = 0; j < 100; j++) {
                 ByteBuf probe = PooledByteBufAllocator.DEFAULT.directBuffer(16);
@@ -60,5 +61,14 @@ final class NettyLeaks {
             }
         }
         return List.copyOf(REPORTS);
+    }
+
+    /** Returns once a collection has cleared a weak reference, so that unreachable buffers are known to be gone. */
+    private static void collectGarbage() {
+        WeakReference<Object> sentinel = new WeakReference<>(new Object());
+        Waiting.eventually("a garbage collection ran", () -> {
+            System.gc();
+            return sentinel.get() == null;
+        });
     }
 }

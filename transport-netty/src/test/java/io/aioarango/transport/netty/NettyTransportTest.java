@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.aioarango.transport.tck.Waiting.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,6 +35,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -108,12 +110,7 @@ class NettyTransportTest {
             assertThat(session.poolStats().orElseThrow().idle() + session.poolStats().orElseThrow().active())
                     .as("one connection, returning to the pool").isEqualTo(1);
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!session.poolStats().orElseThrow().equals(new PoolStats(0, 0, 0)) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-
-            assertThat(session.poolStats()).as("closed after 300 ms idle").hasValue(new PoolStats(0, 0, 0));
+            eventually("closed after 300 ms idle", () -> session.poolStats().orElseThrow().equals(new PoolStats(0, 0, 0)));
             assertThat(get(session).bodyAsString()).as("a new connection replaces it").isEqualTo("ok");
         }
     }
@@ -122,20 +119,29 @@ class NettyTransportTest {
     void closingLeavesNettysSharedExecutorFree() throws Exception {
         NettyTransport transport = NettyTransport.builder(TransportOptions.defaults()).build();
         get(transport.openSession(host)); // leaves an idle connection in the pool
-        // Keep the shared thread busy while the transport closes, so that anything the close hands it
+        // Keep the shared thread busy until the transport has closed, so that anything the close hands it
         // runs after the event loops have stopped, as happens when it is slow to start.
-        GlobalEventExecutor.INSTANCE.execute(() -> sleep(300));
+        CountDownLatch closed = new CountDownLatch(1);
+        GlobalEventExecutor.INSTANCE.execute(() -> awaitUninterruptibly(closed));
 
         transport.close();
+        closed.countDown();
 
         // FixedChannelPool.close() would wait on this JVM-wide thread for a connection of a stopped loop.
         assertThat(GlobalEventExecutor.INSTANCE.submit(() -> "free").get(2, TimeUnit.SECONDS)).isEqualTo("free");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
