@@ -289,6 +289,15 @@ public final class ArangoClient implements AutoCloseable {
         }
 
         /**
+         * The largest response head (the sum of header names and values) accepted; larger ones fail with
+         * ResponseTooLargeException naming this limit. Default 64 KiB, the same on every transport.
+         */
+        public Builder maxResponseHeaderBytes(int bytes) {
+            transportOptions.maxResponseHeaderBytes(bytes);
+            return this;
+        }
+
+        /**
          * Where the futures handed to you are completed. By default, a small executor of the client's,
          * so that a slow callback never stalls I/O; {@code Runnable::run} completes them on the I/O thread.
          * The client never shuts down an executor you pass.

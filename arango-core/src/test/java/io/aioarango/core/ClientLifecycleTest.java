@@ -17,6 +17,8 @@ import io.aioarango.api.Cluster;
 import io.aioarango.api.Database;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ResponseTooLargeException;
+import io.aioarango.transport.tck.HostileServer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -235,6 +237,27 @@ class ClientLifecycleTest {
                 .build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("3 coordinators given, more than maxCoordinators 2; give fewer hosts or raise "
                         + "maxCoordinators(...)");
+    }
+
+    /** The builder's header limit reaches the transport it creates, on both transports alike. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "netty"})
+    void theHeaderLimitOfTheBuilderApplies(String transport) throws Exception {
+        String bigHeader = "X-Big: " + "b".repeat(2000) + "\r\n";
+        try (HostileServer coordinator = HostileServer.start(exchange -> exchange.send("HTTP/1.1 200 OK\r\n"
+                + bigHeader + "Content-Length: 13\r\n\r\n{\"id\":\"CRDN\"}"));
+                ArangoClient client = ArangoClient.builder().hosts(coordinator.host().url()).transport(transport)
+                        .maxResponseHeaderBytes(1024).build()) {
+            Throwable failure = failure(client.db("_system", "root", "pw").join().cluster().serverId());
+
+            assertThat(failure).isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
+                assertThat(e.limit()).isEqualTo(1024);
+                assertThat(e.limitName()).isEqualTo("maxResponseHeaderBytes");
+            }).hasMessageContaining("response headers larger than the limit of 1024 bytes");
+        }
+        assertThatThrownBy(() -> ArangoClient.builder().maxResponseHeaderBytes(10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxResponseHeaderBytes 10 is out of range; use 1024 to 1048576");
     }
 
     @Test

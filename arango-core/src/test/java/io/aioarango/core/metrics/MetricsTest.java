@@ -22,6 +22,7 @@ import io.aioarango.api.HttpMethod;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.core.testing.ThreeCoordinatorTest;
 import io.aioarango.core.testing.FakeCoordinator;
+import io.aioarango.transport.tck.HostileServer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,6 +32,7 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -181,20 +183,28 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
     }
 
     @Test
-    void closingTheClientTakesItsMetersOutOfTheRegistry() {
+    void closingTheClientTakesItsMetersOutOfTheRegistry() throws IOException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        coordinators.get(0).server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(10_000).withBody("{\"id\":\"slow\"}")));
-        ArangoClient client = builder(registry).hostResolver(candidates -> candidates.get(0)).build();
-        Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
-        await(cluster.serverCount().handle((count, failure) -> null)); // a finished request: meters exist
-        CompletableFuture<String> pending = cluster.serverId();        // and one still in flight
-        assertThat(registry.getMeters()).isNotEmpty();
+        // Answers serverCount, and holds serverId until the client lets go: no server-side delay to wait out.
+        try (HostileServer coordinator = HostileServer.start(exchange -> {
+            if (exchange.requestLine().contains("/_admin/server/id")) {
+                exchange.stall();
+            } else {
+                exchange.send("HTTP/1.1 200 OK\r\nContent-Length: 26\r\n\r\n{\"numberOfCoordinators\":1}");
+            }
+        })) {
+            ArangoClient client = ArangoClient.builder().hosts(coordinator.host().url()).transport(transport())
+                    .meterRegistry(registry).build();
+            Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
+            assertThat(await(cluster.serverCount()).numberOfCoordinators()).isEqualTo(1); // meters exist
+            CompletableFuture<String> pending = cluster.serverId();                     // and one in flight
+            assertThat(registry.getMeters()).isNotEmpty();
 
-        client.close();
-        completions.track(pending).handle((id, failure) -> null).join();
+            client.close();
+            completions.track(pending).handle((id, failure) -> null).join();
 
-        assertThat(registry.getMeters()).as("meters after close, the pending request failed by it").isEmpty();
+            assertThat(registry.getMeters()).as("meters after close, the pending request failed by it").isEmpty();
+        }
     }
 
     @Test
