@@ -169,7 +169,8 @@ final class JdkHttpSession implements HttpSession {
         public void run() {
             HttpClient current = client;
             if (current == null) {
-                Completions.fail(result, exchanges::closedError);
+                Completions.fail(result, exchanges::closedError); // closed while it waited: nothing is sent
+                return;
             }
             if (result.isDone()) {
                 return;
@@ -303,8 +304,9 @@ final class JdkHttpSession implements HttpSession {
 
     @Override
     public void close() {
+        // Drop the client first, so that no slot freed by the failures below starts a queued request.
+        client = null;
         if (exchanges.close()) {
-            client = null;
             onClose.accept(this);
         }
     }

@@ -396,18 +396,21 @@ final class NettyHttpSession implements HttpSession {
 
     @Override
     public void close() {
-        if (exchanges.close()) { // fails every pending request: waiting ones leave the queue, busy ones close
-            List<Waiting> dropped;
-            synchronized (lock) {
-                closed = true;
-                dropped = new ArrayList<>(waiting);
-                waiting.clear();
-                idle.clear();
+        List<Waiting> dropped;
+        synchronized (lock) {
+            if (closed) {
+                return;
             }
-            dropped.forEach(Waiting::drop);
-            channels.close();
-            onClose.accept(this);
+            // First, so that no slot freed by the failures below hands a queued request a connection.
+            closed = true;
+            dropped = new ArrayList<>(waiting);
+            waiting.clear();
+            idle.clear();
         }
+        exchanges.close(); // fails every pending request: waiting ones are dropped, busy ones close
+        dropped.forEach(Waiting::drop);
+        channels.close();
+        onClose.accept(this);
     }
 
     @Override

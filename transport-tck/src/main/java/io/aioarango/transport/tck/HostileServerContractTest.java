@@ -15,8 +15,7 @@ import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.api.spi.TransportProvider;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -427,6 +426,30 @@ public abstract class HostileServerContractTest {
         assertThat(failure).hasMessageContaining("invalid response").hasMessageContaining("101");
     }
 
+    /**
+     * Closing fails the requests that wait for a connection, and none of them starts on the way: the slots
+     * the failing exchanges free must not hand a queued request a connection.
+     */
+    @Test
+    void closingStartsNoneOfTheQueuedRequests() throws Exception {
+        HostileServer server = server(HostileServer.Exchange::stall);
+        Transport transport = transport(options().maxConnectionsPerHost(2).build());
+        HttpSession session = transport.openSession(server.host());
+        List<Watched> requests = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            requests.add(send(session, "/queued/" + i));
+        }
+        Waiting.eventually("the first two requests reached the server", () -> server.requestsReceived() == 2);
+
+        transport.close();
+
+        for (Watched request : requests) {
+            assertThat(request.failure()).isInstanceOf(ArangoConnectionException.class);
+        }
+        assertThat(server.acceptedConnections()).as("connections opened, before and during the close").isEqualTo(2);
+        assertThat(server.requestsReceived()).isEqualTo(2);
+    }
+
     // ---- memory -----------------------------------------------------------------------------------
 
     /**
@@ -438,24 +461,31 @@ public abstract class HostileServerContractTest {
     void anAnswerLargerThanTheHeapCompletesExceptionallyInsteadOfNever() throws Exception {
         String javaHome = System.getProperty("java.home");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(), "-Xmx96m", "-Xss512k",
-                "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true", "-cp", classPath,
-                LargeAnswerProbe.class.getName(), provider().getClass().getName(), String.valueOf(120L * 1024 * 1024))
-                .redirectErrorStream(true).start();
+        // The child writes to a file, not a pipe: a pipe nobody reads while waiting could fill and stall it.
+        Path log = Files.createTempFile("large-answer-probe", ".log");
         String output;
-        try (InputStream in = child.getInputStream()) {
+        int exitValue;
+        try {
+            Process child = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(), "-Xmx96m", "-Xss512k",
+                    "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true", "-cp", classPath,
+                    LargeAnswerProbe.class.getName(), provider().getClass().getName(),
+                    String.valueOf(120L * 1024 * 1024))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             boolean exited = child.waitFor(60, TimeUnit.SECONDS);
             if (!exited) {
-                child.destroyForcibly();
+                child.destroyForcibly().waitFor();
             }
-            output = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            output = Files.readString(log);
             assertThat(exited).as("the child exited in time; it said:%n%s", output).isTrue();
+            exitValue = child.exitValue();
+        } finally {
+            Files.deleteIfExists(log);
         }
 
         assertThat(output).as("the child's output").contains(
                 "declared: " + LargeAnswerProbe.FAILED_WITH_SDK_EXCEPTION,
                 "chunked: " + LargeAnswerProbe.FAILED_WITH_SDK_EXCEPTION);
-        assertThat(child.exitValue()).as("exit code; the child said:%n%s", output).isZero();
+        assertThat(exitValue).as("exit code; the child said:%n%s", output).isZero();
         assertThat(output).as("the answer did not fit the heap").contains("does not fit in the memory left");
     }
 }
