@@ -9,9 +9,11 @@ import java.nio.ByteBuffer;
 /**
  * Collects one response body into a single array, so that an answer is held once while it is read: the
  * transport copies each chunk in as it arrives and releases the chunk at once, and the array becomes the
- * {@link HttpResponse}'s body without another copy. A declared length is allocated in one go (and refused
- * at once when over the limit); an unknown length grows the array geometrically, never past the limit.
- * Used by one thread at a time (the connection's).
+ * {@link HttpResponse}'s body without another copy. A declared length over the limit is refused at once.
+ * The array grows as bytes arrive, never past the limit nor the declared length: while the length is
+ * declared, to at most eight times what has arrived, so that a server cannot make the client hold 128 MiB
+ * by promising it in a few bytes, and once an eighth has arrived to the declared size at once (the last
+ * copy moves an eighth of the body); when the length is unknown, by doubling. Used by one thread at a time (the connection's).
  */
 public final class ResponseBodyBuffer {
     /** The first array for a body of unknown length; it doubles from there. */
@@ -21,6 +23,7 @@ public final class ResponseBodyBuffer {
 
     private final Host host;
     private final long limit;
+    private long declared; // -1 when unknown
     private byte[] bytes;
     private int size;
 
@@ -41,12 +44,18 @@ public final class ResponseBodyBuffer {
         if (declaredLength > buffer.limit) {
             throw new ResponseTooLargeException(host, limit, null);
         }
-        int capacity = declaredLength >= 0 ? (int) declaredLength : (int) Math.min(buffer.limit, FIRST_CAPACITY);
+        buffer.declared = declaredLength;
+        int capacity = (int) Math.min(declaredLength >= 0 ? declaredLength : buffer.limit, FIRST_CAPACITY);
         buffer.bytes = allocateOrNull(capacity);
         if (buffer.bytes == null) {
             throw ResponseTooLargeException.outOfMemory(host, limit, capacity, null);
         }
         return buffer;
+    }
+
+    /** The array's size now; for tests. */
+    int capacity() {
+        return bytes == null ? 0 : bytes.length;
     }
 
     /** Bytes collected so far. */
@@ -92,9 +101,17 @@ public final class ResponseBodyBuffer {
         if (needed <= bytes.length) {
             return;
         }
-        // Only a body of unknown length (or one longer than declared) grows: doubling keeps the copies
-        // linear in the body's size.
-        int capacity = (int) Math.min(limit, Math.max(needed, 2L * bytes.length));
+        // Growing geometrically keeps the copies linear in the body's size. A declared length is reached in
+        // steps of eight times what arrived, up to an eighth of it, then at once: what is allocated stays
+        // within eight times what the server really sent, and the last copy moves an eighth of the body.
+        long target;
+        if (declared >= needed) {
+            long eighth = declared / 8;
+            target = needed > eighth ? declared : Math.min(8 * needed, eighth);
+        } else {
+            target = Math.max(needed, 2L * bytes.length);
+        }
+        int capacity = (int) Math.min(limit, Math.max(needed, target));
         byte[] grown = allocateOrNull(capacity);
         if (grown == null) {
             drop(); // before building the failure: the heap is short, and what was collected is lost anyway

@@ -52,6 +52,26 @@ class ResponseReadingTest {
                 .hasMessage(HOST + ": response larger than the limit of 100 bytes (raise maxResponseBytes on the builder)");
     }
 
+    /**
+     * A server promising 8 MiB in a few bytes gets no 8 MiB array: what is held stays within eight times
+     * what arrived, and the body still ends in one array of the declared size.
+     */
+    @Test
+    void aDeclaredLengthIsAllocatedInProportionToWhatArrives() {
+        int declared = 8 * 1024 * 1024;
+        ResponseBodyBuffer body = ResponseBodyBuffer.forLength(HOST, declared, 128L * 1024 * 1024);
+        assertThat(body.capacity()).isEqualTo(ResponseBodyBuffer.FIRST_CAPACITY);
+        byte[] chunk = new byte[4096];
+        while (body.size() < declared) {
+            body.append(chunk, 0, chunk.length);
+            assertThat((long) body.capacity()).as("capacity after %d bytes", body.size())
+                    .isLessThanOrEqualTo(Math.max(ResponseBodyBuffer.FIRST_CAPACITY, 8L * body.size()))
+                    .isLessThanOrEqualTo(declared);
+        }
+        assertThat(body.capacity()).isEqualTo(declared);
+        assertThat(body.toResponse(200, HttpHeaders.empty()).bodyLength()).isEqualTo(declared);
+    }
+
     @Test
     void anUnknownLengthGrowsUpToTheLimitAndNoFurther() {
         int limit = 3 * ResponseBodyBuffer.FIRST_CAPACITY + 7;
