@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * An answer that is an error, empty, or holds an endpoint that cannot be parsed leaves the list as it
  * is; 501 errorNum 9 or 403 means a single server, and discovery stops with the configured hosts. An
  * answer listing more than {@code maxCoordinators} is cut to that many (those the client already talks
- * to first), and is applied whole or not at all. Discovery asks the coordinators in its own round robin,
+ * to first), and is applied whole or not at all. While the coordinators use https, an answer listing a
+ * plain-http endpoint is not applied: discovery never lowers the connection's security. Discovery asks the coordinators in its own round robin,
  * so it never takes a turn of the user's resolver, and keeps running whatever an answer holds.
  */
 public final class EndpointDiscovery {
@@ -104,6 +105,11 @@ public final class EndpointDiscovery {
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "Endpoint discovery returned an endpoint that cannot be used, "
                     + "hosts unchanged: " + e.getMessage());
+            return false;
+        }
+        if (coordinators.hosts().stream().anyMatch(Host::isTls) && !hosts.stream().allMatch(Host::isTls)) {
+            LOG.log(System.Logger.Level.WARNING, "Endpoint discovery listed an endpoint without TLS while the "
+                    + "coordinators use https; hosts unchanged, so that no credentials go out in clear text");
             return false;
         }
         boolean changed = coordinators.update(hosts);

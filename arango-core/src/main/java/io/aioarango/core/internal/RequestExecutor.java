@@ -291,7 +291,7 @@ public final class RequestExecutor {
                             ? failed.getCause()
                             : failed;
                     long nanos = System.nanoTime() - started;
-                    metrics.attempt(coordinator, call.request().operation(), request, nanos, response, failure);
+                    record(coordinator, nanos, response, failure);
                     LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.path() + " on "
                             + coordinator.host + ": " + (response != null ? "HTTP " + response.status() : failure)
                             + " in " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");
@@ -304,6 +304,15 @@ public final class RequestExecutor {
                     fail(e);
                 }
             });
+        }
+
+        /** Records the attempt; a failing meter registry (the user's) costs the metric, never the answer. */
+        private void record(Coordinator coordinator, long nanos, HttpResponse response, Throwable failure) {
+            try {
+                metrics.attempt(coordinator, call.request().operation(), request, nanos, response, failure);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Recording the metrics of an attempt failed", e);
+            }
         }
 
         private void onFailure(Coordinator coordinator, Throwable raw) {
@@ -336,7 +345,7 @@ public final class RequestExecutor {
                     Coordinator leader = endpoint.isPresent() && redirects < MAX_REDIRECTS
                             ? leader(coordinator, endpoint.get())
                             : null;
-                    if (leader != null) {
+                    if (leader != null && !result.isDone() && !closed) { // not after a cancel or close
                         redirects++;
                         metrics.failover(coordinator.host, "redirect");
                         send(leader);
