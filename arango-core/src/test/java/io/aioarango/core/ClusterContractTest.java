@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aioarango.api.ClusterHealth;
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.ClusterImbalance;
+import io.aioarango.api.Database;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.MaintenanceMode;
 import io.aioarango.api.RebalanceMove;
@@ -466,12 +467,19 @@ abstract class ClusterContractTest extends OneCoordinatorTest {
             assertThatThrownBy(() -> client.db(name, "root", "passwd")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("Invalid database name '" + name + "': it would name a path segment");
         }
-        for (String path : List.of("/../_admin/server/id", "/_api/./x", "/_api/%2e%2E/x", "/_api/..")) {
+        for (String path : List.of("/../_admin/server/id", "/_api/./x", "/_api/%2e%2E/x", "/_api/..",
+                "/_api/a%2F..%2F..%2F_admin", "/_api/a\\..\\x")) {
             assertThatThrownBy(() -> ArangoRequest.builder(HttpMethod.GET, path))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Request path '" + path + "' must not hold a '.' or '..' segment; give the path below "
                             + "the database as it is");
         }
+        assertThatThrownBy(() -> cluster.serverMaintenanceMode("..")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Server id '..' is a path segment, not a server id");
+        Database db = client.db("_system", "root", "passwd").join();
+        assertThatThrownBy(() -> db.send(ArangoRequest.builder(HttpMethod.GET, "/_api/\uD800/x").build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds half of a surrogate pair at index 6");
         assertThat(server.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 

@@ -65,7 +65,13 @@ public final class RequestRules {
             if (out == null) {
                 out = new StringBuilder(path.length() + 16).append(path, 0, i);
             }
-            int end = Character.isHighSurrogate(c) && i + 1 < path.length() ? i + 2 : i + 1;
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < path.length()
+                    && Character.isLowSurrogate(path.charAt(i + 1));
+            if (Character.isSurrogate(c) && !pair) {
+                throw new IllegalArgumentException("Request path '" + printable(path) + "' holds half of a surrogate "
+                        + "pair at index " + i + "; a path is text that UTF-8 can encode");
+            }
+            int end = pair ? i + 2 : i + 1;
             byte[] bytes = path.substring(i, end).getBytes(StandardCharsets.UTF_8);
             for (byte b : bytes) {
                 out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
@@ -75,9 +81,12 @@ public final class RequestRules {
         return out == null ? path : out.toString();
     }
 
-    /** Whether a segment of {@code path} is {@code .} or {@code ..}, plain or percent-encoded. */
+    /**
+     * Whether a segment of {@code path} is {@code .} or {@code ..}, plain or percent-encoded; an encoded
+     * slash or backslash counts as a separator too, for a server that decodes before it splits.
+     */
     public static boolean hasDotSegment(String path) {
-        for (String segment : path.split("/", -1)) {
+        for (String segment : path.split("/|%2[fF]|\\\\|%5[cC]", -1)) {
             String decoded = segment.replace("%2e", ".").replace("%2E", ".");
             if (decoded.equals(".") || decoded.equals("..")) {
                 return true;

@@ -203,6 +203,10 @@ final class ClusterImpl implements Cluster {
             throw new IllegalArgumentException(
                     "Server id is null; pass the id of a server, e.g. PRMR-1234 from health().servers()");
         }
+        if (serverId.equals(".") || serverId.equals("..")) {
+            throw new IllegalArgumentException("Server id '" + serverId
+                    + "' is a path segment, not a server id; pass e.g. PRMR-1234 from health().servers()");
+        }
         if (serverId.isBlank()) {
             throw new IllegalArgumentException("Server id '" + serverId
                     + "' is blank; pass the id of a server, e.g. PRMR-1234 from health().servers()");
