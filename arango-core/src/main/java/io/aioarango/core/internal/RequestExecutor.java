@@ -4,13 +4,11 @@ import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.ArangoException;
 import io.aioarango.api.ArangoServerException;
-import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
 import io.aioarango.api.HttpResponse;
 import io.aioarango.api.MalformedResponseException;
 import io.aioarango.api.NoHostAvailableException;
-import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.spi.HttpRequest;
 import io.aioarango.core.ArangoMetrics;
 import io.aioarango.core.internal.Coordinators.Coordinator;
@@ -22,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -52,7 +49,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RequestExecutor {
     static final int MAX_REDIRECTS = 3;
-    private static final Set<Integer> FAILOVER_ERROR_NUMS = Set.of(503, 30, 21003);
     private static final System.Logger LOG = System.getLogger(RequestExecutor.class.getName());
 
     private final Coordinators coordinators;
@@ -61,7 +57,7 @@ public final class RequestExecutor {
     private final HostResolver resolver;
     private final Executor completion;
     private final int maxAttempts;
-    private final boolean retryOnTimeout;
+    private final AttemptClassifier classifier;
     private volatile boolean closed;
 
     /**
@@ -77,7 +73,7 @@ public final class RequestExecutor {
         this.resolver = resolver;
         this.completion = completion;
         this.maxAttempts = maxAttempts;
-        this.retryOnTimeout = retryOnTimeout;
+        this.classifier = new AttemptClassifier(retryOnTimeout);
     }
 
     /** Sends a user's call: its coordinators are picked by the client's resolver. */
@@ -317,47 +313,42 @@ public final class RequestExecutor {
 
         private void onFailure(Coordinator coordinator, Throwable raw) {
             Throwable failure = asSdkFailure(coordinator, raw);
-            boolean idempotent = call.request().idempotent();
-            if (failure instanceof ArangoConnectionException connection && !connection.requestSent()) {
-                markDown(coordinator, failure);
-                failOver(coordinator, failure, "connect");
-            } else if (failure instanceof RequestQueueFullException) {
-                failOver(coordinator, failure, "queue_full");
-            } else if (failure instanceof ArangoConnectionException && idempotent) {
-                failOver(coordinator, failure, "connection");
-            } else if (failure instanceof ArangoTimeoutException && retryOnTimeout && idempotent) {
-                failOver(coordinator, failure, "timeout");
-            } else {
-                fail(failure);
+            AttemptClassifier.Decision decision = classifier.onFailure(failure, call.request().idempotent());
+            switch (decision.action()) {
+                case MARK_DOWN_AND_FAIL_OVER -> {
+                    markDown(coordinator, failure);
+                    failOver(coordinator, failure, decision.reason());
+                }
+                case FAIL_OVER -> failOver(coordinator, failure, decision.reason());
+                default -> fail(failure);
             }
         }
 
         private void onResponse(Coordinator coordinator, HttpResponse response) {
             markUp(coordinator);
             try {
-                if (response.status() >= 200 && response.status() < 300) {
+                int status = response.status();
+                if (status >= 200 && status < 300) {
                     result.complete(call.reader().read(response));
                     return;
                 }
                 ArangoException error = ServerErrors.of(coordinator.host, request, response);
-                if (response.status() == 503) {
+                Coordinator leader = null;
+                if (status == 503 && redirects < MAX_REDIRECTS && !result.isDone() && !closed) {
                     Optional<String> endpoint = response.headers().first("x-arango-endpoint");
-                    Coordinator leader = endpoint.isPresent() && redirects < MAX_REDIRECTS
-                            ? leader(coordinator, endpoint.get())
-                            : null;
-                    if (leader != null && !result.isDone() && !closed) { // not after a cancel or close
-                        redirects++;
-                        metrics.failover(coordinator.host, "redirect");
-                        send(leader);
-                        return;
-                    }
-                    if (error instanceof ArangoServerException server
-                            && FAILOVER_ERROR_NUMS.contains(server.errorNum())) {
-                        failOver(coordinator, error, "unavailable");
-                        return;
-                    }
+                    leader = endpoint.isPresent() ? leader(coordinator, endpoint.get()) : null;
                 }
-                fail(error);
+                int errorNum = error instanceof ArangoServerException server ? server.errorNum() : 0;
+                AttemptClassifier.Decision decision = classifier.onAnswer(status, errorNum, leader != null);
+                switch (decision.action()) {
+                    case FOLLOW_REDIRECT -> {
+                        redirects++;
+                        metrics.failover(coordinator.host, decision.reason());
+                        send(leader);
+                    }
+                    case FAIL_OVER -> failOver(coordinator, error, decision.reason());
+                    default -> fail(error);
+                }
             } catch (ResponseFormatException e) {
                 fail(new MalformedResponseException(coordinator.host, response.status(), e.getMessage(),
                         ServerErrors.excerpt(response), e));
