@@ -23,8 +23,10 @@ import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +51,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * per cluster and share it.
  */
 public final class ArangoClient implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ArangoClient.class.getName());
     /** The most coordinators a client talks to unless {@link Builder#maxCoordinators(int)} says otherwise. */
     public static final int DEFAULT_MAX_COORDINATORS = 64;
     private static final int MAX_COORDINATORS_LIMIT = 1024;
@@ -69,6 +72,11 @@ public final class ArangoClient implements AutoCloseable {
         this.transport = ownsTransport
                 ? TransportSelector.select(builder.transportName).create(options)
                 : builder.transport;
+        if (!ownsTransport && !builder.transportSettings.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, () -> "The transport passed to the client (" + transport.name()
+                    + ") keeps its own settings: " + String.join(", ", builder.transportSettings) + " set on the client "
+                    + "builder do not apply to it; set them on the TransportOptions the transport was built with");
+        }
         ClientMetrics metrics = new ClientMetrics(builder.meterRegistry);
         try {
             this.coordinators = new Coordinators(transport, hosts, builder.initialBackoff, builder.maxBackoff, metrics);
@@ -174,6 +182,8 @@ public final class ArangoClient implements AutoCloseable {
         private String transportName;
         private Transport transport;
         private final TransportOptions.Builder transportOptions = TransportOptions.builder();
+        /** The transport settings made on this builder, for the warning when a transport instance ignores them. */
+        private final Set<String> transportSettings = new LinkedHashSet<>();
         private Executor completionExecutor;
         private boolean verifyConnection;
         private int maxAttempts;
@@ -244,7 +254,8 @@ public final class ArangoClient implements AutoCloseable {
 
         /**
          * A transport you built and own: the client opens sessions on it but never closes it, and the
-         * timeouts and limits of this builder do not apply to it (they are the transport's own).
+         * timeouts and limits of this builder do not apply to it (they are the transport's own); if some
+         * were set here, the client logs a WARNING once, naming them, when it is built.
          */
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -255,36 +266,42 @@ public final class ArangoClient implements AutoCloseable {
         /** How long connecting to a coordinator may take; default 10 s. */
         public Builder connectTimeout(Duration timeout) {
             transportOptions.connectTimeout(timeout);
+            transportSettings.add("connectTimeout");
             return this;
         }
 
         /** How long one attempt may take, from sending to the last byte of the answer; default 60 s. */
         public Builder requestTimeout(Duration timeout) {
             transportOptions.requestTimeout(timeout);
+            transportSettings.add("requestTimeout");
             return this;
         }
 
         /** How long an unused connection stays open; default 60 s. */
         public Builder idleTimeout(Duration timeout) {
             transportOptions.idleTimeout(timeout);
+            transportSettings.add("idleTimeout");
             return this;
         }
 
         /** Connections per coordinator, so requests in flight per coordinator at once; default 16. */
         public Builder maxConnectionsPerHost(int connections) {
             transportOptions.maxConnectionsPerHost(connections);
+            transportSettings.add("maxConnectionsPerHost");
             return this;
         }
 
         /** Requests that may wait for a connection per coordinator before new ones fail; default 4096. */
         public Builder maxPendingRequestsPerHost(int requests) {
             transportOptions.maxPendingRequestsPerHost(requests);
+            transportSettings.add("maxPendingRequestsPerHost");
             return this;
         }
 
         /** The largest response accepted; larger ones fail with ResponseTooLargeException. Default 128 MiB. */
         public Builder maxResponseBytes(long bytes) {
             transportOptions.maxResponseBytes(bytes);
+            transportSettings.add("maxResponseBytes");
             return this;
         }
 
@@ -294,6 +311,7 @@ public final class ArangoClient implements AutoCloseable {
          */
         public Builder maxResponseHeaderBytes(int bytes) {
             transportOptions.maxResponseHeaderBytes(bytes);
+            transportSettings.add("maxResponseHeaderBytes");
             return this;
         }
 

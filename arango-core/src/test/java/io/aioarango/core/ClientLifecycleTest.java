@@ -18,13 +18,21 @@ import io.aioarango.api.Database;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpResponse;
 import io.aioarango.api.ResponseTooLargeException;
+import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.jdk.JdkTransportProvider;
 import io.aioarango.transport.tck.HostileServer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -258,6 +266,44 @@ class ClientLifecycleTest {
         assertThatThrownBy(() -> ArangoClient.builder().maxResponseHeaderBytes(10))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxResponseHeaderBytes 10 is out of range; use 1024 to 1048576");
+    }
+
+    /** Settings made on the builder do not reach a transport the user built: the client says so, once. */
+    @Test
+    void aTransportInstanceIgnoringTheBuildersSettingsIsLoggedOnce() {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ArangoClient.class.getName());
+        logger.addHandler(recorder);
+        try (Transport mine = new JdkTransportProvider().create(TransportOptions.defaults())) {
+            ArangoClient.builder().hosts(Fixtures.url(server)).transport(mine).build().close();
+            assertThat(records).as("nothing set on the builder: nothing to say").isEmpty();
+
+            ArangoClient.builder().hosts(Fixtures.url(server)).transport(mine)
+                    .requestTimeout(java.time.Duration.ofSeconds(5)).maxConnectionsPerHost(4).build().close();
+
+            assertThat(records).singleElement().satisfies(record -> {
+                assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+                assertThat(record.getMessage()).isEqualTo("The transport passed to the client (jdk) keeps its own "
+                        + "settings: requestTimeout, maxConnectionsPerHost set on the client builder do not apply to "
+                        + "it; set them on the TransportOptions the transport was built with");
+            });
+        } finally {
+            logger.removeHandler(recorder);
+        }
     }
 
     @Test
