@@ -22,7 +22,7 @@ public final class ArangoRequest {
     private final HttpMethod method;
     private final String path;
     private final Map<String, String> query;
-    private final HttpHeaders headers;
+    private final Headers headers;
     private final byte[] body;
     private final boolean idempotent;
     private final String operation;
@@ -65,7 +65,7 @@ public final class ArangoRequest {
         return query;
     }
 
-    public HttpHeaders headers() {
+    public Headers headers() {
         return headers;
     }
 
@@ -97,7 +97,7 @@ public final class ArangoRequest {
         private final HttpMethod method;
         private final String path;
         private final Map<String, String> query = new LinkedHashMap<>();
-        private HttpHeaders headers = HttpHeaders.empty();
+        private Headers headers = Headers.empty();
         private byte[] body;
         private Boolean idempotent;
         private String operation = "raw";

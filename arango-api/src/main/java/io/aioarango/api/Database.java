@@ -17,5 +17,5 @@ public interface Database {
      * other status fails it with {@link ArangoServerException} (or {@link MalformedResponseException}
      * when the error body is not ArangoDB's JSON).
      */
-    CompletableFuture<HttpResponse> send(ArangoRequest request);
+    CompletableFuture<ArangoResponse> send(ArangoRequest request);
 }

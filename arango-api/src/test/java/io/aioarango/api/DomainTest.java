@@ -33,17 +33,17 @@ class DomainTest {
 
     @Test
     void headersAreCaseInsensitiveRepeatableAndShowNoValues() {
-        HttpHeaders headers = HttpHeaders.of(Map.of("X-A", List.of("1"))).with("x-a", "2").with("Authorization", "Basic x");
+        Headers headers = Headers.of(Map.of("X-A", List.of("1"))).with("x-a", "2").with("Authorization", "Basic x");
         assertThat(headers.all("x-A")).containsExactly("1", "2");
         assertThat(headers.first("AUTHORIZATION")).hasValue("Basic x");
         assertThat(headers.first("missing")).isEmpty();
-        assertThat(headers.toString()).isEqualTo("HttpHeaders[x-a, authorization]").doesNotContain("Basic");
+        assertThat(headers.toString()).isEqualTo("Headers[x-a, authorization]").doesNotContain("Basic");
     }
 
     @Test
     void requestsAndResponsesCopyTheirBytes() {
         byte[] body = {1, 2};
-        HttpResponse response = new HttpResponse(200, HttpHeaders.empty(), body);
+        ArangoResponse response = new ArangoResponse(200, Headers.empty(), body);
         body[0] = 9;
         assertThat(response.body()).containsExactly(1, 2);
         response.body()[1] = 9;

@@ -16,7 +16,7 @@ import io.aioarango.api.ArangoServerException;
 import io.aioarango.api.Cluster;
 import io.aioarango.api.Database;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.ResponseTooLargeException;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
@@ -108,7 +108,7 @@ class ClientLifecycleTest {
         try (ArangoClient client = builder().build()) {
             Database db = client.db("shop", "root", "passwd").join();
 
-            HttpResponse response = await(db.send(ArangoRequest.builder(HttpMethod.GET, "/_api/collection")
+            ArangoResponse response = await(db.send(ArangoRequest.builder(HttpMethod.GET, "/_api/collection")
                     .queryParam("excludeSystem", "true").queryParam("q", "a b&c").build()));
 
             assertThat(response.status()).isEqualTo(200);

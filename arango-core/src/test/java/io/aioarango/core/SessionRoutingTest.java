@@ -13,8 +13,8 @@ import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Database;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
@@ -74,7 +74,7 @@ class SessionRoutingTest {
                 }
 
                 @Override
-                public CompletableFuture<HttpResponse> send(HttpRequest request) {
+                public CompletableFuture<ArangoResponse> send(TransportRequest request) {
                     sentThrough.computeIfAbsent(host, h -> new CopyOnWriteArrayList<>())
                             .add(request.headers().first("x-seq").orElseThrow());
                     return session.send(request);
@@ -109,7 +109,7 @@ class SessionRoutingTest {
                 .transport(transport).build()) {
             assertThat(client.transportName()).isEqualTo("recording");
             Database db = client.db("_system", "root", "passwd").join();
-            List<CompletableFuture<HttpResponse>> sent = new ArrayList<>();
+            List<CompletableFuture<ArangoResponse>> sent = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 sent.add(db.send(ArangoRequest.builder(HttpMethod.GET, "/_api/version")
                         .header("x-seq", String.valueOf(i)).build()));
@@ -134,7 +134,7 @@ class SessionRoutingTest {
 
         assertThat(transport.closed).isFalse();
         HttpSession session = transport.sessions.get(0);
-        assertThat(Fixtures.failure(session.send(new HttpRequest(HttpMethod.GET, "/", io.aioarango.api.HttpHeaders
+        assertThat(Fixtures.failure(session.send(new TransportRequest(HttpMethod.GET, "/", io.aioarango.api.Headers
                 .empty().with("x-seq", "0"), null)))).hasMessageContaining("session closed");
         transport.delegate.close();
     }

@@ -13,8 +13,8 @@ import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Database;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
@@ -52,7 +52,7 @@ class TransportFailuresTest {
                 }
 
                 @Override
-                public CompletableFuture<HttpResponse> send(HttpRequest request) {
+                public CompletableFuture<ArangoResponse> send(TransportRequest request) {
                     return CompletableFuture.failedFuture(
                             new NumberFormatException("For input string: \"99999999999999999999999\""));
                 }

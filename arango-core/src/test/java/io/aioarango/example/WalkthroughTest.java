@@ -17,7 +17,7 @@ import io.aioarango.api.ClusterHealth;
 import io.aioarango.api.ClusterImbalance;
 import io.aioarango.api.Database;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.MaintenanceMode;
 import io.aioarango.api.RebalanceOptions;
 import io.aioarango.api.RebalancePlan;
@@ -136,7 +136,7 @@ class WalkthroughTest {
                     .maximumNumberOfMoves(50).moveLeaders(true).build()).join();
             cluster.executeRebalancePlan(plan.moves()).join();
             RebalancePlan started = cluster.rebalance().join();
-            HttpResponse raw = sysDb.send(ArangoRequest.builder(HttpMethod.GET, "/_api/version").build()).join();
+            ArangoResponse raw = sysDb.send(ArangoRequest.builder(HttpMethod.GET, "/_api/version").build()).join();
 
             assertThat(client.hosts()).hasSize(2);
             assertThat(id).startsWith("CRDN-");

@@ -3,7 +3,7 @@ package io.aioarango.api.internal;
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,7 @@ public final class PendingExchanges {
     private final Host host;
     private final Duration timeout;
     private final ScheduledExecutorService timer;
-    private final Set<CompletableFuture<HttpResponse>> pending = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<ArangoResponse>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public PendingExchanges(Host host, Duration timeout, ScheduledExecutorService timer) {
@@ -40,8 +40,8 @@ public final class PendingExchanges {
      * {@link ArangoTimeoutException} when the timeout passes first. Check {@code isDone()} before
      * starting the exchange.
      */
-    public CompletableFuture<HttpResponse> begin() {
-        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+    public CompletableFuture<ArangoResponse> begin() {
+        CompletableFuture<ArangoResponse> result = new CompletableFuture<>();
         if (closed.get()) {
             Completions.fail(result, this::closedError);
             return result;
@@ -81,7 +81,7 @@ public final class PendingExchanges {
             return false;
         }
         // The key set's iterator tolerates the removals that each completion makes, and copies nothing.
-        for (CompletableFuture<HttpResponse> future : pending) {
+        for (CompletableFuture<ArangoResponse> future : pending) {
             Completions.fail(future, () -> new ArangoConnectionException(host,
                     "session closed while the request was pending", true, null));
         }

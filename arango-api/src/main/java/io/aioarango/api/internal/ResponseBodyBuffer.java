@@ -1,15 +1,15 @@
 package io.aioarango.api.internal;
 
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpHeaders;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.Headers;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.ResponseTooLargeException;
 import java.nio.ByteBuffer;
 
 /**
  * Collects one response body into a single array, so that an answer is held once while it is read: the
  * transport copies each chunk in as it arrives and releases the chunk at once, and the array becomes the
- * {@link HttpResponse}'s body without another copy. A declared length over the limit is refused at once.
+ * {@link ArangoResponse}'s body without another copy. A declared length over the limit is refused at once.
  * The array grows as bytes arrive, never past the limit nor the declared length: while the length is
  * declared, to at most eight times what has arrived, so that a server cannot make the client hold 128 MiB
  * by promising it in a few bytes, and once an eighth has arrived to the declared size at once (the last
@@ -140,11 +140,11 @@ public final class ResponseBodyBuffer {
     }
 
     /** The response with this body; the array is handed over, not copied, and this buffer is empty after. */
-    public HttpResponse toResponse(int status, HttpHeaders headers) {
+    public ArangoResponse toResponse(int status, Headers headers) {
         if (bytes == null) {
             throw new IllegalStateException("the body was already handed over or dropped");
         }
-        HttpResponse response = HttpResponse.ofOwnedBody(status, headers, bytes, size);
+        ArangoResponse response = ArangoResponse.ofOwnedBody(status, headers, bytes, size);
         drop();
         return response;
     }

@@ -3,7 +3,7 @@ package io.aioarango.api.internal;
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoException;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.ResponseTooLargeException;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ public final class ResponseChecks {
     }
 
     /** The size the header limit counts: the characters (bytes on the wire) of every name and value. */
-    public static long headerBytes(HttpHeaders headers) {
+    public static long headerBytes(Headers headers) {
         long bytes = 0;
         for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
             for (String value : header.getValue()) {
@@ -71,7 +71,7 @@ public final class ResponseChecks {
     }
 
     /** @throws ResponseTooLargeException naming the header limit when the headers are over it */
-    public static void checkHeaderSize(Host host, int limit, HttpHeaders headers) {
+    public static void checkHeaderSize(Host host, int limit, Headers headers) {
         if (headerBytes(headers) > limit) {
             throw ResponseTooLargeException.headers(host, limit, null);
         }

@@ -1,14 +1,14 @@
 package io.aioarango.api.spi;
 
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The HTTP session (connection pool) of one coordinator.
  *
- * <p>{@link #send(HttpRequest)} returns at once and never blocks. The future completes exactly once,
+ * <p>{@link #send(TransportRequest)} returns at once and never blocks. The future completes exactly once,
  * whatever the server does (stalls, truncates, answers too much or not HTTP at all) and whatever goes wrong
  * while reading (an {@link Error} included): with the response whatever its status, or with one of the
  * SDK's exceptions, never a parser's or socket's own:
@@ -34,7 +34,7 @@ public interface HttpSession extends AutoCloseable {
     Host host();
 
     /** Sends {@code request} to {@link #host()}. */
-    CompletableFuture<HttpResponse> send(HttpRequest request);
+    CompletableFuture<ArangoResponse> send(TransportRequest request);
 
     /**
      * The session's connection pool now, for transports whose pool can be observed; empty otherwise.

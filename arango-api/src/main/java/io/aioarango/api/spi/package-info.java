@@ -4,7 +4,7 @@
  * <p>A {@link io.aioarango.api.spi.TransportProvider}, found through {@link java.util.ServiceLoader},
  * builds a {@link io.aioarango.api.spi.Transport}; the transport opens one
  * {@link io.aioarango.api.spi.HttpSession} per coordinator; a session sends an immutable
- * {@link io.aioarango.api.spi.HttpRequest} and returns a future of an immutable
- * {@link io.aioarango.api.HttpResponse}. Sessions never block the caller's thread.
+ * {@link io.aioarango.api.spi.TransportRequest} and returns a future of an immutable
+ * {@link io.aioarango.api.ArangoResponse}. Sessions never block the caller's thread.
  */
 package io.aioarango.api.spi;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpHeaders;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.Headers;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.ResponseTooLargeException;
 import io.aioarango.api.spi.TransportOptions;
 import java.nio.ByteBuffer;
@@ -34,7 +34,7 @@ class ResponseReadingTest {
         body.append(first);
         body.append("56789".getBytes(StandardCharsets.US_ASCII), 0, 5);
 
-        HttpResponse response = body.toResponse(200, HttpHeaders.empty());
+        ArangoResponse response = body.toResponse(200, Headers.empty());
 
         assertThat(first.hasRemaining()).as("the chunk was consumed").isFalse();
         assertThat(response.bodyAsString()).isEqualTo("0123456789");
@@ -69,7 +69,7 @@ class ResponseReadingTest {
                     .isLessThanOrEqualTo(declared);
         }
         assertThat(body.capacity()).isEqualTo(declared);
-        assertThat(body.toResponse(200, HttpHeaders.empty()).bodyLength()).isEqualTo(declared);
+        assertThat(body.toResponse(200, Headers.empty()).bodyLength()).isEqualTo(declared);
     }
 
     @Test
@@ -85,7 +85,7 @@ class ResponseReadingTest {
         assertThat(body.size()).isEqualTo(limit);
 
         assertThatThrownBy(() -> body.append(ascii("x"))).isInstanceOf(ResponseTooLargeException.class);
-        assertThatThrownBy(() -> body.toResponse(200, HttpHeaders.empty()))
+        assertThatThrownBy(() -> body.toResponse(200, Headers.empty()))
                 .as("what was read is dropped").isInstanceOf(IllegalStateException.class);
     }
 
@@ -98,7 +98,7 @@ class ResponseReadingTest {
             expected.append(part);
             body.append(ascii(part));
         }
-        assertThat(body.toResponse(200, HttpHeaders.empty()).bodyAsString()).isEqualTo(expected.toString());
+        assertThat(body.toResponse(200, Headers.empty()).bodyAsString()).isEqualTo(expected.toString());
     }
 
     // ---- what an answer declares ------------------------------------------------------------------
@@ -136,7 +136,7 @@ class ResponseReadingTest {
 
     @Test
     void theHeaderLimitCountsNamesAndValues() {
-        HttpHeaders headers = HttpHeaders.of(Map.of("abc", List.of("12345", "67"), "d", List.of("")));
+        Headers headers = Headers.of(Map.of("abc", List.of("12345", "67"), "d", List.of("")));
 
         assertThat(ResponseChecks.headerBytes(headers)).isEqualTo(3 + 5 + 3 + 2 + 1);
         ResponseChecks.checkHeaderSize(HOST, 14, headers);
@@ -168,14 +168,14 @@ class ResponseReadingTest {
     void aResponseTakesAnArrayItIsHandedWithoutCopying() {
         byte[] array = "hello, world".getBytes(StandardCharsets.US_ASCII);
 
-        HttpResponse response = HttpResponse.ofOwnedBody(200, HttpHeaders.empty(), array, 5);
+        ArangoResponse response = ArangoResponse.ofOwnedBody(200, Headers.empty(), array, 5);
 
         assertThat(response.bodyAsString()).isEqualTo("hello");
         assertThat(response.body()).containsExactly('h', 'e', 'l', 'l', 'o');
         assertThat(response.bodyLength()).isEqualTo(5);
         assertThat(response.bodyStream()).hasBinaryContent("hello".getBytes(StandardCharsets.US_ASCII));
-        assertThat(HttpResponse.ofOwnedBody(204, HttpHeaders.empty(), null, 0).bodyLength()).isZero();
-        assertThatThrownBy(() -> HttpResponse.ofOwnedBody(200, HttpHeaders.empty(), array, 13))
+        assertThat(ArangoResponse.ofOwnedBody(204, Headers.empty(), null, 0).bodyLength()).isZero();
+        assertThatThrownBy(() -> ArangoResponse.ofOwnedBody(200, Headers.empty(), array, 13))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("length 13 is out of range; use 0 to 12");
     }
 

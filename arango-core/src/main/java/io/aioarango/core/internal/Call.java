@@ -1,7 +1,7 @@
 package io.aioarango.core.internal;
 
 import io.aioarango.api.ArangoRequest;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 
 /**
  * One API call described as data: the request to send and how to read a successful answer. The
@@ -12,6 +12,6 @@ public record Call<T>(ArangoRequest request, Reader<T> reader) {
     /** Reads a 2xx answer into the call's result; throws {@link ResponseFormatException} when it cannot. */
     @FunctionalInterface
     public interface Reader<T> {
-        T read(HttpResponse response);
+        T read(ArangoResponse response);
     }
 }

@@ -12,8 +12,8 @@ import static io.aioarango.core.ArangoMetrics.TAG_HOST;
 
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpResponse;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.PoolStats;
 import io.aioarango.core.ArangoMetrics;
 import io.aioarango.core.internal.Coordinators.Coordinator;
@@ -81,7 +81,7 @@ public final class ClientMetrics {
     }
 
     /** One attempt ended, with a response or a failure. */
-    void attempt(Coordinator coordinator, String operation, HttpRequest request, long nanos, HttpResponse response,
+    void attempt(Coordinator coordinator, String operation, TransportRequest request, long nanos, ArangoResponse response,
             Throwable failure) {
         if (coordinator.retired()) {
             return; // its meters are gone from the registry; an attempt ending late must not bring them back
@@ -126,7 +126,7 @@ public final class ClientMetrics {
                     .description("The server's x-arango-queue-time-seconds").register(registry);
         }
 
-        Timer timer(String operation, String method, String status, HttpResponse response) {
+        Timer timer(String operation, String method, String status, ArangoResponse response) {
             return timers.computeIfAbsent(operation + ' ' + method + ' ' + status, key -> Timer.builder(REQUESTS)
                     .tags(Tags.of(TAG_HOST, host, ArangoMetrics.TAG_OPERATION, operation, ArangoMetrics.TAG_METHOD,
                             method, ArangoMetrics.TAG_STATUS, status, ArangoMetrics.TAG_OUTCOME,

@@ -3,7 +3,7 @@ package io.aioarango.core.internal;
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Cluster;
 import io.aioarango.api.Database;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +30,7 @@ public final class DatabaseImpl implements Database {
     }
 
     @Override
-    public CompletableFuture<HttpResponse> send(ArangoRequest request) {
+    public CompletableFuture<ArangoResponse> send(ArangoRequest request) {
         Objects.requireNonNull(request, "request");
         return executor.execute(route, new Call<>(request, response -> response));
     }

@@ -2,9 +2,9 @@ package io.aioarango.core.internal;
 
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Credentials;
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.internal.RequestRules;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.TransportRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,14 +22,14 @@ public final class DatabaseRoute {
 
     private final String name;
     private final String prefix;
-    private final HttpHeaders headers;
+    private final Headers headers;
 
     public DatabaseRoute(String name, Credentials credentials) {
         this.name = DatabaseNames.validate(name);
         this.prefix = "/_db/" + UrlEncoding.encode(name);
         String token = Base64.getEncoder().encodeToString(
                 (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
-        this.headers = HttpHeaders.of(Map.of(
+        this.headers = Headers.of(Map.of(
                 "authorization", List.of("Basic " + token),
                 "accept", JSON,
                 "user-agent", List.of(USER_AGENT)));
@@ -40,23 +40,23 @@ public final class DatabaseRoute {
     }
 
     /** The request as the transport sends it: prefixed path, encoded query, auth and JSON headers. */
-    HttpRequest toHttp(ArangoRequest request) {
+    TransportRequest toHttp(ArangoRequest request) {
         StringBuilder target = new StringBuilder(prefix).append(RequestRules.encodePath(request.path()));
         if (!request.query().isEmpty()) {
             StringJoiner query = new StringJoiner("&", "?", "");
             request.query().forEach((key, value) -> query.add(UrlEncoding.encode(key) + "=" + UrlEncoding.encode(value)));
             target.append(query);
         }
-        HttpHeaders all = headers;
+        Headers all = headers;
         if (request.hasBody() || !request.headers().asMap().isEmpty()) {
             Map<String, List<String>> merged = new LinkedHashMap<>(headers.asMap());
             if (request.hasBody()) {
                 merged.put("content-type", JSON);
             }
             merged.putAll(request.headers().asMap()); // a header the caller sets replaces ours
-            all = HttpHeaders.of(merged);
+            all = Headers.of(merged);
         }
-        return new HttpRequest(request.method(), target.toString(), all, request.body());
+        return new TransportRequest(request.method(), target.toString(), all, request.body());
     }
 
     @Override

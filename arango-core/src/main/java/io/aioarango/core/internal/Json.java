@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -51,7 +51,7 @@ public final class Json {
     }
 
     /** Reads the body as one JSON object. */
-    public static JsonNode readObject(HttpResponse response) {
+    public static JsonNode readObject(ArangoResponse response) {
         JsonNode node = read(response);
         if (!node.isObject()) {
             throw new ResponseFormatException("expected a JSON object, got " + node.getNodeType());
@@ -60,7 +60,7 @@ public final class Json {
     }
 
     /** Reads the body as JSON of any kind. */
-    public static JsonNode read(HttpResponse response) {
+    public static JsonNode read(ArangoResponse response) {
         if (response.bodyLength() == 0) {
             throw new ResponseFormatException("the body is empty");
         }

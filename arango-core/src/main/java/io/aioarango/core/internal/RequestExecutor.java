@@ -6,10 +6,10 @@ import io.aioarango.api.ArangoException;
 import io.aioarango.api.ArangoServerException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.MalformedResponseException;
 import io.aioarango.api.NoHostAvailableException;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.core.ArangoMetrics;
 import io.aioarango.core.internal.Coordinators.Coordinator;
 import io.micrometer.observation.Observation;
@@ -92,7 +92,7 @@ public final class RequestExecutor {
             return result;
         }
         ArangoRequest request = call.request();
-        HttpRequest http = route.toHttp(request);
+        TransportRequest http = route.toHttp(request);
         Observation observation = Observation.createNotStarted(ArangoMetrics.CALL_OBSERVATION, observations)
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_OPERATION, request.operation())
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_METHOD, request.method().name())
@@ -186,14 +186,14 @@ public final class RequestExecutor {
     /** One request's attempts; they run one after another, so the state needs no locking. */
     private final class Exchange<T> {
         private final Call<T> call;
-        private final HttpRequest request;
+        private final TransportRequest request;
         private final HostResolver picker;
         private final CompletableFuture<T> result;
         private final Map<Host, Throwable> failures = new LinkedHashMap<>();
         private int attempts;
         private int redirects;
 
-        Exchange(Call<T> call, HttpRequest request, HostResolver picker, CompletableFuture<T> result) {
+        Exchange(Call<T> call, TransportRequest request, HostResolver picker, CompletableFuture<T> result) {
             this.call = call;
             this.request = request;
             this.picker = picker;
@@ -267,7 +267,7 @@ public final class RequestExecutor {
         private void send(Coordinator coordinator) {
             long started = System.nanoTime();
             coordinator.started();
-            CompletableFuture<HttpResponse> sent;
+            CompletableFuture<ArangoResponse> sent;
             try {
                 sent = coordinator.session.send(request);
             } catch (Throwable e) {
@@ -303,7 +303,7 @@ public final class RequestExecutor {
         }
 
         /** Records the attempt; a failing meter registry (the user's) costs the metric, never the answer. */
-        private void record(Coordinator coordinator, long nanos, HttpResponse response, Throwable failure) {
+        private void record(Coordinator coordinator, long nanos, ArangoResponse response, Throwable failure) {
             try {
                 metrics.attempt(coordinator, call.request().operation(), request, nanos, response, failure);
             } catch (RuntimeException e) {
@@ -324,7 +324,7 @@ public final class RequestExecutor {
             }
         }
 
-        private void onResponse(Coordinator coordinator, HttpResponse response) {
+        private void onResponse(Coordinator coordinator, ArangoResponse response) {
             markUp(coordinator);
             try {
                 int status = response.status();

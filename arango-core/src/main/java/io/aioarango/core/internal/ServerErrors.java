@@ -5,9 +5,9 @@ import io.aioarango.api.ArangoAuthenticationException;
 import io.aioarango.api.ArangoException;
 import io.aioarango.api.ArangoServerException;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.MalformedResponseException;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.TransportRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ final class ServerErrors {
     private ServerErrors() {
     }
 
-    static ArangoException of(Host host, HttpRequest request, HttpResponse response) {
+    static ArangoException of(Host host, TransportRequest request, ArangoResponse response) {
         int status = response.status();
         if (response.bodyLength() == 0) {
             // ArangoDB answers an unknown route with an empty 404: still a server's answer.
@@ -48,7 +48,7 @@ final class ServerErrors {
      * The start of the body, enough for {@link MalformedResponseException}'s excerpt: a large answer is
      * neither copied nor decoded whole to show its first characters.
      */
-    static String excerpt(HttpResponse response) {
+    static String excerpt(ArangoResponse response) {
         int bytes = Math.min(response.bodyLength(), 4 * MalformedResponseException.MAX_EXCERPT + 4);
         try {
             return new String(response.bodyStream().readNBytes(bytes), StandardCharsets.UTF_8)
@@ -58,7 +58,7 @@ final class ServerErrors {
         }
     }
 
-    private static ArangoServerException server(Host host, HttpRequest request, int status, int errorNum,
+    private static ArangoServerException server(Host host, TransportRequest request, int status, int errorNum,
             String message) {
         return status == 401
                 ? new ArangoAuthenticationException(errorNum, message, host, request.method(), request.path())

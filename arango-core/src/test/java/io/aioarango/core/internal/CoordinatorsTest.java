@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpResponse;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class CoordinatorsTest {
                 }
 
                 @Override
-                public CompletableFuture<HttpResponse> send(HttpRequest request) {
+                public CompletableFuture<ArangoResponse> send(TransportRequest request) {
                     return new CompletableFuture<>();
                 }
 

@@ -1,8 +1,8 @@
 package io.aioarango.transport.jdk;
 
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpHeaders;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.Headers;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.internal.Completions;
 import io.aioarango.api.internal.ResponseBodyBuffer;
 import io.aioarango.api.internal.ResponseChecks;
@@ -18,16 +18,16 @@ import java.util.concurrent.Flow;
  * without another copy. A body over the limit, or one the heap cannot hold, fails the exchange and
  * cancels the subscription, so that java.net.http closes the connection instead of reusing it.
  */
-final class BufferingBodySubscriber implements java.net.http.HttpResponse.BodySubscriber<HttpResponse> {
+final class BufferingBodySubscriber implements java.net.http.HttpResponse.BodySubscriber<ArangoResponse> {
     private final Host host;
     private final long maxResponseBytes;
     private final int status;
-    private final HttpHeaders headers;
-    private final CompletableFuture<HttpResponse> response = new CompletableFuture<>();
+    private final Headers headers;
+    private final CompletableFuture<ArangoResponse> response = new CompletableFuture<>();
     private ResponseBodyBuffer body;
     private Flow.Subscription subscription;
 
-    BufferingBodySubscriber(Host host, long maxResponseBytes, int status, HttpHeaders headers, ResponseBodyBuffer body) {
+    BufferingBodySubscriber(Host host, long maxResponseBytes, int status, Headers headers, ResponseBodyBuffer body) {
         this.host = host;
         this.maxResponseBytes = maxResponseBytes;
         this.status = status;
@@ -85,7 +85,7 @@ final class BufferingBodySubscriber implements java.net.http.HttpResponse.BodySu
     }
 
     @Override
-    public CompletionStage<HttpResponse> getBody() {
+    public CompletionStage<ArangoResponse> getBody() {
         return response;
     }
 }

@@ -4,16 +4,16 @@ import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.ResponseTooLargeException;
 import io.aioarango.api.internal.Completions;
 import io.aioarango.api.internal.PendingExchanges;
 import io.aioarango.api.internal.ResponseBodyBuffer;
 import io.aioarango.api.internal.ResponseChecks;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.TransportOptions;
 import java.io.IOException;
@@ -86,8 +86,8 @@ final class JdkHttpSession implements HttpSession {
     }
 
     @Override
-    public CompletableFuture<HttpResponse> send(HttpRequest request) {
-        CompletableFuture<HttpResponse> result = exchanges.begin();
+    public CompletableFuture<ArangoResponse> send(TransportRequest request) {
+        CompletableFuture<ArangoResponse> result = exchanges.begin();
         if (result.isDone()) {
             return result;
         }
@@ -155,10 +155,10 @@ final class JdkHttpSession implements HttpSession {
     private final class Exchange implements Runnable {
         final java.net.http.HttpRequest request;
         final HttpMethod method;
-        final CompletableFuture<HttpResponse> result;
+        final CompletableFuture<ArangoResponse> result;
         boolean started; // guarded by lock
 
-        Exchange(java.net.http.HttpRequest request, HttpMethod method, CompletableFuture<HttpResponse> result) {
+        Exchange(java.net.http.HttpRequest request, HttpMethod method, CompletableFuture<ArangoResponse> result) {
             this.request = request;
             this.method = method;
             this.result = result;
@@ -175,7 +175,7 @@ final class JdkHttpSession implements HttpSession {
             if (result.isDone()) {
                 return;
             }
-            CompletableFuture<java.net.http.HttpResponse<HttpResponse>> sent;
+            CompletableFuture<java.net.http.HttpResponse<ArangoResponse>> sent;
             try {
                 sent = current.sendAsync(request, this::bodySubscriber);
             } catch (Throwable e) {
@@ -202,7 +202,7 @@ final class JdkHttpSession implements HttpSession {
          * Called by java.net.http once the head of the final answer is in. Whatever it throws fails the
          * exchange (and {@link JdkHttpSession#closeConnectionOf} then closes the connection).
          */
-        private java.net.http.HttpResponse.BodySubscriber<HttpResponse> bodySubscriber(
+        private java.net.http.HttpResponse.BodySubscriber<ArangoResponse> bodySubscriber(
                 java.net.http.HttpResponse.ResponseInfo info) {
             int status = info.statusCode();
             if (status < 200) {
@@ -211,7 +211,7 @@ final class JdkHttpSession implements HttpSession {
                 throw ResponseChecks.invalid(host, "informational status " + status + " taken as the final answer",
                         null);
             }
-            HttpHeaders headers = HttpHeaders.of(info.headers().map());
+            Headers headers = Headers.of(info.headers().map());
             ResponseChecks.checkHeaderSize(host, options.maxResponseHeaderBytes(), headers);
             long declaredLength = ResponseChecks.contentLength(host, headers.all("content-length"));
             boolean noBody = method == HttpMethod.HEAD || status == 204 || status == 304;
@@ -238,8 +238,8 @@ final class JdkHttpSession implements HttpSession {
         }
     }
 
-    private java.net.http.HttpRequest toJdk(HttpRequest request) {
-        // The target is already percent-encoded and checked by HttpRequest: URI.create keeps it verbatim.
+    private java.net.http.HttpRequest toJdk(TransportRequest request) {
+        // The target is already percent-encoded and checked by TransportRequest: URI.create keeps it verbatim.
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(
                         URI.create(host.url() + request.target()))
                 .timeout(options.requestTimeout())

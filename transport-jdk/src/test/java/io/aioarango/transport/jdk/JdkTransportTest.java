@@ -13,10 +13,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
@@ -54,11 +54,11 @@ class JdkTransportTest {
         server.stop();
     }
 
-    private static HttpResponse await(CompletableFuture<HttpResponse> future) throws Exception {
+    private static ArangoResponse await(CompletableFuture<ArangoResponse> future) throws Exception {
         return future.get(10, TimeUnit.SECONDS);
     }
 
-    private static Throwable failure(CompletableFuture<HttpResponse> future) {
+    private static Throwable failure(CompletableFuture<ArangoResponse> future) {
         assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         return future.handle((r, e) -> e).join();
     }
@@ -76,8 +76,8 @@ class JdkTransportTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
         HttpSession session = transport.openSession(host);
 
-        HttpResponse response = await(session.send(new HttpRequest(HttpMethod.PUT, "/_db/x/_api/y?a=b%20c&d=%2F",
-                HttpHeaders.empty().with("X-Repeat", "one").with("X-Repeat", "two"),
+        ArangoResponse response = await(session.send(new TransportRequest(HttpMethod.PUT, "/_db/x/_api/y?a=b%20c&d=%2F",
+                Headers.empty().with("X-Repeat", "one").with("X-Repeat", "two"),
                 "{\"k\":1}".getBytes(StandardCharsets.UTF_8))));
 
         assertThat(response.status()).isEqualTo(201);
@@ -108,7 +108,7 @@ class JdkTransportTest {
         };
         try (JdkTransport custom = JdkTransport.withHttpClient(TransportOptions.defaults(),
                 java.net.http.HttpClient.newBuilder().proxy(recording))) {
-            await(custom.openSession(host).send(new HttpRequest(HttpMethod.GET, "/via", HttpHeaders.empty(), null)));
+            await(custom.openSession(host).send(new TransportRequest(HttpMethod.GET, "/via", Headers.empty(), null)));
         }
         assertThat(proxied).containsExactly(host.url() + "/via");
     }
@@ -118,7 +118,7 @@ class JdkTransportTest {
         HttpSession session = transport.openSession(host);
         for (int status : List.of(204, 404, 503)) {
             server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)));
-            HttpResponse response = await(session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(), null)));
+            ArangoResponse response = await(session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null)));
             assertThat(response.status()).isEqualTo(status);
             assertThat(response.bodyLength()).isZero();
         }
@@ -129,7 +129,7 @@ class JdkTransportTest {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(300)));
         HttpSession session = transport.openSession(host);
 
-        CompletableFuture<HttpResponse> future = session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(),
+        CompletableFuture<ArangoResponse> future = session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(),
                 null));
 
         assertThat(future).isNotDone();
@@ -141,7 +141,7 @@ class JdkTransportTest {
         server.stop();
         HttpSession session = transport.openSession(host);
 
-        Throwable failure = failure(session.send(new HttpRequest(HttpMethod.POST, "/", HttpHeaders.empty(), new byte[1])));
+        Throwable failure = failure(session.send(new TransportRequest(HttpMethod.POST, "/", Headers.empty(), new byte[1])));
 
         assertThat(failure).isInstanceOfSatisfying(ArangoConnectionException.class, e -> {
             assertThat(e.host()).isEqualTo(host);
@@ -155,7 +155,7 @@ class JdkTransportTest {
         HttpSession session = transport.openSession(host);
 
         long started = System.nanoTime();
-        Throwable failure = failure(session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(), null)));
+        Throwable failure = failure(session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null)));
 
         assertThat(failure).isInstanceOfSatisfying(ArangoTimeoutException.class, e -> {
             assertThat(e.host()).isEqualTo(host);
@@ -178,7 +178,7 @@ class JdkTransportTest {
         try (JdkTransport shared = new JdkTransport(TransportOptions.defaults())) {
             for (int i = 0; i < 300; i++) {
                 HttpSession session = shared.openSession(host);
-                await(session.send(new HttpRequest(HttpMethod.GET, "/" + i, HttpHeaders.empty(), null)));
+                await(session.send(new TransportRequest(HttpMethod.GET, "/" + i, Headers.empty(), null)));
                 session.close();
                 if (i % 25 == 0) {
                     most = Math.max(most, transportThreads());
@@ -208,8 +208,8 @@ class JdkTransportTest {
             HttpSession first = transport.openSession(host);
             HttpSession second = transport.openSession(new Host("http", "127.0.0.1", other.port()));
             for (int i = 0; i < 5; i++) {
-                await(first.send(new HttpRequest(HttpMethod.GET, "/first", HttpHeaders.empty(), null)));
-                await(second.send(new HttpRequest(HttpMethod.GET, "/second", HttpHeaders.empty(), null)));
+                await(first.send(new TransportRequest(HttpMethod.GET, "/first", Headers.empty(), null)));
+                await(second.send(new TransportRequest(HttpMethod.GET, "/second", Headers.empty(), null)));
             }
             assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(5)
                     .allSatisfy(r -> assertThat(r.getUrl()).isEqualTo("/first"));
@@ -225,7 +225,7 @@ class JdkTransportTest {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
         Transport longTimeouts = new JdkTransportProvider().create(TransportOptions.defaults());
         HttpSession session = longTimeouts.openSession(host);
-        CompletableFuture<HttpResponse> pending = session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(),
+        CompletableFuture<ArangoResponse> pending = session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(),
                 null));
 
         longTimeouts.close();
@@ -233,7 +233,7 @@ class JdkTransportTest {
 
         assertThat(failure(pending)).isInstanceOfSatisfying(ArangoConnectionException.class,
                 e -> assertThat(e.requestSent()).isTrue()).hasMessageContaining("session closed");
-        assertThat(failure(session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(), null))))
+        assertThat(failure(session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null))))
                 .isInstanceOf(ArangoConnectionException.class).hasMessage(host + ": session closed");
         assertThatThrownBy(() -> longTimeouts.openSession(host)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("The jdk transport is closed; no session can be opened for " + host);

@@ -2,9 +2,9 @@ package io.aioarango.transport.netty;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.ResponseTooLargeException;
 import io.aioarango.api.internal.Completions;
 import io.aioarango.api.internal.ResponseBodyBuffer;
@@ -52,7 +52,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     /** What one exchange has read so far; touched only on its connection's event loop. */
     static final class Reading {
         int status;
-        HttpHeaders headers;
+        Headers headers;
         ResponseBodyBuffer body;
         /** Between the head of a 1xx answer and its (empty) end. */
         boolean skippingInformational;
@@ -105,7 +105,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 }
             }
             if (content instanceof LastHttpContent) {
-                HttpResponse response = reading.body.toResponse(reading.status, reading.headers);
+                ArangoResponse response = reading.body.toResponse(reading.status, reading.headers);
                 reading.body = null;
                 exchange.result.complete(response);
             }
@@ -134,7 +134,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             reading.skippingInformational = true; // 100 Continue, 102 Processing, 103 Early Hints: the real one follows
             return;
         }
-        HttpHeaders headers = headers(head);
+        Headers headers = headers(head);
         ResponseChecks.checkHeaderSize(host, maxResponseHeaderBytes, headers);
         long declaredLength = ResponseChecks.contentLength(host, headers.all("content-length"));
         boolean noBody = exchange.method == HttpMethod.HEAD || status == 204 || status == 304;
@@ -157,12 +157,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         return ResponseChecks.invalid(host, "bad status line or headers: " + Completions.describe(cause), cause);
     }
 
-    private static HttpHeaders headers(io.netty.handler.codec.http.HttpResponse response) {
+    private static Headers headers(io.netty.handler.codec.http.HttpResponse response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : response.headers().names()) {
             headers.put(name, response.headers().getAll(name));
         }
-        return HttpHeaders.of(headers);
+        return Headers.of(headers);
     }
 
     /** Ends the exchange with the SDK's exception for {@code cause}, and the connection with it. */

@@ -4,11 +4,11 @@ import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.internal.Completions;
 import io.aioarango.api.internal.PendingExchanges;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.PoolStats;
 import io.aioarango.api.spi.TransportOptions;
@@ -85,12 +85,12 @@ final class NettyHttpSession implements HttpSession {
 
     /** One request on one connection; {@code reusable} is set before the result completes. */
     static final class Exchange {
-        final CompletableFuture<HttpResponse> result;
+        final CompletableFuture<ArangoResponse> result;
         final HttpMethod method;
         final ExchangeHandler.Reading reading = new ExchangeHandler.Reading();
         volatile boolean reusable;
 
-        Exchange(CompletableFuture<HttpResponse> result, HttpMethod method) {
+        Exchange(CompletableFuture<ArangoResponse> result, HttpMethod method) {
             this.result = result;
             this.method = method;
         }
@@ -99,10 +99,10 @@ final class NettyHttpSession implements HttpSession {
     /** A request not yet on a connection. Its Netty request is written once, or released once. */
     private static final class Waiting {
         final HttpMethod method;
-        final CompletableFuture<HttpResponse> result;
+        final CompletableFuture<ArangoResponse> result;
         private final AtomicReference<FullHttpRequest> request;
 
-        Waiting(FullHttpRequest request, HttpMethod method, CompletableFuture<HttpResponse> result) {
+        Waiting(FullHttpRequest request, HttpMethod method, CompletableFuture<ArangoResponse> result) {
             this.request = new AtomicReference<>(request);
             this.method = method;
             this.result = result;
@@ -166,8 +166,8 @@ final class NettyHttpSession implements HttpSession {
     }
 
     @Override
-    public CompletableFuture<HttpResponse> send(HttpRequest request) {
-        CompletableFuture<HttpResponse> result = exchanges.begin();
+    public CompletableFuture<ArangoResponse> send(TransportRequest request) {
+        CompletableFuture<ArangoResponse> result = exchanges.begin();
         if (result.isDone()) {
             return result;
         }
@@ -273,7 +273,7 @@ final class NettyHttpSession implements HttpSession {
 
     /** Writes the request on {@code channel}; never throws, so that the slot and the future always end. */
     private void start(Channel channel, Waiting request) {
-        CompletableFuture<HttpResponse> result = request.result;
+        CompletableFuture<ArangoResponse> result = request.result;
         boolean slotHandedOver = false;
         try {
             FullHttpRequest nettyRequest = request.take();
@@ -345,9 +345,9 @@ final class NettyHttpSession implements HttpSession {
         return null;
     }
 
-    private FullHttpRequest toNetty(HttpRequest request) {
+    private FullHttpRequest toNetty(TransportRequest request) {
         ByteBuf content = request.hasBody() ? Unpooled.wrappedBuffer(request.body()) : Unpooled.EMPTY_BUFFER;
-        // The target is already percent-encoded and checked by HttpRequest: it goes out verbatim.
+        // The target is already percent-encoded and checked by TransportRequest: it goes out verbatim.
         FullHttpRequest nettyRequest = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
                 io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name()), request.target(), content);
         try {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.ResponseTooLargeException;
 import io.aioarango.api.spi.TransportOptions;
 import io.netty.buffer.ByteBuf;
@@ -39,7 +39,7 @@ class ExchangeHandlerTest {
         assertThat(NettyLeaks.reports()).isEmpty();
     }
 
-    private static EmbeddedChannel channelCarrying(CompletableFuture<HttpResponse> result) {
+    private static EmbeddedChannel channelCarrying(CompletableFuture<ArangoResponse> result) {
         EmbeddedChannel channel = new EmbeddedChannel(new ExchangeHandler(HOST, TransportOptions.defaults()));
         channel.attr(NettyHttpSession.EXCHANGE).set(new NettyHttpSession.Exchange(result, HttpMethod.GET));
         return channel;
@@ -79,7 +79,7 @@ class ExchangeHandlerTest {
      */
     @Test
     void anErrorWhileCopyingTheAnswerStillEndsTheFutureAndTheConnection() {
-        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        CompletableFuture<ArangoResponse> result = new CompletableFuture<>();
         EmbeddedChannel channel = channelCarrying(result);
         UnreadableBuffer content = new UnreadableBuffer(100);
         FullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
@@ -96,7 +96,7 @@ class ExchangeHandlerTest {
 
     @Test
     void eachPartIsReleasedAsSoonAsItIsCopied() {
-        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        CompletableFuture<ArangoResponse> result = new CompletableFuture<>();
         EmbeddedChannel channel = channelCarrying(result);
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_LENGTH, 10);

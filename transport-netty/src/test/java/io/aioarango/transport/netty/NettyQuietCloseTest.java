@@ -4,10 +4,10 @@ import static io.aioarango.transport.tck.Waiting.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.api.ArangoConnectionException;
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.transport.tck.HostileServer;
@@ -81,15 +81,15 @@ class NettyQuietCloseTest {
             NettyTransport transport = NettyTransport.builder(TransportOptions.builder()
                     .maxConnectionsPerHost(4).requestTimeout(Duration.ofSeconds(30)).build()).build();
             HttpSession session = transport.openSession(server.host());
-            List<CompletableFuture<HttpResponse>> futures = new ArrayList<>();
+            List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
-                futures.add(session.send(new HttpRequest(HttpMethod.GET, "/" + i, HttpHeaders.empty(), null)));
+                futures.add(session.send(new TransportRequest(HttpMethod.GET, "/" + i, Headers.empty(), null)));
             }
             eventually("the first requests reached the server", () -> server.requestsReceived() == 4);
 
             transport.close();
 
-            for (CompletableFuture<HttpResponse> future : futures) {
+            for (CompletableFuture<ArangoResponse> future : futures) {
                 assertThat(future).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
                         .havingCause().isInstanceOf(ArangoConnectionException.class);
             }

@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.PoolStats;
 import io.aioarango.api.spi.TransportOptions;
@@ -71,8 +71,8 @@ class NettyTransportTest {
         assertThat(NettyLeaks.reports()).isEmpty();
     }
 
-    private static HttpResponse get(HttpSession session) throws Exception {
-        return session.send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(), null)).get(10, TimeUnit.SECONDS);
+    private static ArangoResponse get(HttpSession session) throws Exception {
+        return session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null)).get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -198,8 +198,8 @@ class NettyTransportTest {
 
                 // The same server by IP: the certificate does not name 127.0.0.1.
                 Host byIp = new Host("https", "127.0.0.1", port);
-                CompletableFuture<HttpResponse> refused = transport.openSession(byIp)
-                        .send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(), null));
+                CompletableFuture<ArangoResponse> refused = transport.openSession(byIp)
+                        .send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null));
                 assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                         .cause().isInstanceOfSatisfying(ArangoConnectionException.class, e -> {
                             assertThat(e.host()).isEqualTo(byIp);
@@ -214,8 +214,8 @@ class NettyTransportTest {
         try (TlsServer tls = new TlsServer(dir);
                 NettyTransport transport = NettyTransport.builder(TransportOptions.defaults()).build()) {
             Host localhost = new Host("https", "localhost", tls.server.httpsPort());
-            CompletableFuture<HttpResponse> refused = transport.openSession(localhost)
-                    .send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty(), null));
+            CompletableFuture<ArangoResponse> refused = transport.openSession(localhost)
+                    .send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null));
 
             assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).cause()
                     .isInstanceOf(ArangoConnectionException.class)

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoTimeoutException;
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
@@ -104,13 +104,13 @@ public abstract class HostileServerContractTest {
 
     /** A request's future, watched: when it completed, how often, and with what. */
     private static final class Watched {
-        final CompletableFuture<HttpResponse> future;
+        final CompletableFuture<ArangoResponse> future;
         final long started = System.nanoTime();
         final AtomicInteger completions = new AtomicInteger();
         volatile long completedAt;
         volatile Object firstOutcome;
 
-        Watched(CompletableFuture<HttpResponse> future) {
+        Watched(CompletableFuture<ArangoResponse> future) {
             this.future = future;
             future.whenComplete((response, failure) -> {
                 completedAt = System.nanoTime();
@@ -127,7 +127,7 @@ public abstract class HostileServerContractTest {
 
         Throwable failure() {
             try {
-                HttpResponse response = future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                ArangoResponse response = future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 throw new AssertionError("expected a failure, got " + response + ": " + response.bodyAsString());
             } catch (ExecutionException e) {
                 return e.getCause();
@@ -138,7 +138,7 @@ public abstract class HostileServerContractTest {
             }
         }
 
-        HttpResponse response() {
+        ArangoResponse response() {
             try {
                 return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
@@ -159,7 +159,7 @@ public abstract class HostileServerContractTest {
     }
 
     private static Watched send(HttpSession session, String target) {
-        return new Watched(session.send(new HttpRequest(HttpMethod.GET, target, HttpHeaders.empty(), null)));
+        return new Watched(session.send(new TransportRequest(HttpMethod.GET, target, Headers.empty(), null)));
     }
 
     /** The failure is the SDK's own, said the request was sent, came at once, and left no connection. */
@@ -403,7 +403,7 @@ public abstract class HostileServerContractTest {
 
         for (int i = 0; i < 3; i++) { // the connection stays in step for the next request
             Watched request = send(session, "/informational");
-            HttpResponse response = request.response();
+            ArangoResponse response = request.response();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.headers().first("x-real")).hasValue("yes");
             assertThat(response.bodyAsString()).isEqualTo("real");

@@ -1,10 +1,10 @@
 package io.aioarango.transport.tck;
 
 import io.aioarango.api.ArangoException;
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
@@ -56,8 +56,8 @@ public final class LargeAnswerProbe {
             try {
                 HttpSession session = transport.openSession(server.host());
                 for (String kind : new String[] {"declared", "chunked"}) {
-                    CompletableFuture<HttpResponse> future = session.send(
-                            new HttpRequest(HttpMethod.GET, "/" + kind, HttpHeaders.empty(), null));
+                    CompletableFuture<ArangoResponse> future = session.send(
+                            new TransportRequest(HttpMethod.GET, "/" + kind, Headers.empty(), null));
                     String outcome = outcome(future);
                     allCompleted &= !outcome.equals("never completed");
                     out.println(kind + ": " + outcome);
@@ -70,9 +70,9 @@ public final class LargeAnswerProbe {
         System.exit(allCompleted ? 0 : 2);
     }
 
-    private static String outcome(CompletableFuture<HttpResponse> future) throws InterruptedException {
+    private static String outcome(CompletableFuture<ArangoResponse> future) throws InterruptedException {
         try {
-            HttpResponse response = future.get(20, TimeUnit.SECONDS);
+            ArangoResponse response = future.get(20, TimeUnit.SECONDS);
             return "completed with " + response.bodyLength() + " bytes";
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

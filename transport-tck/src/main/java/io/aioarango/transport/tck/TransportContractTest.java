@@ -14,12 +14,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpResponse;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.api.spi.HttpRequest;
+import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.PoolStats;
 import io.aioarango.api.spi.Transport;
@@ -128,8 +128,8 @@ public abstract class TransportContractTest {
                 .withBody("slow")));
     }
 
-    protected static HttpRequest get(String target) {
-        return new HttpRequest(HttpMethod.GET, target, HttpHeaders.empty(), null);
+    protected static TransportRequest get(String target) {
+        return new TransportRequest(HttpMethod.GET, target, Headers.empty(), null);
     }
 
     protected static <T> T await(CompletableFuture<T> future) {
@@ -171,7 +171,7 @@ public abstract class TransportContractTest {
             for (byte[] body : new byte[][] {null, "{\"k\":\"v\"}".getBytes(StandardCharsets.UTF_8)}) {
                 server.resetRequests();
 
-                HttpResponse response = await(session.send(new HttpRequest(method, "/m", HttpHeaders.empty(), body)));
+                ArangoResponse response = await(session.send(new TransportRequest(method, "/m", Headers.empty(), body)));
 
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(response.bodyAsString()).isEqualTo("answer");
@@ -186,7 +186,7 @@ public abstract class TransportContractTest {
     void headHasNoBody() {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Length", "42")));
 
-        HttpResponse response = await(session().send(new HttpRequest(HttpMethod.HEAD, "/h", HttpHeaders.empty(), null)));
+        ArangoResponse response = await(session().send(new TransportRequest(HttpMethod.HEAD, "/h", Headers.empty(), null)));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyLength()).isZero();
@@ -211,7 +211,7 @@ public abstract class TransportContractTest {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
                 .withHeader("X-Arango-Queue-Time-Seconds", "0.000012").withHeader("X-Many", "1", "2", "3")));
 
-        HttpResponse response = await(session().send(new HttpRequest(HttpMethod.GET, "/", HttpHeaders.empty()
+        ArangoResponse response = await(session().send(new TransportRequest(HttpMethod.GET, "/", Headers.empty()
                 .with("Accept", "application/json").with("X-Repeat", "one").with("X-Repeat", "two"), null)));
 
         assertThat(response.headers().first("x-arango-queue-time-seconds")).hasValue("0.000012");
@@ -228,7 +228,7 @@ public abstract class TransportContractTest {
             String body = "{\"error\":" + (status >= 400) + ",\"code\":" + status + "}";
             answer(status, body);
 
-            HttpResponse response = await(session.send(get("/s")));
+            ArangoResponse response = await(session.send(get("/s")));
 
             assertThat(response.status()).isEqualTo(status);
             assertThat(response.bodyAsString()).isEqualTo(body);
@@ -263,7 +263,7 @@ public abstract class TransportContractTest {
         new Random(42).nextBytes(body);
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)));
 
-        HttpResponse response = await(session().send(get("/big")));
+        ArangoResponse response = await(session().send(get("/big")));
 
         assertThat(response.bodyLength()).isEqualTo(body.length);
         assertThat(response.body()).isEqualTo(body);
@@ -299,8 +299,8 @@ public abstract class TransportContractTest {
         answer(200, "");
         HttpSession session = session();
 
-        Throwable failure = failure(session.send(new HttpRequest(HttpMethod.GET, "/",
-                HttpHeaders.empty().with("X-Bad", "a\r\nX-Injected: 1"), null)));
+        Throwable failure = failure(session.send(new TransportRequest(HttpMethod.GET, "/",
+                Headers.empty().with("X-Bad", "a\r\nX-Injected: 1"), null)));
 
         assertThat(failure).isInstanceOf(IllegalArgumentException.class);
         assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
@@ -311,7 +311,7 @@ public abstract class TransportContractTest {
     void aRefusedConnectionNamesTheHostAndWasNotSent() {
         server.stop();
 
-        Throwable failure = failure(session().send(new HttpRequest(HttpMethod.POST, "/", HttpHeaders.empty(),
+        Throwable failure = failure(session().send(new TransportRequest(HttpMethod.POST, "/", Headers.empty(),
                 new byte[] {1})));
 
         assertThat(failure).isInstanceOfSatisfying(ArangoConnectionException.class, e -> {
@@ -375,7 +375,7 @@ public abstract class TransportContractTest {
         HttpSession session = transport(options().maxConnectionsPerHost(1).requestTimeout(Duration.ofSeconds(60))
                 .build()).openSession(hostOf(proxy));
 
-        CompletableFuture<HttpResponse> slow = session.send(get("/slow"));
+        CompletableFuture<ArangoResponse> slow = session.send(get("/slow"));
         // WireMock logs a request before it starts the delay: the cancel then comes mid-exchange.
         eventually("the slow request reached the server",
                 () -> !server.findAll(anyRequestedFor(urlEqualTo("/slow"))).isEmpty());
@@ -395,11 +395,11 @@ public abstract class TransportContractTest {
                 .withBody("{{request.headers.x-id}}").withTransformers("response-template")));
         HttpSession session = session();
         AtomicInteger completions = new AtomicInteger();
-        List<CompletableFuture<HttpResponse>> futures = new ArrayList<>();
+        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
 
         for (int i = 0; i < 1000; i++) {
-            futures.add(session.send(new HttpRequest(HttpMethod.GET, "/c/" + i,
-                    HttpHeaders.empty().with("x-id", String.valueOf(i)), null))
+            futures.add(session.send(new TransportRequest(HttpMethod.GET, "/c/" + i,
+                    Headers.empty().with("x-id", String.valueOf(i)), null))
                     .whenComplete((response, failure) -> completions.incrementAndGet()));
         }
 
@@ -432,7 +432,7 @@ public abstract class TransportContractTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         Transport transport = provider().create(options().requestTimeout(Duration.ofSeconds(30)).build());
         HttpSession session = transport.openSession(hostOf(proxy));
-        List<CompletableFuture<HttpResponse>> pending = List.of(session.send(get("/slow")), session.send(get("/slow")),
+        List<CompletableFuture<ArangoResponse>> pending = List.of(session.send(get("/slow")), session.send(get("/slow")),
                 session.send(get("/slow")));
         eventually("the requests reached the server",
                 () -> server.findAll(anyRequestedFor(urlEqualTo("/slow"))).size() == pending.size());
@@ -441,7 +441,7 @@ public abstract class TransportContractTest {
         transport.close();
         transport.close();
 
-        for (CompletableFuture<HttpResponse> future : pending) {
+        for (CompletableFuture<ArangoResponse> future : pending) {
             assertThat(failure(future)).isInstanceOf(ArangoConnectionException.class);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -502,7 +502,7 @@ public abstract class TransportContractTest {
         Assumptions.assumeTrue(session.poolStats().isPresent(), "this transport reports no pool");
         assertThat(session.poolStats()).hasValue(new PoolStats(0, 0, 0));
 
-        List<CompletableFuture<HttpResponse>> futures = new ArrayList<>();
+        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             futures.add(session.send(get("/slow")));
         }
@@ -518,8 +518,8 @@ public abstract class TransportContractTest {
         HttpSession session = transport(options().maxConnectionsPerHost(1).maxPendingRequestsPerHost(1).build())
                 .openSession(host);
 
-        CompletableFuture<HttpResponse> first = session.send(get("/slow"));
-        CompletableFuture<HttpResponse> second = session.send(get("/slow"));
+        CompletableFuture<ArangoResponse> first = session.send(get("/slow"));
+        CompletableFuture<ArangoResponse> second = session.send(get("/slow"));
         Throwable third = failure(session.send(get("/slow")));
 
         assertThat(third).isInstanceOfSatisfying(RequestQueueFullException.class, e -> {

@@ -7,22 +7,22 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** An immutable HTTP response: status, headers and the whole body. */
-public final class HttpResponse {
+public final class ArangoResponse {
     private static final byte[] NO_BODY = new byte[0];
 
     private final int status;
-    private final HttpHeaders headers;
+    private final Headers headers;
     /** Only the first {@link #length} bytes are the body, so that a transport never trims by copying. */
     private final byte[] body;
     private final int length;
 
     /** The body array is copied. */
-    public HttpResponse(int status, HttpHeaders headers, byte[] body) {
+    public ArangoResponse(int status, Headers headers, byte[] body) {
         this(status, headers, body == null || body.length == 0 ? NO_BODY : body.clone(),
                 body == null ? 0 : body.length);
     }
 
-    private HttpResponse(int status, HttpHeaders headers, byte[] body, int length) {
+    private ArangoResponse(int status, Headers headers, byte[] body, int length) {
         this.status = status;
         this.headers = Objects.requireNonNull(headers, "headers");
         this.body = body;
@@ -37,19 +37,19 @@ public final class HttpResponse {
      * @param body   the array the transport read the body into, or {@code null} for none
      * @param length how many of its first bytes are the body, 0 to {@code body.length}
      */
-    public static HttpResponse ofOwnedBody(int status, HttpHeaders headers, byte[] body, int length) {
+    public static ArangoResponse ofOwnedBody(int status, Headers headers, byte[] body, int length) {
         int capacity = body == null ? 0 : body.length;
         if (length < 0 || length > capacity) {
             throw new IllegalArgumentException("length " + length + " is out of range; use 0 to " + capacity);
         }
-        return new HttpResponse(status, headers, length == 0 ? NO_BODY : body, length);
+        return new ArangoResponse(status, headers, length == 0 ? NO_BODY : body, length);
     }
 
     public int status() {
         return status;
     }
 
-    public HttpHeaders headers() {
+    public Headers headers() {
         return headers;
     }
 
@@ -74,6 +74,6 @@ public final class HttpResponse {
 
     @Override
     public String toString() {
-        return "HttpResponse[status=" + status + ", " + length + " bytes]";
+        return "ArangoResponse[status=" + status + ", " + length + " bytes]";
     }
 }

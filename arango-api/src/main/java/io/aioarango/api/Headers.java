@@ -9,21 +9,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Immutable HTTP headers. Names are case-insensitive and kept in lower case; a name may repeat. */
-public final class HttpHeaders {
-    private static final HttpHeaders EMPTY = new HttpHeaders(Map.of());
+public final class Headers {
+    private static final Headers EMPTY = new Headers(Map.of());
 
     private final Map<String, List<String>> values;
 
-    private HttpHeaders(Map<String, List<String>> values) {
+    private Headers(Map<String, List<String>> values) {
         this.values = values;
     }
 
-    public static HttpHeaders empty() {
+    public static Headers empty() {
         return EMPTY;
     }
 
     /** Copies {@code headers}; names are lower-cased, values of names equal but for case are merged. */
-    public static HttpHeaders of(Map<String, ? extends List<String>> headers) {
+    public static Headers of(Map<String, ? extends List<String>> headers) {
         if (headers.isEmpty()) {
             return EMPTY;
         }
@@ -31,7 +31,7 @@ public final class HttpHeaders {
         headers.forEach((name, list) -> copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
                 .addAll(list));
         copy.replaceAll((name, list) -> List.copyOf(list));
-        return new HttpHeaders(Collections.unmodifiableMap(copy));
+        return new Headers(Collections.unmodifiableMap(copy));
     }
 
     /** The first value of {@code name}, if present. */
@@ -50,19 +50,19 @@ public final class HttpHeaders {
         return values;
     }
 
-    public HttpHeaders with(String name, String value) {
+    public Headers with(String name, String value) {
         Map<String, List<String>> copy = new LinkedHashMap<>(values);
         copy.merge(name.toLowerCase(Locale.ROOT), List.of(value), (a, b) -> {
             List<String> merged = new ArrayList<>(a);
             merged.addAll(b);
             return List.copyOf(merged);
         });
-        return new HttpHeaders(Collections.unmodifiableMap(copy));
+        return new Headers(Collections.unmodifiableMap(copy));
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof HttpHeaders h && h.values.equals(values);
+        return other instanceof Headers h && h.values.equals(values);
     }
 
     @Override
@@ -73,6 +73,6 @@ public final class HttpHeaders {
     /** Shows names only: values may hold credentials. */
     @Override
     public String toString() {
-        return "HttpHeaders" + values.keySet();
+        return "Headers" + values.keySet();
     }
 }

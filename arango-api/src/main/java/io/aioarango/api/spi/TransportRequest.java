@@ -1,6 +1,6 @@
 package io.aioarango.api.spi;
 
-import io.aioarango.api.HttpHeaders;
+import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.internal.RequestRules;
 import java.util.Objects;
@@ -8,12 +8,12 @@ import java.util.Objects;
 /**
  * An immutable HTTP request as a transport sends it.
  *
- * @see HttpSession#send(HttpRequest)
+ * @see HttpSession#send(TransportRequest)
  */
-public final class HttpRequest {
+public final class TransportRequest {
     private final HttpMethod method;
     private final String target;
-    private final HttpHeaders headers;
+    private final Headers headers;
     private final byte[] body;
 
     /**
@@ -25,7 +25,7 @@ public final class HttpRequest {
      * @param body    the body, or {@code null} for none; copied
      * @throws IllegalArgumentException if the target or a header breaks these rules
      */
-    public HttpRequest(HttpMethod method, String target, HttpHeaders headers, byte[] body) {
+    public TransportRequest(HttpMethod method, String target, Headers headers, byte[] body) {
         this.method = Objects.requireNonNull(method, "method");
         this.target = Objects.requireNonNull(target, "target");
         this.headers = Objects.requireNonNull(headers, "headers");
@@ -52,7 +52,7 @@ public final class HttpRequest {
         return query < 0 ? target : target.substring(0, query);
     }
 
-    public HttpHeaders headers() {
+    public Headers headers() {
         return headers;
     }
 
