@@ -8,7 +8,7 @@ import io.aioarango.api.HostResolver;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.internal.DaemonThreads;
+import io.aioarango.api.spi.DaemonThreads;
 import io.aioarango.core.internal.DatabaseImpl;
 import io.aioarango.core.internal.ClientMetrics;
 import io.aioarango.core.internal.Coordinators;

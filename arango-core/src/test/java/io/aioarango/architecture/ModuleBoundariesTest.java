@@ -26,6 +26,12 @@ class ModuleBoundariesTest {
             .should().dependOnClassesThat().resideInAPackage("io.aioarango.core..")
             .because("a transport is an adapter of the api's port (DESIGN: modules and the rules between them)");
 
+    /** A transport needs the supported SPI only: what it uses is documented and kept stable. */
+    static final ArchRule TRANSPORTS_USE_THE_SUPPORTED_SPI = noClasses()
+            .that().resideInAPackage("io.aioarango.transport..")
+            .should().dependOnClassesThat().resideInAPackage("io.aioarango.api.internal..")
+            .because("io.aioarango.api.internal may change in any release; transports use io.aioarango.api.spi");
+
     static final ArchRule CORE_INTERNALS_STAY_IN_THE_CORE = noClasses()
             .that().resideOutsideOfPackage("io.aioarango.core..")
             .should().dependOnClassesThat().resideInAPackage("io.aioarango.core.internal..")
@@ -33,12 +39,17 @@ class ModuleBoundariesTest {
 
     static final ArchRule THE_API_IS_PURE_JDK = classes()
             .that().resideInAPackage("io.aioarango.api..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("io.aioarango.api..", "java..")
-            .because("arango-api has no dependency at all");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.aioarango.api..", "java..", "javax..")
+            .because("arango-api has no dependency at all: the JDK only (javax.net.ssl included)");
 
     @Test
     void transportsNeverSeeTheCore() {
         TRANSPORTS_NEVER_SEE_THE_CORE.check(MAIN);
+    }
+
+    @Test
+    void transportsUseTheSupportedSpi() {
+        TRANSPORTS_USE_THE_SUPPORTED_SPI.check(MAIN);
     }
 
     @Test

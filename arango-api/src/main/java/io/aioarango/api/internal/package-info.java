@@ -1,5 +1,6 @@
 /**
- * Helpers shared by the SDK's own modules (core and the transports). Not part of the public API: it may
- * change in any release.
+ * Helpers of the api's own records and of the core (defensive copies, enum spellings, request rules). Not
+ * part of the public API, and not for transports, whose supported runtime is {@link io.aioarango.api.spi}:
+ * it may change in any release.
  */
 package io.aioarango.api.internal;

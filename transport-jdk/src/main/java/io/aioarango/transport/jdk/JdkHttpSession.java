@@ -9,22 +9,20 @@ import io.aioarango.api.HttpMethod;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.api.internal.Completions;
-import io.aioarango.api.internal.PendingExchanges;
-import io.aioarango.api.internal.ResponseBodyBuffer;
-import io.aioarango.api.internal.ResponseChecks;
+import io.aioarango.api.spi.Completions;
+import io.aioarango.api.spi.ConnectionFailures;
+import io.aioarango.api.spi.PendingExchanges;
+import io.aioarango.api.spi.ResponseBodyBuffer;
+import io.aioarango.api.spi.ResponseChecks;
 import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.TransportOptions;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
@@ -270,21 +268,15 @@ final class JdkHttpSession implements HttpSession {
             if (t instanceof OutOfMemoryError) {
                 return ResponseTooLargeException.outOfMemory(host, options.maxResponseBytes(), -1, t);
             }
-            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return new ArangoConnectionException(host, "unknown host", false, cause);
-            }
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return new ArangoConnectionException(host, "connect timed out", false, cause);
+            return ConnectionFailures.connectTimedOut(host, cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return new ArangoTimeoutException(host, options.requestTimeout(), cause);
         }
-        if (cause instanceof ConnectException) {
-            // java.net.http's refusal has no message on Java 17 ("Connection refused" on later ones).
-            String message = cause.getMessage();
-            return new ArangoConnectionException(host, message == null || message.contains("refused")
-                    ? "connection refused" : "could not connect: " + Completions.describe(cause), false, cause);
+        if (ConnectionFailures.isConnectFailure(cause)) {
+            return ConnectionFailures.notConnected(host, cause);
         }
         if (cause instanceof ProtocolException && String.valueOf(cause.getMessage()).startsWith(JDK_HEADER_LIMIT)) {
             return ResponseTooLargeException.headers(host, options.maxResponseHeaderBytes(), cause);
@@ -297,7 +289,7 @@ final class JdkHttpSession implements HttpSession {
             if (JDK_BODY_PARSER_COMPLAINTS.stream().anyMatch(message::startsWith)) {
                 return ResponseChecks.invalid(host, message, cause);
             }
-            return new ArangoConnectionException(host, "I/O error: " + message, true, cause);
+            return ConnectionFailures.broken(host, cause);
         }
         return ResponseChecks.readFailure(host, options.maxResponseBytes(), cause);
     }

@@ -6,9 +6,10 @@ import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.api.internal.Completions;
-import io.aioarango.api.internal.ResponseBodyBuffer;
-import io.aioarango.api.internal.ResponseChecks;
+import io.aioarango.api.spi.Completions;
+import io.aioarango.api.spi.ConnectionFailures;
+import io.aioarango.api.spi.ResponseBodyBuffer;
+import io.aioarango.api.spi.ResponseChecks;
 import io.aioarango.api.spi.TransportOptions;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
@@ -27,7 +28,6 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The last handler of every connection of one session: reads the answer to the exchange the connection
@@ -212,14 +212,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** What a failure on an established connection means for the caller. */
     Throwable failure(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SSLHandshakeException) {
-                // No request goes out before the handshake completes.
-                return new ArangoConnectionException(host, "TLS handshake failed: " + t.getMessage(), false, cause);
-            }
-        }
-        if (cause instanceof IOException) {
-            return new ArangoConnectionException(host, "I/O error: " + Completions.describe(cause), true, cause);
+        if (cause instanceof IOException || ConnectionFailures.isConnectFailure(cause)) {
+            return ConnectionFailures.broken(host, cause);
         }
         return ResponseChecks.readFailure(host, maxResponseBytes, cause);
     }

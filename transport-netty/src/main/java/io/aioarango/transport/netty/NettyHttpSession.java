@@ -6,8 +6,9 @@ import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.RequestQueueFullException;
-import io.aioarango.api.internal.Completions;
-import io.aioarango.api.internal.PendingExchanges;
+import io.aioarango.api.spi.Completions;
+import io.aioarango.api.spi.ConnectionFailures;
+import io.aioarango.api.spi.PendingExchanges;
 import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.PoolStats;
@@ -32,9 +33,6 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -373,18 +371,10 @@ final class NettyHttpSession implements HttpSession {
         if (exchanges.isClosed()) {
             return exchanges.closedError();
         }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return new ArangoConnectionException(host, "unknown host", false, cause);
-            }
-        }
         if (cause instanceof io.netty.channel.ConnectTimeoutException) {
-            return new ArangoConnectionException(host, "connect timed out", false, cause);
+            return ConnectionFailures.connectTimedOut(host, cause);
         }
-        if (cause instanceof ConnectException) {
-            return new ArangoConnectionException(host, "connection refused", false, cause);
-        }
-        return new ArangoConnectionException(host, "no connection: " + Completions.describe(cause), false, cause);
+        return ConnectionFailures.notConnected(host, cause);
     }
 
     @Override

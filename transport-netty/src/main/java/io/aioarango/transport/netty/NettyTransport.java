@@ -1,7 +1,7 @@
 package io.aioarango.transport.netty;
 
 import io.aioarango.api.Host;
-import io.aioarango.api.internal.DaemonThreads;
+import io.aioarango.api.spi.DaemonThreads;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;

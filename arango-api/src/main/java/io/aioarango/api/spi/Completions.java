@@ -1,4 +1,4 @@
-package io.aioarango.api.internal;
+package io.aioarango.api.spi;
 
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package io.aioarango.api.internal;
+package io.aioarango.api.spi;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoTimeoutException;
@@ -75,7 +75,10 @@ public final class PendingExchanges {
         return closed.get();
     }
 
-    /** Fails every pending future; returns false if already closed. */
+    /**
+     * Fails every pending future; returns false if already closed. Stop starting queued requests before
+     * calling it: each failure frees a connection, which must not go to a request still waiting.
+     */
     public boolean close() {
         if (!closed.compareAndSet(false, true)) {
             return false;

@@ -1,4 +1,4 @@
-package io.aioarango.api.internal;
+package io.aioarango.api.spi;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

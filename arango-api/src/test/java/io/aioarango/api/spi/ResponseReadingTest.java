@@ -1,4 +1,4 @@
-package io.aioarango.api.internal;
+package io.aioarango.api.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

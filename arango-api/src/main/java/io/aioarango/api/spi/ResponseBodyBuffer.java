@@ -1,4 +1,4 @@
-package io.aioarango.api.internal;
+package io.aioarango.api.spi;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.Headers;

@@ -1,0 +1,81 @@
+package io.aioarango.api.spi;
+
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.Host;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * The "may have been sent" rule, in one place for every transport: whether a failed exchange could have
+ * reached the server decides whether the core may send it to another coordinator whatever its method.
+ * A failure while connecting (including the TLS handshake, before which nothing is written) surely sent
+ * nothing; an I/O failure on an established connection may have sent the request.
+ */
+public final class ConnectionFailures {
+    private ConnectionFailures() {
+    }
+
+    /**
+     * A connection to {@code host} could not be made: nothing was sent. The reason names an unknown host, a
+     * refused connection or a failed TLS handshake when the cause shows one.
+     */
+    public static ArangoConnectionException notConnected(Host host, Throwable cause) {
+        return new ArangoConnectionException(host, connectProblem(cause), false, cause);
+    }
+
+    /** Connecting took longer than the connect timeout: nothing was sent. */
+    public static ArangoConnectionException connectTimedOut(Host host, Throwable cause) {
+        return new ArangoConnectionException(host, "connect timed out", false, cause);
+    }
+
+    /**
+     * An established connection failed: the request may have been sent, unless the failure is one of
+     * connecting after all (a TLS handshake that failed, say).
+     */
+    public static ArangoConnectionException broken(Host host, Throwable cause) {
+        if (find(cause, SSLHandshakeException.class) != null) {
+            return notConnected(host, cause);
+        }
+        String kind = cause instanceof IOException ? "I/O error: " : "connection error: ";
+        return new ArangoConnectionException(host, kind + Completions.describe(cause), true, cause);
+    }
+
+    /** Whether {@code cause} shows that connecting failed: a name that did not resolve, or a refusal. */
+    public static boolean isConnectFailure(Throwable cause) {
+        return find(cause, UnknownHostException.class) != null || find(cause, UnresolvedAddressException.class) != null
+                || find(cause, ConnectException.class) != null || find(cause, SSLHandshakeException.class) != null;
+    }
+
+    private static String connectProblem(Throwable cause) {
+        if (find(cause, UnknownHostException.class) != null || find(cause, UnresolvedAddressException.class) != null) {
+            return "unknown host";
+        }
+        SSLHandshakeException handshake = find(cause, SSLHandshakeException.class);
+        if (handshake != null) {
+            return "TLS handshake failed: " + handshake.getMessage();
+        }
+        ConnectException refused = find(cause, ConnectException.class);
+        if (refused != null) {
+            // java.net.http's refusal has no message on Java 17 ("Connection refused" on later ones).
+            String message = refused.getMessage();
+            return message == null || message.toLowerCase(java.util.Locale.ROOT).contains("refused")
+                    ? "connection refused" : "could not connect: " + Completions.describe(refused);
+        }
+        return cause == null ? "no connection" : "no connection: " + Completions.describe(cause);
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}
