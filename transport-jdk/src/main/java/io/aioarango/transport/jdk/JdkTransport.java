@@ -3,17 +3,15 @@ package io.aioarango.transport.jdk;
 import io.aioarango.api.Host;
 import io.aioarango.api.spi.DaemonThreads;
 import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.OpenSessions;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sessions on one {@link HttpClient}, which keeps the connections of every coordinator apart (per host)
@@ -38,8 +36,7 @@ public final class JdkTransport implements Transport {
     private final ScheduledThreadPoolExecutor timer;
     /** Dropped on close: on Java 17 the client and its connections go only once nothing holds it. */
     private volatile HttpClient client;
-    private final List<JdkHttpSession> sessions = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final OpenSessions<JdkHttpSession> sessions = new OpenSessions<>(JdkTransportProvider.NAME);
 
     /** A transport with default {@link HttpClient} settings. */
     public JdkTransport(TransportOptions options) {
@@ -85,25 +82,18 @@ public final class JdkTransport implements Transport {
 
     @Override
     public HttpSession openSession(Host host) {
-        if (closed.get()) {
-            throw new IllegalStateException("The jdk transport is closed; no session can be opened for " + host);
-        }
-        HttpClient current = client;
-        if (current == null) {
-            throw new IllegalStateException("The jdk transport is closed; no session can be opened for " + host);
-        }
-        JdkHttpSession session = new JdkHttpSession(host, current, executor, timer, options, sessions::remove);
-        sessions.add(session);
-        if (closed.get()) {
-            session.close(); // close() ran while this session was being opened and did not see it
-        }
-        return session;
+        return sessions.open(host, (h, onClose) -> {
+            HttpClient current = client;
+            if (current == null) {
+                throw new IllegalStateException("The jdk transport is closed; no session can be opened for " + h);
+            }
+            return new JdkHttpSession(h, current, executor, timer, options, onClose);
+        });
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            sessions.forEach(JdkHttpSession::close);
+        if (sessions.close()) {
             HttpClient closing = client;
             client = null;
             shutdownNow(closing);

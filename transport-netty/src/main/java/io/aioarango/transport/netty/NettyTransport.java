@@ -3,6 +3,7 @@ package io.aioarango.transport.netty;
 import io.aioarango.api.Host;
 import io.aioarango.api.spi.DaemonThreads;
 import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.OpenSessions;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
 import io.netty.bootstrap.Bootstrap;
@@ -24,11 +25,9 @@ import io.netty.resolver.DefaultNameResolver;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
 /**
@@ -51,8 +50,7 @@ public final class NettyTransport implements Transport {
     private final SslContext sslContext;
     private final EventExecutor resolverThread;
     private final AddressResolverGroup<InetSocketAddress> resolvers;
-    private final List<NettyHttpSession> sessions = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final OpenSessions<NettyHttpSession> sessions = new OpenSessions<>(NettyTransportProvider.NAME);
 
     private NettyTransport(Builder builder) {
         this.options = builder.options;
@@ -94,9 +92,10 @@ public final class NettyTransport implements Transport {
 
     @Override
     public HttpSession openSession(Host host) {
-        if (closed.get()) {
-            throw new IllegalStateException("The netty transport is closed; no session can be opened for " + host);
-        }
+        return sessions.open(host, this::newSession);
+    }
+
+    private NettyHttpSession newSession(Host host, Consumer<NettyHttpSession> onClose) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(channelType)
@@ -106,10 +105,7 @@ public final class NettyTransport implements Transport {
                         options.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true);
-        NettyHttpSession session = new NettyHttpSession(host, bootstrap, options,
-                host.isTls() ? sslContext() : null, sessions::remove);
-        sessions.add(session);
-        return session;
+        return new NettyHttpSession(host, bootstrap, options, host.isTls() ? sslContext() : null, onClose);
     }
 
     private SslContext sslContext() {
@@ -129,10 +125,9 @@ public final class NettyTransport implements Transport {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!sessions.close()) {
             return;
         }
-        sessions.forEach(NettyHttpSession::close);
         resolverThread.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
         if (ownsGroup) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import io.aioarango.api.spi.Completions;
 import io.aioarango.api.spi.ConnectionFailures;
 import io.aioarango.api.spi.DaemonThreads;
 import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.OpenSessions;
 import io.aioarango.api.spi.PendingExchanges;
 import io.aioarango.api.spi.ResponseBodyBuffer;
 import io.aioarango.api.spi.ResponseChecks;
@@ -38,7 +39,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A third transport, written against the SPI alone (no code of the SDK's own transports, nothing internal),
@@ -54,8 +55,7 @@ public final class SocketTransport implements Transport {
     private final TransportOptions options;
     private final ScheduledThreadPoolExecutor timer =
             new ScheduledThreadPoolExecutor(1, DaemonThreads.named("tck-socket-timer-"));
-    private final List<Session> sessions = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final OpenSessions<Session> sessions = new OpenSessions<>(NAME);
 
     SocketTransport(TransportOptions options) {
         this.options = options;
@@ -72,18 +72,12 @@ public final class SocketTransport implements Transport {
         if (host.isTls()) {
             throw new IllegalArgumentException("The socket test transport speaks plain HTTP only, not to " + host);
         }
-        if (closed.get()) {
-            throw new IllegalStateException("The socket transport is closed");
-        }
-        Session session = new Session(host);
-        sessions.add(session);
-        return session;
+        return sessions.open(host, Session::new);
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            sessions.forEach(Session::close);
+        if (sessions.close()) {
             timer.shutdownNow();
         }
     }
@@ -94,9 +88,11 @@ public final class SocketTransport implements Transport {
         private final ThreadPoolExecutor exchangeThreads;
         private final ArrayDeque<Connection> idle = new ArrayDeque<>(); // guarded by itself
         private final List<Connection> all = new CopyOnWriteArrayList<>();
+        private final Consumer<Session> onClose;
 
-        Session(Host host) {
+        Session(Host host, Consumer<Session> onClose) {
             this.host = host;
+            this.onClose = onClose;
             this.exchanges = new PendingExchanges(host, options.requestTimeout(), timer);
             this.exchangeThreads = new ThreadPoolExecutor(options.maxConnectionsPerHost(),
                     options.maxConnectionsPerHost(), 1, TimeUnit.SECONDS,
@@ -241,6 +237,7 @@ public final class SocketTransport implements Transport {
             exchangeThreads.shutdownNow();
             exchanges.close(); // fails the pending futures, which close their connections
             all.forEach(Connection::close);
+            onClose.accept(this);
         }
 
         /** One socket; read by one exchange at a time. */
