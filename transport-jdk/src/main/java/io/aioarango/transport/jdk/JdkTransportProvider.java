@@ -11,6 +11,10 @@ public final class JdkTransportProvider implements TransportProvider {
     /** Lower than Netty's, so that adding {@code transport-netty} makes it the default. */
     public static final int PRIORITY = 10;
 
+    /** Called by {@link java.util.ServiceLoader}, or by you to pass the provider around yourself. */
+    public JdkTransportProvider() {
+    }
+
     @Override
     public String name() {
         return NAME;

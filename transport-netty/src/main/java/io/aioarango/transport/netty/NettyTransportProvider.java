@@ -11,6 +11,10 @@ public final class NettyTransportProvider implements TransportProvider {
     /** Higher than the jdk transport's. */
     public static final int PRIORITY = 20;
 
+    /** Called by {@link java.util.ServiceLoader}, or by you to pass the provider around yourself. */
+    public NettyTransportProvider() {
+    }
+
     @Override
     public String name() {
         return NAME;

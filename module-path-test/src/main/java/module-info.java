@@ -1,0 +1,7 @@
+/**
+ * An application of the SDK, as a user would write it: it requires the client and nothing else. The
+ * transports are not named here: they are on the module path and the client finds them as services.
+ */
+module io.aioarango.modulepath {
+    requires io.aioarango.core;
+}

@@ -1,0 +1,27 @@
+/**
+ * The {@code netty} transport: per-coordinator HTTP sessions on Netty 4.2 (native epoll on Linux when
+ * the native library is loadable, NIO otherwise). Found by the client through
+ * {@link io.aioarango.api.spi.TransportProvider}; {@code META-INF/services} lists it for the class path
+ * too.
+ *
+ * <p>On the module path the native epoll library ({@code io.netty.transport.epoll.linux.x86_64}, a module
+ * with no packages) is only loaded when something resolves it: without it the transport runs on NIO. An
+ * application that wants epoll there adds {@code requires io.netty.transport.epoll.linux.x86_64;} to its
+ * own module-info (or {@code --add-modules io.netty.transport.epoll.linux.x86_64}).
+ */
+module io.aioarango.transport.netty {
+    requires transitive io.aioarango.api;
+    // NettyTransport.Builder takes an EventLoopGroup, a Channel type and an SslContext.
+    requires transitive io.netty.transport;
+    requires transitive io.netty.handler;
+    requires io.netty.buffer;
+    requires io.netty.codec;
+    requires io.netty.codec.http;
+    requires io.netty.common;
+    requires io.netty.resolver;
+    requires io.netty.transport.classes.epoll;
+
+    exports io.aioarango.transport.netty;
+
+    provides io.aioarango.api.spi.TransportProvider with io.aioarango.transport.netty.NettyTransportProvider;
+}
