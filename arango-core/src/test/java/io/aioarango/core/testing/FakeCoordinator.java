@@ -9,6 +9,9 @@ import io.aioarango.api.Host;
 import io.aioarango.transport.tck.ConnectionCountingProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 
 /**
  * A coordinator that can be stopped and started again on the same port: WireMock behind a loopback
@@ -17,6 +20,8 @@ import java.io.UncheckedIOException;
 public final class FakeCoordinator implements AutoCloseable {
     public final WireMockServer server;
     private volatile ConnectionCountingProxy proxy;
+    /** Holds the port while stopped, so that no other server can take it and answer in its place. */
+    private volatile Socket placeholder;
     private final int port;
 
     public FakeCoordinator() {
@@ -44,13 +49,36 @@ public final class FakeCoordinator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // A bound socket that does not listen: connections to the port are refused, as from a stopped
+        // coordinator, and no server started meanwhile (in this JVM or another) can listen there instead.
+        // Best effort: with connections of the proxy still in TIME_WAIT the port cannot be held this way.
+        Socket holder = new Socket();
+        try {
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            placeholder = holder;
+        } catch (IOException e) {
+            closeQuietly(holder);
+        }
     }
 
     public void start() {
+        Socket holder = placeholder;
+        placeholder = null;
+        if (holder != null) {
+            closeQuietly(holder);
+        }
         try {
             proxy = new ConnectionCountingProxy(port, server.port());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
         }
     }
 
@@ -67,6 +95,10 @@ public final class FakeCoordinator implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        Socket holder = placeholder;
+        if (holder != null) {
+            closeQuietly(holder);
+        }
         server.stop();
     }
 }
