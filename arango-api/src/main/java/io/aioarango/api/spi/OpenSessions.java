@@ -9,8 +9,9 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
- * The sessions a transport has open, and the transport's closing: every session opened before or during
- * {@link #close()} is closed by it, and none opens after it.
+ * The sessions a transport has open, and the transport's closing: {@link #close()} closes every session
+ * open, a session whose opening raced with it is closed by {@link #open} (which then throws), and none
+ * opens after it.
  *
  * <pre>{@code
  * public HttpSession openSession(Host host) {

@@ -20,7 +20,7 @@ public final class TransportRequest {
      * @param method  the method
      * @param target  the path and query, already percent-encoded (printable ASCII, no space), starting
      *                with {@code /}; a transport sends it byte for byte
-     * @param headers the headers to send; none of {@link RequestRules#TRANSPORT_HEADERS}, which frame the
+     * @param headers the headers to send; none of the headers that frame the message ({@code Content-Length}, {@code Transfer-Encoding}, {@code Connection}, {@code Host}, {@code Upgrade}, {@code TE}, {@code Trailer}, {@code Keep-Alive}, {@code Proxy-Connection}, {@code Expect}), which frame the
      *                message and are the transport's to write
      * @param body    the body, or {@code null} for none; copied
      * @throws IllegalArgumentException if the target or a header breaks these rules

@@ -39,6 +39,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -89,6 +90,7 @@ public final class SocketTransport implements Transport {
         private final ArrayDeque<Connection> idle = new ArrayDeque<>(); // guarded by itself
         private final List<Connection> all = new CopyOnWriteArrayList<>();
         private final Consumer<Session> onClose;
+        private final AtomicBoolean closing = new AtomicBoolean();
 
         Session(Host host, Consumer<Session> onClose) {
             this.host = host;
@@ -230,7 +232,7 @@ public final class SocketTransport implements Transport {
 
         @Override
         public void close() {
-            if (exchanges.isClosed()) {
+            if (!closing.compareAndSet(false, true)) {
                 return;
             }
             // First stop the queue, so that no thread freed by the failures below starts a waiting request.
