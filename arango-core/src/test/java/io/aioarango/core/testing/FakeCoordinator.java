@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A coordinator that can be stopped and started again on the same port: WireMock behind a loopback
@@ -58,6 +60,23 @@ public final class FakeCoordinator implements AutoCloseable {
             placeholder = holder;
         } catch (IOException e) {
             closeQuietly(holder);
+        }
+        awaitRefused();
+    }
+
+    /** Returns once a connection to the port is refused: the coordinator is down for every client. */
+    private void awaitRefused() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            } catch (IOException refused) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Port " + port + " still accepts connections after stop()");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 
