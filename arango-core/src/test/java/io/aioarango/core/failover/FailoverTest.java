@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.aioarango.transport.tck.Waiting.eventually;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.aioarango.api.ArangoConnectionException;
@@ -148,11 +149,10 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
 
         bouncing.start();
         // Once its back-off has passed, one request probes it, and then it is back in the rotation.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (bouncing.received() < 5 && System.nanoTime() < deadline) {
+        eventually("the restarted coordinator served 5 requests", () -> {
             await(cluster.serverId());
-            TimeUnit.MILLISECONDS.sleep(5);
-        }
+            return bouncing.received() >= 5;
+        });
 
         assertThat(bouncing.received()).isGreaterThanOrEqualTo(5);
     }
@@ -443,10 +443,7 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         answerEndpoints(seed, listed);
         ArangoClient client = client(builder(seed).endpointDiscovery(Duration.ofHours(1), Credentials.of("root", "pw")));
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (client.hosts().size() == 1 && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
+        eventually("discovery applied its answer", () -> client.hosts().size() > 1);
 
         assertThat(client.hosts()).hasSize(ArangoClient.DEFAULT_MAX_COORDINATORS)
                 .startsWith("http://127.0.0.1:8529").contains(seed.url());

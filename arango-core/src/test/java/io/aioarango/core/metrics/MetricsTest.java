@@ -13,6 +13,7 @@ import static io.aioarango.core.ArangoMetrics.REQUESTS;
 import static io.aioarango.core.ArangoMetrics.REQUESTS_ACTIVE;
 import static io.aioarango.core.ArangoMetrics.SERVER_QUEUE_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.aioarango.transport.tck.Waiting.eventually;
 
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Cluster;
@@ -116,11 +117,10 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
 
         bouncing.start();
         // Once its back-off has passed, the next request for it probes it and brings it back up.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (gauge(registry, HOST_UP, bouncing) == 0 && System.nanoTime() < deadline) {
+        eventually("the restarted coordinator is up again", () -> {
             await(cluster.serverId());
-            TimeUnit.MILLISECONDS.sleep(5);
-        }
+            return gauge(registry, HOST_UP, bouncing) == 1;
+        });
         assertThat(gauge(registry, HOST_UP, bouncing)).isEqualTo(1);
     }
 

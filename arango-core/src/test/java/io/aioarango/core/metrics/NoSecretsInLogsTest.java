@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.aioarango.transport.tck.Waiting.eventually;
 
 import io.aioarango.api.ArangoAuthenticationException;
 import io.aioarango.api.Credentials;
@@ -21,7 +22,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -91,12 +91,8 @@ class NoSecretsInLogsTest {
         assertThat(output).allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD).doesNotContain(TOKEN));
     }
 
-    private static void awaitDiscoveryRounds(List<FakeCoordinator> coordinators, int rounds)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (discoveryRequests(coordinators) < rounds && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
+    private static void awaitDiscoveryRounds(List<FakeCoordinator> coordinators, int rounds) {
+        eventually("discovery asked " + rounds + " times", () -> discoveryRequests(coordinators) >= rounds);
         assertThat(discoveryRequests(coordinators)).isGreaterThanOrEqualTo(rounds);
     }
 

@@ -7,13 +7,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aioarango.api.Host;
 import io.aioarango.transport.tck.ConnectionCountingProxy;
+import io.aioarango.transport.tck.Waiting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A coordinator that can be stopped and started again on the same port: WireMock behind a loopback
@@ -66,17 +65,15 @@ public final class FakeCoordinator implements AutoCloseable {
 
     /** Returns once a connection to the port is refused: the coordinator is down for every client. */
     private void awaitRefused() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-            } catch (IOException refused) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Port " + port + " still accepts connections after stop()");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        Waiting.eventually(() -> "port " + port + " refuses connections after stop()", this::refused);
+    }
+
+    private boolean refused() {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return false;
+        } catch (IOException refused) {
+            return true;
         }
     }
 
