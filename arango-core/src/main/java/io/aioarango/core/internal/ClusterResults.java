@@ -14,7 +14,6 @@ import io.aioarango.api.ServerMaintenanceMode;
 import io.aioarango.api.ServerStatistics;
 import io.aioarango.api.ServerVersion;
 import io.aioarango.api.ShardImbalance;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,7 @@ final class ClusterResults {
 
     static ClusterHealth health(JsonNode body) {
         Map<String, ServerHealth> servers = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> entries = Json.object(body, "Health").fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : Json.object(body, "Health").properties()) {
             servers.put(entry.getKey(), serverHealth(entry.getKey(), entry.getValue()));
         }
         return new ClusterHealth(Json.text(body, "ClusterId"), servers, Json.extra(body, "ClusterId", "Health"));

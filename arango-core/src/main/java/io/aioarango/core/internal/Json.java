@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,9 +277,7 @@ public final class Json {
     public static Map<String, Object> extra(JsonNode object, String... modelled) {
         Set<String> skip = Set.of(modelled);
         Map<String, Object> extra = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             if (!skip.contains(field.getKey()) && !ENVELOPE.contains(field.getKey())) {
                 extra.put(field.getKey(), MAPPER.convertValue(field.getValue(), Object.class));
             }
