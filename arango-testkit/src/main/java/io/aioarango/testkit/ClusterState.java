@@ -1,0 +1,91 @@
+package io.aioarango.testkit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What the coordinators of one fake cluster share: its servers, users, databases and maintenance state. */
+final class ClusterState {
+    private final List<String> coordinatorIds;
+    private final List<String> dbServers;
+    private final List<String> agents;
+    private final Map<String, String> users;
+    private final Set<String> databases;
+    private final Map<String, Instant> serverMaintenance = new ConcurrentHashMap<>();
+    private volatile List<FakeCoordinator> coordinators = List.of();
+    private volatile boolean maintenance;
+
+    ClusterState(List<String> coordinatorIds, List<String> dbServers, List<String> agents,
+            Map<String, String> users, Set<String> databases) {
+        this.coordinatorIds = List.copyOf(coordinatorIds);
+        this.dbServers = List.copyOf(dbServers);
+        this.agents = List.copyOf(agents);
+        this.users = Map.copyOf(users);
+        this.databases = Set.copyOf(databases);
+    }
+
+    void coordinators(List<FakeCoordinator> coordinators) {
+        this.coordinators = List.copyOf(coordinators);
+    }
+
+    List<FakeCoordinator> coordinators() {
+        return coordinators;
+    }
+
+    List<String> dbServers() {
+        return dbServers;
+    }
+
+    List<String> agents() {
+        return agents;
+    }
+
+    boolean isServer(String id) {
+        return coordinatorIds.contains(id) || dbServers.contains(id) || agents.contains(id);
+    }
+
+    /** The user the credentials name, if the password matches. */
+    String authenticate(String user, String password) {
+        String expected = users.get(user);
+        return expected != null && java.security.MessageDigest.isEqual(
+                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                password.getBytes(java.nio.charset.StandardCharsets.UTF_8)) ? user : null;
+    }
+
+    boolean hasDatabase(String name) {
+        return databases.contains(name);
+    }
+
+    boolean maintenance() {
+        return maintenance;
+    }
+
+    void maintenance(boolean on) {
+        maintenance = on;
+    }
+
+    Optional<Instant> serverMaintenance(String serverId) {
+        Instant until = serverMaintenance.get(serverId);
+        if (until != null && !until.isAfter(Instant.now())) {
+            serverMaintenance.remove(serverId, until);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(until);
+    }
+
+    void serverMaintenance(String serverId, Instant until) {
+        if (until == null) {
+            serverMaintenance.remove(serverId);
+        } else {
+            serverMaintenance.put(serverId, until);
+        }
+    }
+
+    void reset() {
+        maintenance = false;
+        serverMaintenance.clear();
+    }
+}

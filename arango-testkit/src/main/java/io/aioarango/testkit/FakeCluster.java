@@ -1,0 +1,344 @@
+package io.aioarango.testkit;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * An ArangoDB cluster in your test's JVM: coordinators that answer HTTP/1.1 on 127.0.0.1, each on a port
+ * the operating system chose, with distinct server ids, plus DB-Servers and agents that exist in what
+ * the coordinators report (health, server ids, per-server version, engine and statistics).
+ *
+ * <pre>{@code
+ * try (FakeCluster cluster = FakeCluster.start(3)) {
+ *     List<String> hosts = cluster.hosts();          // http://127.0.0.1:<port>, one per coordinator
+ *     cluster.coordinator(0).stop();                 // connections to it are refused from now on
+ * }
+ * }</pre>
+ *
+ * <p>Every coordinator answers the cluster administration API with bodies shaped like the ones ArangoDB
+ * 3.12 sends (see {@link FakeCoordinator} for the list), remembers the maintenance mode it is switched
+ * to, checks HTTP basic authentication against the configured users, and logs every request it receives.
+ * Without {@link Builder#user}, the one user is {@code root} with password {@code passwd}.
+ *
+ * <p>A cluster is thread-safe. {@link #close()} stops every coordinator and the cluster's threads (two
+ * daemon threads, {@code aioarango-testkit-*}), and waits for them.
+ */
+public final class FakeCluster implements AutoCloseable {
+    private final EventLoopGroup group;
+    private final ClusterState state;
+    private final List<FakeCoordinator> coordinators;
+
+    private FakeCluster(Builder builder) {
+        group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("aioarango-testkit", true),
+                NioIoHandler.newFactory());
+        List<FakeCoordinator> started = new ArrayList<>();
+        try {
+            List<String> coordinatorIds = ids("CRDN", "coordinator", builder.coordinators);
+            state = new ClusterState(coordinatorIds, ids("PRMR", "dbserver", builder.dbServers),
+                    ids("AGNT", "agent", builder.agents), builder.users, builder.databases);
+            for (int i = 0; i < builder.coordinators; i++) {
+                started.add(new FakeCoordinator(group, state, coordinatorIds.get(i),
+                        String.format("Coordinator%04d", i + 1)));
+            }
+            state.coordinators(started);
+        } catch (RuntimeException | Error e) {
+            started.forEach(FakeCoordinator::shutdown);
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+            throw e;
+        }
+        coordinators = List.copyOf(started);
+    }
+
+    /** Server ids as ArangoDB makes them (a role prefix and a UUID), the same in every run. */
+    private static List<String> ids(String prefix, String role, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            ids.add(prefix + "-" + UUID.nameUUIDFromBytes((role + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return ids;
+    }
+
+    /**
+     * Starts a cluster of {@code coordinators} coordinators, three DB-Servers and three agents, with the
+     * user {@code root} (password {@code passwd}) and the database {@code _system}.
+     *
+     * @param coordinators how many coordinators, 1 to 64
+     * @return the running cluster; close it when done
+     * @throws IllegalArgumentException if {@code coordinators} is out of range
+     */
+    public static FakeCluster start(int coordinators) {
+        return builder().coordinators(coordinators).start();
+    }
+
+    /**
+     * Returns a builder for a cluster of other shapes, users or databases.
+     *
+     * @return a builder with the defaults of {@link #start(int)} and three coordinators
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the coordinators' URLs, in order, as a client is given them.
+     *
+     * @return for example {@code [http://127.0.0.1:41235, http://127.0.0.1:39871]}
+     */
+    public List<String> hosts() {
+        return coordinators.stream().map(FakeCoordinator::url).toList();
+    }
+
+    /**
+     * Returns the coordinators' URLs as one comma-separated string.
+     *
+     * @return for example {@code http://127.0.0.1:41235,http://127.0.0.1:39871}
+     */
+    public String hostsString() {
+        return String.join(",", hosts());
+    }
+
+    /**
+     * Returns every coordinator, in order.
+     *
+     * @return an immutable list
+     */
+    public List<FakeCoordinator> coordinators() {
+        return coordinators;
+    }
+
+    /**
+     * Returns one coordinator.
+     *
+     * @param index its position, from 0
+     * @return the coordinator
+     * @throws IndexOutOfBoundsException if there is no coordinator at {@code index}
+     */
+    public FakeCoordinator coordinator(int index) {
+        return coordinators.get(index);
+    }
+
+    /**
+     * Returns the coordinator with a server id.
+     *
+     * @param serverId a coordinator's id, such as {@code CRDN-...}
+     * @return the coordinator
+     * @throws IllegalArgumentException if no coordinator has that id
+     */
+    public FakeCoordinator coordinator(String serverId) {
+        return coordinators.stream().filter(c -> c.serverId().equals(serverId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No coordinator has the id '" + serverId
+                        + "'; the coordinators are " + coordinators.stream().map(FakeCoordinator::serverId).toList()));
+    }
+
+    /**
+     * Returns the DB-Servers' ids, as the coordinators report them.
+     *
+     * @return ids such as {@code PRMR-...}
+     */
+    public List<String> dbServerIds() {
+        return state.dbServers();
+    }
+
+    /**
+     * Returns the agents' ids, as the coordinators report them.
+     *
+     * @return ids such as {@code AGNT-...}
+     */
+    public List<String> agentIds() {
+        return state.agents();
+    }
+
+    /**
+     * Tells whether the cluster-wide maintenance mode is on, as last set through
+     * {@code PUT /_admin/cluster/maintenance}.
+     *
+     * @return {@code true} after {@code "on"}, {@code false} at start and after {@code "off"}
+     */
+    public boolean maintenanceMode() {
+        return state.maintenance();
+    }
+
+    /**
+     * Returns until when a DB-Server is in maintenance, as set through
+     * {@code PUT /_admin/cluster/maintenance/{id}}.
+     *
+     * @param serverId a DB-Server's id
+     * @return the end of its maintenance, or empty when it is in normal mode or its maintenance has
+     *     expired
+     */
+    public Optional<Instant> serverMaintenance(String serverId) {
+        return state.serverMaintenance(serverId);
+    }
+
+    /**
+     * Returns how many requests the coordinators received, all together, since the start or the last
+     * {@link #reset()}.
+     *
+     * @return the sum of {@link FakeCoordinator#requestCount()}
+     */
+    public int requestCount() {
+        return coordinators.stream().mapToInt(FakeCoordinator::requestCount).sum();
+    }
+
+    /**
+     * Returns how many requests each coordinator received.
+     *
+     * @return counts by coordinator URL, in coordinator order
+     */
+    public Map<String, Integer> requestCounts() {
+        return coordinators.stream().collect(Collectors.toMap(FakeCoordinator::url, FakeCoordinator::requestCount,
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /**
+     * Brings the cluster back to how it started: stopped coordinators start again, faults are cleared,
+     * request logs emptied and every maintenance mode switched off. Used between tests that share a
+     * cluster.
+     */
+    public void reset() {
+        for (FakeCoordinator coordinator : coordinators) {
+            coordinator.heal();
+            if (!coordinator.isRunning()) {
+                coordinator.start();
+            }
+            coordinator.clearRequests();
+        }
+        state.reset();
+    }
+
+    /** Stops every coordinator, closing their connections, and the cluster's threads; idempotent. */
+    @Override
+    public void close() {
+        coordinators.forEach(FakeCoordinator::shutdown);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeCluster" + hosts();
+    }
+
+    /** Describes a cluster to start: its shape, users and databases. */
+    public static final class Builder {
+        private static final int MAX_SERVERS = 64;
+
+        private int coordinators = 3;
+        private int dbServers = 3;
+        private int agents = 3;
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private final Set<String> databases = new LinkedHashSet<>(List.of("_system"));
+
+        private Builder() {
+        }
+
+        /**
+         * Sets how many coordinators answer HTTP.
+         *
+         * @param count 1 to 64; default 3
+         * @return this builder
+         * @throws IllegalArgumentException if {@code count} is out of range
+         */
+        public Builder coordinators(int count) {
+            coordinators = checkCount("coordinators", count, 1);
+            return this;
+        }
+
+        /**
+         * Sets how many DB-Servers the cluster reports.
+         *
+         * @param count 1 to 64; default 3
+         * @return this builder
+         * @throws IllegalArgumentException if {@code count} is out of range
+         */
+        public Builder dbServers(int count) {
+            dbServers = checkCount("dbServers", count, 1);
+            return this;
+        }
+
+        /**
+         * Sets how many agents the cluster reports.
+         *
+         * @param count 1 to 64; default 3
+         * @return this builder
+         * @throws IllegalArgumentException if {@code count} is out of range
+         */
+        public Builder agents(int count) {
+            agents = checkCount("agents", count, 1);
+            return this;
+        }
+
+        private static int checkCount(String name, int count, int min) {
+            if (count < min || count > MAX_SERVERS) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + MAX_SERVERS
+                        + ", got " + count);
+            }
+            return count;
+        }
+
+        /**
+         * Adds a user that basic authentication accepts. Once a user is added, the default
+         * {@code root}/{@code passwd} is no longer accepted unless added too.
+         *
+         * @param name the user name, not empty and without {@code :}
+         * @param password the password; may be empty
+         * @return this builder
+         * @throws IllegalArgumentException if the name is empty or holds {@code :}, or either is null
+         */
+        public Builder user(String name, String password) {
+            if (name == null || name.isEmpty() || name.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("A user name must be non-empty and hold no ':', got "
+                        + (name == null ? "null" : "'" + name + "'"));
+            }
+            if (password == null) {
+                throw new IllegalArgumentException("The password of user '" + name + "' is null; use \"\" for none");
+            }
+            users.put(name, password);
+            return this;
+        }
+
+        /**
+         * Adds a database besides {@code _system}; a request for a database that does not exist gets
+         * 404 with errorNum 1228, as from ArangoDB.
+         *
+         * @param name the database name
+         * @return this builder
+         * @throws IllegalArgumentException if the name is null or empty
+         */
+        public Builder database(String name) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("A database name must be non-empty, got "
+                        + (name == null ? "null" : "''"));
+            }
+            databases.add(name);
+            return this;
+        }
+
+        /**
+         * Starts the cluster: every coordinator listens on 127.0.0.1 when this returns.
+         *
+         * @return the running cluster; close it when done
+         */
+        public FakeCluster start() {
+            Builder copy = new Builder();
+            copy.coordinators = coordinators;
+            copy.dbServers = dbServers;
+            copy.agents = agents;
+            copy.users.putAll(users.isEmpty() ? Map.of("root", "passwd") : users);
+            copy.databases.addAll(databases);
+            return new FakeCluster(copy);
+        }
+    }
+}

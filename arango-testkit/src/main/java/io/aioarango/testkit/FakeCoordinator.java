@@ -1,0 +1,304 @@
+package io.aioarango.testkit;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One coordinator of a {@link FakeCluster}: an HTTP/1.1 server on 127.0.0.1 with its own port and server
+ * id, and switches that make it misbehave the way real coordinators do.
+ *
+ * <p>It answers, under {@code /_db/{database}} or without it, {@code GET /_api/version},
+ * {@code /_api/engine}, {@code /_admin/statistics}, {@code /_admin/server/id}, {@code /_admin/server/role},
+ * {@code /_admin/server/mode}, {@code /_admin/cluster/health}, {@code /_admin/cluster/numberOfServers},
+ * {@code /_admin/cluster/nodeVersion}, {@code nodeEngine} and {@code nodeStatistics} (with
+ * {@code ServerID}), {@code /_api/cluster/endpoints}, {@code PUT /_admin/cluster/maintenance},
+ * {@code GET} and {@code PUT /_admin/cluster/maintenance/{id}}, {@code GET}, {@code POST} and
+ * {@code PUT /_admin/cluster/rebalance} and {@code POST /_admin/cluster/rebalance/execute}. Anything
+ * else gets 404 with errorNum 404, a known path with another method 405; a request without valid basic
+ * credentials gets 401 with errorNum 11, as from ArangoDB.
+ *
+ * <p>The switches ({@link #stop()}, {@link #failWith}, {@link #delay}, {@link #resetMidAnswer()}) take
+ * effect for the next request and last until {@link #heal()} or {@link #start()}. Every request that
+ * reaches the coordinator is logged and counted, whatever the switches say.
+ */
+public final class FakeCoordinator {
+    private final EventLoopGroup group;
+    private final ClusterState cluster;
+    private final String serverId;
+    private final String shortName;
+    private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final int port;
+    /** Guarded by this: the listening channel and its connections while running. */
+    private Channel listener;
+    private ChannelGroup connections;
+    /** Guarded by this: holds the port while stopped, so that no other server takes it. */
+    private Socket placeholder;
+
+    private volatile Fault fault;
+    private volatile Duration delay = Duration.ZERO;
+    private volatile boolean resetMidAnswer;
+
+    /** A failure every request gets instead of its answer. */
+    record Fault(int status, int errorNum) {
+    }
+
+    FakeCoordinator(EventLoopGroup group, ClusterState cluster, String serverId, String shortName) {
+        this.group = group;
+        this.cluster = cluster;
+        this.serverId = serverId;
+        this.shortName = shortName;
+        synchronized (this) {
+            listen(0);
+            port = ((InetSocketAddress) listener.localAddress()).getPort();
+        }
+    }
+
+    private void listen(int onPort) {
+        ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        Answers answers = new Answers(cluster, this);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        open.add(channel);
+                        channel.pipeline().addLast(
+                                new HttpServerCodec(),
+                                new HttpObjectAggregator(64 * 1024 * 1024),
+                                new CoordinatorHandler(FakeCoordinator.this, answers, cluster));
+                    }
+                });
+        try {
+            listener = bootstrap.bind(InetAddress.getLoopbackAddress(), onPort).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting coordinator " + serverId, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Coordinator " + serverId + " could not listen on 127.0.0.1:"
+                    + onPort + ": " + e, e);
+        }
+        connections = open;
+    }
+
+    /**
+     * Returns the server id this coordinator reports, as in {@code GET /_admin/server/id}.
+     *
+     * @return an id such as {@code CRDN-...}
+     */
+    public String serverId() {
+        return serverId;
+    }
+
+    String shortName() {
+        return shortName;
+    }
+
+    /**
+     * Returns the URL a client is given for this coordinator.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Returns the endpoint the cluster lists for this coordinator, as in {@code GET /_api/cluster/endpoints}.
+     *
+     * @return {@code tcp://127.0.0.1:<port>}
+     */
+    public String endpoint() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /**
+     * Returns the loopback port, the same across {@link #stop()} and {@link #start()}.
+     *
+     * @return the port number
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Tells whether the coordinator accepts connections.
+     *
+     * @return {@code false} between {@link #stop()} and {@link #start()}
+     */
+    public synchronized boolean isRunning() {
+        return listener != null;
+    }
+
+    /**
+     * Stops the coordinator as if its process died: open connections are closed and, when this returns,
+     * new connections to its port are refused. The port stays reserved for {@link #start()}. Does nothing
+     * if already stopped.
+     */
+    public synchronized void stop() {
+        if (listener == null) {
+            return;
+        }
+        listener.close().syncUninterruptibly();
+        connections.close().syncUninterruptibly();
+        listener = null;
+        // A bound socket that does not listen: connections are refused, and no other server can take the port.
+        Socket holder = new Socket();
+        try {
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            placeholder = holder;
+        } catch (IOException e) {
+            closeQuietly(holder);
+        }
+    }
+
+    /**
+     * Starts a stopped coordinator again on its port, with its switches cleared. Does nothing if it is
+     * running.
+     *
+     * @throws IllegalStateException if the port could not be bound again
+     */
+    public synchronized void start() {
+        if (listener != null) {
+            return;
+        }
+        heal();
+        if (placeholder != null) {
+            closeQuietly(placeholder);
+            placeholder = null;
+        }
+        listen(port);
+    }
+
+    /** Stops for good, releasing the port. */
+    synchronized void shutdown() {
+        stop();
+        if (placeholder != null) {
+            closeQuietly(placeholder);
+            placeholder = null;
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to release
+        }
+    }
+
+    /**
+     * Makes every request fail with an ArangoDB error body, for example {@code failWith(503, 503)} for a
+     * coordinator starting up or in maintenance, {@code failWith(503, 21003)} for a full queue,
+     * {@code failWith(503, 30)} for one shutting down.
+     *
+     * @param status the HTTP status, 400 to 599
+     * @param errorNum the {@code errorNum} of the body
+     * @throws IllegalArgumentException if {@code status} is not an error status
+     */
+    public void failWith(int status, int errorNum) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("failWith needs an error status between 400 and 599, got " + status);
+        }
+        fault = new Fault(status, errorNum);
+    }
+
+    /**
+     * Holds every answer back for a while before sending it; the connection stays open meanwhile.
+     *
+     * @param delay how long; {@link Duration#ZERO} to answer at once again
+     * @throws IllegalArgumentException if {@code delay} is null or negative
+     */
+    public void delay(Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay must be zero or positive, got " + delay);
+        }
+        this.delay = delay;
+    }
+
+    /**
+     * Makes every answer break off: the status line, the headers and half the body are sent, then the
+     * connection is reset (TCP RST).
+     */
+    public void resetMidAnswer() {
+        resetMidAnswer = true;
+    }
+
+    /** Clears {@link #failWith}, {@link #delay} and {@link #resetMidAnswer()}: the coordinator answers normally. */
+    public void heal() {
+        fault = null;
+        delay = Duration.ZERO;
+        resetMidAnswer = false;
+    }
+
+    Fault fault() {
+        return fault;
+    }
+
+    Duration delay() {
+        return delay;
+    }
+
+    boolean resetsMidAnswer() {
+        return resetMidAnswer;
+    }
+
+    void record(RecordedRequest request) {
+        requests.add(request);
+    }
+
+    /**
+     * Returns the requests this coordinator received, oldest first.
+     *
+     * @return a snapshot, unaffected by later requests
+     */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /**
+     * Returns how many requests this coordinator received since it was created or last cleared.
+     *
+     * @return the count
+     */
+    public int requestCount() {
+        return requests.size();
+    }
+
+    /** Forgets the requests received so far. */
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    /**
+     * Returns how many client connections are open to this coordinator now.
+     *
+     * @return 0 while stopped
+     */
+    public synchronized int openConnections() {
+        return listener == null ? 0 : connections.size();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeCoordinator " + serverId + " at " + url() + (isRunning() ? "" : " (stopped)");
+    }
+}
