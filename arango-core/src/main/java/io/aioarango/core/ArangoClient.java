@@ -102,6 +102,11 @@ public final class ArangoClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the configuration of a client.
+     *
+     * @return a new builder with every default set; only {@link Builder#hosts(String) hosts} is required
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -109,17 +114,32 @@ public final class ArangoClient implements AutoCloseable {
     /**
      * The coordinators' normalised URLs, in order, e.g. {@code http://host1:8529}: those given, or those
      * endpoint discovery found last.
+     *
+     * @return an unmodifiable snapshot of the URLs; empty once the client is closed
      */
     public List<String> hosts() {
         return coordinators.hosts().stream().map(Host::url).toList();
     }
 
-    /** The name of the transport in use, e.g. {@code jdk}. */
+    /**
+     * The name of the transport in use.
+     *
+     * @return the transport's {@link Transport#name() name}, e.g. {@code jdk} or {@code netty}
+     */
     public String transportName() {
         return transport.name();
     }
 
-    /** As {@link #db(String, Credentials)}. */
+    /**
+     * As {@link #db(String, Credentials)} with {@code Credentials.of(username, password)}.
+     *
+     * @param name     the database's name, e.g. {@code _system}
+     * @param username the user for basic authentication; not empty
+     * @param password the user's password; may be empty
+     * @return a future of the database, as {@link #db(String, Credentials)} completes it
+     * @throws NullPointerException     if {@code username} or {@code password} is null
+     * @throws IllegalArgumentException if {@code username} is empty, or ArangoDB would reject the name
+     */
     public CompletableFuture<Database> db(String name, String username, String password) {
         return db(name, Credentials.of(username, password));
     }
@@ -131,7 +151,12 @@ public final class ArangoClient implements AutoCloseable {
      * {@link io.aioarango.api.ArangoAuthenticationException} on wrong credentials. Once the client is
      * closed, the future fails with {@link IllegalStateException}, as every call does.
      *
-     * @throws IllegalArgumentException if ArangoDB would reject the name
+     * @param name        the database's name, e.g. {@code _system}; checked against ArangoDB's naming
+     *                    rules before anything is sent
+     * @param credentials the user and password sent with every request to this database
+     * @return a future of the database, completed or failed as described above
+     * @throws NullPointerException     if {@code credentials} is null
+     * @throws IllegalArgumentException if the name is null or ArangoDB would reject it
      */
     public CompletableFuture<Database> db(String name, Credentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
@@ -199,7 +224,15 @@ public final class ArangoClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** One coordinator URL, or several separated by commas: {@code "http://a:8529,http://b:8529"}. */
+        /**
+         * One coordinator URL, or several separated by commas: {@code "http://a:8529,http://b:8529"}.
+         * Replaces the hosts set before. The entries are checked by {@link #build()}.
+         *
+         * @param hosts {@code http}, {@code https}, {@code tcp} or {@code ssl} URLs without path or
+         *              credentials; a missing port is the scheme's default (80 or 443)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code hosts} is null
+         */
         public Builder hosts(String hosts) {
             if (hosts == null) {
                 throw new IllegalArgumentException("hosts must not be null; pass coordinator URLs such as http://host:8529");
@@ -210,12 +243,26 @@ public final class ArangoClient implements AutoCloseable {
             return this;
         }
 
-        /** Coordinator URLs, one per argument. */
+        /**
+         * Coordinator URLs, one per argument. Replaces the hosts set before. The entries are checked by
+         * {@link #build()}.
+         *
+         * @param hosts one URL each, as for {@link #hosts(String)} but without commas
+         * @return this builder
+         * @throws IllegalArgumentException if {@code hosts} is null
+         */
         public Builder hosts(String... hosts) {
             return hosts(hosts == null ? null : Arrays.asList(hosts));
         }
 
-        /** Coordinator URLs, one per entry. */
+        /**
+         * Coordinator URLs, one per entry. Replaces the hosts set before. The list is copied; the entries
+         * are checked by {@link #build()}.
+         *
+         * @param hosts one URL each, as for {@link #hosts(String)} but without commas
+         * @return this builder
+         * @throws IllegalArgumentException if {@code hosts} is null
+         */
         public Builder hosts(List<String> hosts) {
             if (hosts == null) {
                 throw new IllegalArgumentException("hosts must not be null; pass coordinator URLs such as http://host:8529");
@@ -227,13 +274,25 @@ public final class ArangoClient implements AutoCloseable {
             return this;
         }
 
-        /** {@code "roundrobin"} (the default) or {@code "random"}, in any case. */
+        /**
+         * A built-in resolver by name: {@code "roundrobin"} (the default) or {@code "random"}, in any case.
+         *
+         * @param name one of {@link HostResolvers#NAMES}; surrounding spaces are ignored
+         * @return this builder
+         * @throws IllegalArgumentException if the name is null or not one of those
+         */
         public Builder hostResolver(String name) {
             this.resolver = HostResolvers.named(name);
             return this;
         }
 
-        /** Your own resolver. */
+        /**
+         * Your own resolver; {@link HostResolver} says what it must do.
+         *
+         * @param resolver picks the coordinator of each attempt; called from many threads, must not block
+         * @return this builder
+         * @throws NullPointerException if {@code resolver} is null
+         */
         public Builder hostResolver(HostResolver resolver) {
             this.resolver = Objects.requireNonNull(resolver, "resolver");
             return this;
@@ -241,7 +300,12 @@ public final class ArangoClient implements AutoCloseable {
 
         /**
          * The transport by name, e.g. {@code "jdk"} or {@code "netty"}. Without it: the system property
-         * {@code aioarango.transport}, else the highest-priority transport on the class path.
+         * {@code aioarango.transport}, else the highest-priority transport on the class path. Replaces a
+         * transport instance set before.
+         *
+         * @param name the provider's name, in any case; a name not on the class path fails {@link #build()}
+         * @return this builder
+         * @throws IllegalArgumentException if the name is null or blank
          */
         public Builder transport(String name) {
             if (name == null || name.isBlank()) {
@@ -255,7 +319,12 @@ public final class ArangoClient implements AutoCloseable {
         /**
          * A transport you built and own: the client opens sessions on it but never closes it, and the
          * timeouts and limits of this builder do not apply to it (they are the transport's own); if some
-         * were set here, the client logs a WARNING once, naming them, when it is built.
+         * were set here, the client logs a WARNING once, naming them, when it is built. Replaces a
+         * transport name set before.
+         *
+         * @param transport an open transport; yours to close, after the clients that use it
+         * @return this builder
+         * @throws NullPointerException if {@code transport} is null
          */
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -263,42 +332,84 @@ public final class ArangoClient implements AutoCloseable {
             return this;
         }
 
-        /** How long connecting to a coordinator may take; default 10 s. */
+        /**
+         * How long connecting to a coordinator may take; default 10 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             transportOptions.connectTimeout(timeout);
             transportSettings.add("connectTimeout");
             return this;
         }
 
-        /** How long one attempt may take, from sending to the last byte of the answer; default 60 s. */
+        /**
+         * How long one attempt may take, waiting for a connection and reading the last byte of the answer
+         * included; default 60 s. Each attempt of a request that moves on to another coordinator gets the
+         * full timeout again.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+         */
         public Builder requestTimeout(Duration timeout) {
             transportOptions.requestTimeout(timeout);
             transportSettings.add("requestTimeout");
             return this;
         }
 
-        /** How long an unused connection stays open; default 60 s. */
+        /**
+         * How long an unused connection stays open; default 60 s. The {@code jdk} transport does not apply
+         * it: {@code java.net.http} keeps idle connections for {@code jdk.httpclient.keepalive.timeout}.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+         */
         public Builder idleTimeout(Duration timeout) {
             transportOptions.idleTimeout(timeout);
             transportSettings.add("idleTimeout");
             return this;
         }
 
-        /** Connections per coordinator, so requests in flight per coordinator at once; default 16. */
+        /**
+         * Connections per coordinator, so requests in flight per coordinator at once; default 16.
+         *
+         * @param connections 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code connections} is less than 1
+         */
         public Builder maxConnectionsPerHost(int connections) {
             transportOptions.maxConnectionsPerHost(connections);
             transportSettings.add("maxConnectionsPerHost");
             return this;
         }
 
-        /** Requests that may wait for a connection per coordinator before new ones fail; default 4096. */
+        /**
+         * Requests that may wait for a connection per coordinator before new ones fail with
+         * {@link io.aioarango.api.RequestQueueFullException} (the request then moves on to the next
+         * coordinator, if one is left); default 4096.
+         *
+         * @param requests 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code requests} is less than 1
+         */
         public Builder maxPendingRequestsPerHost(int requests) {
             transportOptions.maxPendingRequestsPerHost(requests);
             transportSettings.add("maxPendingRequestsPerHost");
             return this;
         }
 
-        /** The largest response accepted; larger ones fail with ResponseTooLargeException. Default 128 MiB. */
+        /**
+         * The largest response body accepted; larger ones fail with
+         * {@link io.aioarango.api.ResponseTooLargeException}. Default 128 MiB.
+         *
+         * @param bytes 1 to {@code Integer.MAX_VALUE - 8}, as a response is held in one array
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is outside that range
+         */
         public Builder maxResponseBytes(long bytes) {
             transportOptions.maxResponseBytes(bytes);
             transportSettings.add("maxResponseBytes");
@@ -307,7 +418,12 @@ public final class ArangoClient implements AutoCloseable {
 
         /**
          * The largest response head (the sum of header names and values) accepted; larger ones fail with
-         * ResponseTooLargeException naming this limit. Default 64 KiB, the same on every transport.
+         * {@link io.aioarango.api.ResponseTooLargeException} naming this limit. Default 64 KiB, the same on
+         * every transport.
+         *
+         * @param bytes 1024 (1 KiB) to 1048576 (1 MiB)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is outside that range
          */
         public Builder maxResponseHeaderBytes(int bytes) {
             transportOptions.maxResponseHeaderBytes(bytes);
@@ -319,6 +435,10 @@ public final class ArangoClient implements AutoCloseable {
          * Where the futures handed to you are completed. By default, a small executor of the client's,
          * so that a slow callback never stalls I/O; {@code Runnable::run} completes them on the I/O thread.
          * The client never shuts down an executor you pass.
+         *
+         * @param executor runs the completion of every future the client hands out
+         * @return this builder
+         * @throws NullPointerException if {@code executor} is null
          */
         public Builder completionExecutor(Executor executor) {
             this.completionExecutor = Objects.requireNonNull(executor, "executor");
@@ -327,7 +447,12 @@ public final class ArangoClient implements AutoCloseable {
 
         /**
          * At most this many attempts per request, each on another coordinator; default: every coordinator
-         * once.
+         * once. Each attempt goes to a coordinator the request has not tried yet, so a value above their
+         * number changes nothing.
+         *
+         * @param attempts 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code attempts} is less than 1
          */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1) {
@@ -340,6 +465,9 @@ public final class ArangoClient implements AutoCloseable {
         /**
          * Whether an idempotent request that timed out is tried on the next coordinator; default false, as
          * a timeout usually means the cluster is slow, not that one coordinator is gone.
+         *
+         * @param retry {@code true} to try the next coordinator after a timeout
+         * @return this builder
          */
         public Builder retryOnTimeout(boolean retry) {
             this.retryOnTimeout = retry;
@@ -349,6 +477,12 @@ public final class ArangoClient implements AutoCloseable {
         /**
          * How long a coordinator that could not be reached is left out: {@code initial} after the first
          * failure, doubling with each failed probe up to {@code max}; default 1 s to 30 s.
+         *
+         * @param initial the first back-off; positive
+         * @param max     the longest back-off; not shorter than {@code initial}
+         * @return this builder
+         * @throws IllegalArgumentException if either is null, {@code initial} is zero or negative, or
+         *                                  {@code max} is shorter than {@code initial}
          */
         public Builder hostBackoff(Duration initial, Duration max) {
             if (initial == null || max == null || initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
@@ -363,6 +497,12 @@ public final class ArangoClient implements AutoCloseable {
         /**
          * Asks the cluster for its coordinators ({@code GET /_api/cluster/endpoints} on {@code _system}) when
          * the client is built and then every {@code interval}, and talks to those it names. Off by default.
+         *
+         * @param interval    the time between two asks; positive
+         * @param credentials the user discovery authenticates as on {@code _system}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is null, zero or negative
+         * @throws NullPointerException     if {@code credentials} is null
          */
         public Builder endpointDiscovery(Duration interval, Credentials credentials) {
             if (interval == null || interval.isNegative() || interval.isZero()) {
@@ -378,6 +518,10 @@ public final class ArangoClient implements AutoCloseable {
          * The most coordinators the client talks to, each with its own session: more configured hosts fail
          * {@link #build()}, and a discovery answer listing more is cut to this many (those already in use
          * first) with a warning. Default {@value ArangoClient#DEFAULT_MAX_COORDINATORS}.
+         *
+         * @param coordinators 1 to 1024
+         * @return this builder
+         * @throws IllegalArgumentException if {@code coordinators} is outside that range
          */
         public Builder maxCoordinators(int coordinators) {
             if (coordinators < 1 || coordinators > MAX_COORDINATORS_LIMIT) {
@@ -391,19 +535,34 @@ public final class ArangoClient implements AutoCloseable {
         /**
          * Where the {@link ArangoMetrics} go, per coordinator; default: Micrometer's global registry. One
          * client per cluster and registry: two clients to the same coordinators would share its meters.
+         *
+         * @param registry the registry the meters are registered in
+         * @return this builder
+         * @throws NullPointerException if {@code registry} is null
          */
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
-        /** Makes each logical call an observation ({@link ArangoMetrics#CALL_OBSERVATION}); default: none. */
+        /**
+         * Makes each logical call an observation ({@link ArangoMetrics#CALL_OBSERVATION}); default: none.
+         *
+         * @param registry the registry the observations are made in
+         * @return this builder
+         * @throws NullPointerException if {@code registry} is null
+         */
         public Builder observationRegistry(ObservationRegistry registry) {
             this.observationRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
-        /** Whether {@code db(...)} sends one request to check the credentials; default false. */
+        /**
+         * Whether {@code db(...)} sends one request to check the credentials; default false.
+         *
+         * @param verify {@code true} to check them before handing out the database
+         * @return this builder
+         */
         public Builder verifyConnection(boolean verify) {
             this.verifyConnection = verify;
             return this;
@@ -412,8 +571,11 @@ public final class ArangoClient implements AutoCloseable {
         /**
          * Builds the client and opens one session per coordinator.
          *
-         * @throws IllegalArgumentException if a host is invalid
-         * @throws IllegalStateException    if no transport, or not the named one, is on the class path
+         * @return a new client; close it when done
+         * @throws IllegalArgumentException if no host was given, a host is invalid or names a coordinator
+         *                                  given before, or there are more than {@link #maxCoordinators(int)}
+         * @throws IllegalStateException    if no transport, or not the named one, is on the class path, or
+         *                                  the transport passed in is closed
          */
         public ArangoClient build() {
             if (!hostsSet) {

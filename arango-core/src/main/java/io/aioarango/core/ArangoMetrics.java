@@ -43,8 +43,14 @@ public final class ArangoMetrics {
     /** Tag of {@link #CONNECTIONS}: {@code active}, {@code idle}, {@code pending}. */
     public static final String TAG_STATE = "state";
 
+    /**
+     * {@link #TAG_STATUS} of an attempt that ended without an answer for any other reason than a timeout or
+     * a cancellation: a connection failure, a full request queue, a response over a size limit.
+     */
     public static final String STATUS_IO_ERROR = "IO_ERROR";
+    /** {@link #TAG_STATUS} of an attempt that timed out ({@link io.aioarango.api.ArangoTimeoutException}). */
     public static final String STATUS_TIMEOUT = "TIMEOUT";
+    /** {@link #TAG_STATUS} of an attempt that was cancelled, as when the caller cancels the future. */
     public static final String STATUS_CANCELLED = "CANCELLED";
 
     private ArangoMetrics() {

@@ -14,17 +14,31 @@ public final class HostResolvers {
     private HostResolvers() {
     }
 
-    /** Each coordinator in turn; the default. */
+    /**
+     * Each coordinator in turn; the default.
+     *
+     * @return a new resolver, with a rotation of its own
+     */
     public static HostResolver roundRobin() {
         return new RoundRobinHostResolver();
     }
 
-    /** A coordinator chosen uniformly at random for each attempt. */
+    /**
+     * A coordinator chosen uniformly at random for each attempt.
+     *
+     * @return a new resolver
+     */
     public static HostResolver random() {
         return new RandomHostResolver();
     }
 
-    /** {@code "roundrobin"} or {@code "random"}, in any case. */
+    /**
+     * A built-in resolver by name: {@code "roundrobin"} or {@code "random"}, in any case.
+     *
+     * @param name one of {@link #NAMES}; surrounding spaces are ignored
+     * @return a new resolver of that kind
+     * @throws IllegalArgumentException if the name is null or not one of {@link #NAMES}
+     */
     public static HostResolver named(String name) {
         String normalised = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return switch (normalised) {

@@ -38,7 +38,12 @@ public final class JdkTransport implements Transport {
     private volatile HttpClient client;
     private final OpenSessions<JdkHttpSession> sessions = new OpenSessions<>(JdkTransportProvider.NAME);
 
-    /** A transport with default {@link HttpClient} settings. */
+    /**
+     * A transport with default {@link HttpClient} settings.
+     *
+     * @param options the timeouts and limits of every session; {@code idleTimeout} does not apply
+     * @throws NullPointerException if {@code options} is null
+     */
     public JdkTransport(TransportOptions options) {
         this(options, HttpClient.newBuilder());
     }
@@ -68,7 +73,13 @@ public final class JdkTransport implements Transport {
      * A transport whose client starts from your builder: set a proxy, an {@code SSLContext},
      * {@code SSLParameters} or an authenticator on it. The transport then sets HTTP/1.1, the connect
      * timeout, no redirects and its own executor, and builds its one client from it, here and now. The
-     * builder is not state the transport keeps or closes.
+     * builder is not state the transport keeps or closes, but those settings stay on it: a client built
+     * from it later would share the transport's executor, which closing the transport shuts down.
+     *
+     * @param options the timeouts and limits of every session; {@code idleTimeout} does not apply
+     * @param builder the builder the transport's client starts from
+     * @return a new transport; the caller closes it
+     * @throws NullPointerException if {@code options} or {@code builder} is null
      */
     public static JdkTransport withHttpClient(TransportOptions options, HttpClient.Builder builder) {
         Objects.requireNonNull(builder, "builder");

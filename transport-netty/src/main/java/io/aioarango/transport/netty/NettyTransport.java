@@ -75,7 +75,13 @@ public final class NettyTransport implements Transport {
         };
     }
 
-    /** Starts a transport with these options; everything else has a default. */
+    /**
+     * Starts a transport with these options; everything else has a default.
+     *
+     * @param options the timeouts and limits of every session
+     * @return a new builder
+     * @throws NullPointerException if {@code options} is null
+     */
     public static Builder builder(TransportOptions options) {
         return new Builder(options);
     }
@@ -85,7 +91,12 @@ public final class NettyTransport implements Transport {
         return NettyTransportProvider.NAME;
     }
 
-    /** The channel type in use, e.g. {@code EpollSocketChannel} on Linux. */
+    /**
+     * The channel type in use, e.g. {@code EpollSocketChannel} on Linux.
+     *
+     * @return the type given with {@link Builder#eventLoopGroup}, else {@code EpollSocketChannel} when
+     *         native epoll is available and {@code NioSocketChannel} otherwise
+     */
     public Class<? extends Channel> channelType() {
         return channelType;
     }
@@ -168,6 +179,12 @@ public final class NettyTransport implements Transport {
          * Your event loop group and the socket channel type that goes with it (e.g.
          * {@code NioSocketChannel.class} for a group made with {@code NioIoHandler}). The transport never
          * closes it.
+         *
+         * @param group       the event loop group every session's connections run on; {@link #ioThreads}
+         *                    does not apply to it
+         * @param channelType the socket channel class that goes with {@code group}
+         * @return this builder
+         * @throws NullPointerException if {@code group} or {@code channelType} is null
          */
         public Builder eventLoopGroup(EventLoopGroup group, Class<? extends Channel> channelType) {
             this.group = Objects.requireNonNull(group, "group");
@@ -175,7 +192,15 @@ public final class NettyTransport implements Transport {
             return this;
         }
 
-        /** The TLS settings for {@code https} coordinators; default: the JDK's trust store, host names verified. */
+        /**
+         * The TLS settings for {@code https} coordinators; default: the JDK's trust store, host names verified.
+         *
+         * @param sslContext a client context, e.g. from {@code SslContextBuilder.forClient()}; host names are
+         *                   verified with it too
+         * @return this builder
+         * @throws NullPointerException     if {@code sslContext} is null
+         * @throws IllegalArgumentException if {@code sslContext} is a server context
+         */
         public Builder sslContext(SslContext sslContext) {
             this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
             if (!sslContext.isClient()) {
@@ -184,7 +209,14 @@ public final class NettyTransport implements Transport {
             return this;
         }
 
-        /** Event loop threads of the transport's own group; default: one per core. */
+        /**
+         * Event loop threads of the transport's own group; default: one per core. Ignored when
+         * {@link #eventLoopGroup} gives a group.
+         *
+         * @param threads 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code threads} is less than 1
+         */
         public Builder ioThreads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("ioThreads " + threads + " is not accepted; use 1 or more");
@@ -193,6 +225,12 @@ public final class NettyTransport implements Transport {
             return this;
         }
 
+        /**
+         * Builds the transport: its own event loop group, unless one was given, and one thread for host
+         * name lookups.
+         *
+         * @return a new transport; the caller closes it
+         */
         public NettyTransport build() {
             return new NettyTransport(this);
         }
