@@ -149,7 +149,8 @@ class SessionRoutingTest {
         assertThat(request.getHeader("Authorization")).isEqualTo(Fixtures.AUTH);
         assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(request.getHeader("Accept")).isEqualTo("application/json");
-        assertThat(request.getHeader("User-Agent")).isEqualTo("aioarango-java");
+        assertThat(request.getHeader("User-Agent")).isEqualTo("aioarango-java/" + System.getProperty("aioarango.version"))
+                .matches("aioarango-java/\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
         assertThat(request.getBodyAsString()).isEqualTo("{\"k\":1}");
     }
 

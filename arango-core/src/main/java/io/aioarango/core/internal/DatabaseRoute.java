@@ -17,7 +17,6 @@ import java.util.StringJoiner;
  * (name percent-encoded) and the basic-auth header, computed once per database.
  */
 public final class DatabaseRoute {
-    static final String USER_AGENT = "aioarango-java";
     private static final List<String> JSON = List.of("application/json");
 
     private final String name;
@@ -32,7 +31,7 @@ public final class DatabaseRoute {
         this.headers = Headers.of(Map.of(
                 "authorization", List.of("Basic " + token),
                 "accept", JSON,
-                "user-agent", List.of(USER_AGENT)));
+                "user-agent", List.of(SdkVersion.USER_AGENT)));
     }
 
     public String name() {
