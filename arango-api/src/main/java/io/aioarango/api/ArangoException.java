@@ -4,10 +4,21 @@ package io.aioarango.api;
 public class ArangoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed
+     */
     public ArangoException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed
+     * @param cause   the underlying failure, or {@code null}
+     */
     public ArangoException(String message, Throwable cause) {
         super(message, cause);
     }

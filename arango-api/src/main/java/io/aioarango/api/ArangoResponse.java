@@ -16,7 +16,14 @@ public final class ArangoResponse {
     private final byte[] body;
     private final int length;
 
-    /** The body array is copied. */
+    /**
+     * Creates a response.
+     *
+     * @param status  the HTTP status code
+     * @param headers the response headers
+     * @param body    the body, or {@code null} for none; the array is copied
+     * @throws NullPointerException if {@code headers} is {@code null}
+     */
     public ArangoResponse(int status, Headers headers, byte[] body) {
         this(status, headers, body == null || body.length == 0 ? NO_BODY : body.clone(),
                 body == null ? 0 : body.length);
@@ -34,8 +41,13 @@ public final class ArangoResponse {
      * holds an answer once: the body is {@code body[0..length)}. The caller hands the array over and must
      * neither change nor keep it afterwards.
      *
-     * @param body   the array the transport read the body into, or {@code null} for none
-     * @param length how many of its first bytes are the body, 0 to {@code body.length}
+     * @param status  the HTTP status code
+     * @param headers the response headers
+     * @param body    the array the transport read the body into, or {@code null} for none
+     * @param length  how many of its first bytes are the body, 0 to {@code body.length}
+     * @return the response, holding {@code body} itself
+     * @throws IllegalArgumentException if {@code length} is negative or larger than the array
+     * @throws NullPointerException if {@code headers} is {@code null}
      */
     public static ArangoResponse ofOwnedBody(int status, Headers headers, byte[] body, int length) {
         int capacity = body == null ? 0 : body.length;
@@ -45,29 +57,56 @@ public final class ArangoResponse {
         return new ArangoResponse(status, headers, length == 0 ? NO_BODY : body, length);
     }
 
+    /**
+     * The HTTP status code.
+     *
+     * @return the status, e.g. 200
+     */
     public int status() {
         return status;
     }
 
+    /**
+     * The response headers.
+     *
+     * @return the headers, never {@code null}
+     */
     public Headers headers() {
         return headers;
     }
 
-    /** A copy of the body; empty, never {@code null}, when there was none. */
+    /**
+     * The body, copied; prefer {@link #bodyStream()} to read a large one.
+     *
+     * @return a new array each call; empty, never {@code null}, when there was no body
+     */
     public byte[] body() {
         return Arrays.copyOf(body, length);
     }
 
-    /** Reads the body without copying it. */
+    /**
+     * Reads the body without copying it.
+     *
+     * @return a new stream over the body each call; empty when there was none
+     */
     public InputStream bodyStream() {
         return new ByteArrayInputStream(body, 0, length);
     }
 
+    /**
+     * The body's length.
+     *
+     * @return the length in bytes, 0 when there was no body
+     */
     public int bodyLength() {
         return length;
     }
 
-    /** The body decoded as UTF-8, the only encoding ArangoDB's JSON uses. */
+    /**
+     * The body decoded as UTF-8, the only encoding ArangoDB's JSON uses.
+     *
+     * @return the body as text; empty when there was none
+     */
     public String bodyAsString() {
         return new String(body, 0, length, StandardCharsets.UTF_8);
     }

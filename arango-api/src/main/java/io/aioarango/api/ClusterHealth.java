@@ -12,6 +12,13 @@ import java.util.Map;
  */
 public record ClusterHealth(String clusterId, Map<String, ServerHealth> servers, Map<String, Object> extra) {
 
+    /**
+     * Copies the maps into unmodifiable ones that keep their order; {@code null} becomes an empty map.
+     *
+     * @param clusterId the cluster's id
+     * @param servers   each server's health by server id, e.g. {@code CRDN-rxtu5pku}, in the order sent
+     * @param extra     every top-level field this record does not model
+     */
     public ClusterHealth {
         servers = Immutables.map(servers);
         extra = Immutables.map(extra);

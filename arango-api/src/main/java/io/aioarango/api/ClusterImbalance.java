@@ -20,6 +20,15 @@ public record ClusterImbalance(
         Long todoMoveShards,
         Map<String, Object> extra) {
 
+    /**
+     * Copies {@code extra} into an unmodifiable map that keeps its order; {@code null} becomes an empty map.
+     *
+     * @param leader            the spread of leader shards
+     * @param shards            the spread of shard data
+     * @param pendingMoveShards shard moves running now ({@code null} inside a plan)
+     * @param todoMoveShards    shard moves waiting to run ({@code null} inside a plan)
+     * @param extra             every field this record does not model
+     */
     public ClusterImbalance {
         extra = Immutables.map(extra);
     }

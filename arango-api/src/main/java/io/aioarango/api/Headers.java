@@ -18,11 +18,22 @@ public final class Headers {
         this.values = values;
     }
 
+    /**
+     * No headers.
+     *
+     * @return the empty instance
+     */
     public static Headers empty() {
         return EMPTY;
     }
 
-    /** Copies {@code headers}; names are lower-cased, values of names equal but for case are merged. */
+    /**
+     * Copies {@code headers}; names are lower-cased, values of names equal but for case are merged.
+     *
+     * @param headers names to their values, in order
+     * @return the headers
+     * @throws NullPointerException if {@code headers}, a name, a list or a value is {@code null}
+     */
     public static Headers of(Map<String, ? extends List<String>> headers) {
         if (headers.isEmpty()) {
             return EMPTY;
@@ -34,22 +45,44 @@ public final class Headers {
         return new Headers(Collections.unmodifiableMap(copy));
     }
 
-    /** The first value of {@code name}, if present. */
+    /**
+     * The first value of a header.
+     *
+     * @param name the header's name, in any case
+     * @return the first value; empty if the header is absent
+     */
     public Optional<String> first(String name) {
         List<String> list = values.get(name.toLowerCase(Locale.ROOT));
         return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
     }
 
-    /** Every value of {@code name}, in order; empty if absent. */
+    /**
+     * Every value of a header.
+     *
+     * @param name the header's name, in any case
+     * @return the values in order, unmodifiable; empty if the header is absent
+     */
     public List<String> all(String name) {
         return values.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
     }
 
-    /** Lower-case names to their values. */
+    /**
+     * All headers.
+     *
+     * @return an unmodifiable map of lower-case names to their values, in order
+     */
     public Map<String, List<String>> asMap() {
         return values;
     }
 
+    /**
+     * A copy with one more value; this instance is unchanged.
+     *
+     * @param name  the header's name, in any case
+     * @param value the value, added after any the header has
+     * @return the new headers
+     * @throws NullPointerException if {@code name} or {@code value} is {@code null}
+     */
     public Headers with(String name, String value) {
         Map<String, List<String>> copy = new LinkedHashMap<>(values);
         copy.merge(name.toLowerCase(Locale.ROOT), List.of(value), (a, b) -> {
@@ -60,17 +93,32 @@ public final class Headers {
         return new Headers(Collections.unmodifiableMap(copy));
     }
 
+    /**
+     * Whether {@code other} holds the same names with the same values, each name's values in the same order.
+     *
+     * @param other the object to compare with
+     * @return {@code true} if {@code other} is equal headers
+     */
     @Override
     public boolean equals(Object other) {
         return other instanceof Headers h && h.values.equals(values);
     }
 
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
     @Override
     public int hashCode() {
         return values.hashCode();
     }
 
-    /** Shows names only: values may hold credentials. */
+    /**
+     * Shows names only: values may hold credentials.
+     *
+     * @return e.g. {@code Headers[content-type, authorization]}
+     */
     @Override
     public String toString() {
         return "Headers" + values.keySet();

@@ -15,6 +15,11 @@ import java.util.List;
 @FunctionalInterface
 public interface HostResolver {
 
-    /** Returns one of {@code candidates}. */
+    /**
+     * Picks the coordinator for the next attempt.
+     *
+     * @param candidates the hosts this request may still try, in configured order; never empty, unmodifiable
+     * @return one of {@code candidates}
+     */
     Host select(List<Host> candidates);
 }

@@ -26,6 +26,18 @@ public record LeaderImbalance(
         Long totalShards,
         Map<String, Object> extra) {
 
+    /**
+     * Copies the lists and {@code extra} into unmodifiable ones that keep their order; {@code null} becomes empty.
+     *
+     * @param weightUsed   the leader weight each DB-Server carries
+     * @param targetWeight the weight each should carry
+     * @param numberShards the leader shards on each
+     * @param leaderDupl   the duplicate leaders on each
+     * @param totalWeight  the sum of all weights
+     * @param imbalance    the imbalance score (lower is better)
+     * @param totalShards  the number of leader shards
+     * @param extra        every field this record does not model
+     */
     public LeaderImbalance {
         weightUsed = Immutables.list(weightUsed);
         targetWeight = Immutables.list(targetWeight);

@@ -11,9 +11,20 @@ public class MalformedResponseException extends ArangoException {
     public static final int MAX_EXCERPT = 200;
 
     private final transient Host host;
+    /** The HTTP status of the answer. */
     private final int status;
+    /** At most the first {@value #MAX_EXCERPT} characters of the body. */
     private final String bodyExcerpt;
 
+    /**
+     * Creates the exception; the message holds at most {@value #MAX_EXCERPT} characters of the body.
+     *
+     * @param host    the coordinator that answered
+     * @param status  the HTTP status of the answer
+     * @param problem what is wrong with the body, e.g. {@code an error answer that is not ArangoDB's JSON}
+     * @param body    the body, or its start; {@code null} for none
+     * @param cause   the parser's failure, or {@code null}
+     */
     public MalformedResponseException(Host host, int status, String problem, String body, Throwable cause) {
         super(host + " answered HTTP " + status + " with an unreadable body (" + problem + "): " + excerpt(body),
                 cause);
@@ -29,15 +40,30 @@ public class MalformedResponseException extends ArangoException {
         return body.length() <= MAX_EXCERPT ? body : body.substring(0, MAX_EXCERPT) + "…";
     }
 
+    /**
+     * The coordinator that answered.
+     *
+     * @return the host; {@code null} after deserialization, as it is not serialized
+     */
     public Host host() {
         return host;
     }
 
+    /**
+     * The HTTP status of the answer.
+     *
+     * @return the status, e.g. 502
+     */
     public int status() {
         return status;
     }
 
-    /** At most the first {@value #MAX_EXCERPT} characters of the body. */
+    /**
+     * The start of the body.
+     *
+     * @return at most the first {@value #MAX_EXCERPT} characters of the body, followed by {@code …} when it
+     *         was cut; empty when there was none
+     */
     public String bodyExcerpt() {
         return bodyExcerpt;
     }

@@ -14,6 +14,12 @@ public class NoHostAvailableException extends ArangoException {
 
     private final transient Map<Host, Throwable> failures;
 
+    /**
+     * Creates the exception and attaches each failure as a suppressed exception.
+     *
+     * @param request  the request, for the message, e.g. {@code GET /_db/_system/_api/version}
+     * @param failures each host tried, in the order tried, with its failure; copied
+     */
     public NoHostAvailableException(String request, Map<Host, Throwable> failures) {
         super("No coordinator could serve " + request + "; tried " + failures.size() + ": "
                 + failures.entrySet().stream()
@@ -29,7 +35,11 @@ public class NoHostAvailableException extends ArangoException {
         return message.contains(host.toString()) ? message : host + ": " + message;
     }
 
-    /** Each host tried, in the order tried, with its failure. */
+    /**
+     * Each host tried, in the order tried, with its failure.
+     *
+     * @return an unmodifiable map; {@code null} after deserialization, as it is not serialized
+     */
     public Map<Host, Throwable> failures() {
         return failures;
     }

@@ -18,6 +18,15 @@ public record RebalancePlan(
         List<RebalanceMove> moves,
         Map<String, Object> extra) {
 
+    /**
+     * Copies {@code moves} and {@code extra} into unmodifiable ones that keep their order; {@code null}
+     * becomes empty.
+     *
+     * @param imbalanceBefore the imbalance now
+     * @param imbalanceAfter  the imbalance once the moves are done
+     * @param moves           the shard moves, in order
+     * @param extra           every field this record does not model
+     */
     public RebalancePlan {
         moves = Immutables.list(moves);
         extra = Immutables.map(extra);

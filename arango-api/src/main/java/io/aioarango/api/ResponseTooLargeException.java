@@ -13,15 +13,32 @@ public class ResponseTooLargeException extends ArangoException {
     public static final String HEADER_LIMIT = "maxResponseHeaderBytes";
 
     private final transient Host host;
+    /** The limit in bytes. */
     private final long limit;
+    /** The builder setting the limit comes from. */
     private final String limitName;
 
-    /** The body was larger than {@code limit} bytes ({@code maxResponseBytes}). */
+    /**
+     * The body was larger than {@code limit} bytes ({@code maxResponseBytes}).
+     *
+     * @param host  the coordinator that answered
+     * @param limit the limit in bytes
+     * @param cause the underlying failure, or {@code null}
+     */
     public ResponseTooLargeException(Host host, long limit, Throwable cause) {
         this(host, limit, BODY_LIMIT, host + ": response larger than the limit of " + limit
                 + " bytes (raise maxResponseBytes on the builder)", cause);
     }
 
+    /**
+     * Creates the exception with a message of the caller's.
+     *
+     * @param host      the coordinator that answered
+     * @param limit     the limit in bytes
+     * @param limitName the builder setting the limit comes from, {@link #BODY_LIMIT} or {@link #HEADER_LIMIT}
+     * @param message   the message
+     * @param cause     the underlying failure, or {@code null}
+     */
     protected ResponseTooLargeException(Host host, long limit, String limitName, String message, Throwable cause) {
         super(message, cause);
         this.host = host;
@@ -29,7 +46,14 @@ public class ResponseTooLargeException extends ArangoException {
         this.limitName = limitName;
     }
 
-    /** The headers (names and values) were larger than {@code limit} bytes ({@code maxResponseHeaderBytes}). */
+    /**
+     * The headers (names and values) were larger than {@code limit} bytes ({@code maxResponseHeaderBytes}).
+     *
+     * @param host  the coordinator that answered
+     * @param limit the limit in bytes
+     * @param cause the underlying failure, or {@code null}
+     * @return the exception, with {@link #limitName()} {@link #HEADER_LIMIT}
+     */
     public static ResponseTooLargeException headers(Host host, long limit, Throwable cause) {
         return new ResponseTooLargeException(host, limit, HEADER_LIMIT, host + ": response headers larger than the limit of "
                 + limit + " bytes (raise maxResponseHeaderBytes on the builder)", cause);
@@ -37,7 +61,13 @@ public class ResponseTooLargeException extends ArangoException {
 
     /**
      * A response within {@code limit} ({@code maxResponseBytes}) that still did not fit in the memory
-     * left: the JVM could not allocate the {@code bytes} needed to hold it (negative when not known).
+     * left: the JVM could not allocate the {@code bytes} needed to hold it.
+     *
+     * @param host  the coordinator that answered
+     * @param limit the body limit in bytes
+     * @param bytes the size that could not be allocated, in bytes; negative when not known
+     * @param cause the {@link OutOfMemoryError}, or {@code null}
+     * @return the exception, with {@link #limitName()} {@link #BODY_LIMIT}
      */
     public static ResponseTooLargeException outOfMemory(Host host, long limit, long bytes, Throwable cause) {
         return new ResponseTooLargeException(host, limit, BODY_LIMIT, host + ": response"
@@ -45,16 +75,29 @@ public class ResponseTooLargeException extends ArangoException {
                 + limit + " bytes: lower maxResponseBytes on the builder or give the JVM more heap)", cause);
     }
 
+    /**
+     * The coordinator that answered.
+     *
+     * @return the host; {@code null} after deserialization, as it is not serialized
+     */
     public Host host() {
         return host;
     }
 
-    /** The limit in bytes. */
+    /**
+     * The value of the setting {@link #limitName()} names.
+     *
+     * @return the limit in bytes
+     */
     public long limit() {
         return limit;
     }
 
-    /** The builder setting the limit comes from: {@link #BODY_LIMIT} or {@link #HEADER_LIMIT}. */
+    /**
+     * The builder setting the limit comes from.
+     *
+     * @return {@link #BODY_LIMIT} or {@link #HEADER_LIMIT}
+     */
     public String limitName() {
         return limitName;
     }

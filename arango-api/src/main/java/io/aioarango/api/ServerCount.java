@@ -18,6 +18,15 @@ public record ServerCount(
         List<String> cleanedServers,
         Map<String, Object> extra) {
 
+    /**
+     * Copies {@code cleanedServers} and {@code extra} into unmodifiable ones that keep their order;
+     * {@code null} becomes empty.
+     *
+     * @param numberOfCoordinators the target number of Coordinators, or {@code null} when not set
+     * @param numberOfDbServers    the target number of DB-Servers, or {@code null} when not set
+     * @param cleanedServers       ids of the servers that were cleaned out
+     * @param extra                every field this record does not model
+     */
     public ServerCount {
         cleanedServers = Immutables.list(cleanedServers);
         extra = Immutables.map(extra);

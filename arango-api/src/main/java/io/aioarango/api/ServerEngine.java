@@ -18,6 +18,14 @@ public record ServerEngine(
         Map<String, Object> supports,
         Map<String, Object> extra) {
 
+    /**
+     * Copies the lists and maps into unmodifiable ones that keep their order; {@code null} becomes empty.
+     *
+     * @param name             e.g. {@code rocksdb}
+     * @param supportedIndexes the index types the engine supports, from {@code supports.indexes}
+     * @param supports         the whole {@code supports} object (index types, aliases, …)
+     * @param extra            every field this record does not model
+     */
     public ServerEngine {
         supportedIndexes = Immutables.list(supportedIndexes);
         supports = Immutables.map(supports);

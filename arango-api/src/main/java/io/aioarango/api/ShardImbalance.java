@@ -26,6 +26,18 @@ public record ShardImbalance(
         Double imbalance,
         Map<String, Object> extra) {
 
+    /**
+     * Copies the lists and {@code extra} into unmodifiable ones that keep their order; {@code null} becomes empty.
+     *
+     * @param sizeUsed                         the bytes each DB-Server holds
+     * @param targetSize                       the bytes each should hold
+     * @param numberShards                     the shards on each
+     * @param totalUsed                        the sum of all sizes
+     * @param totalShards                      the number of shards
+     * @param totalShardsFromSystemCollections the shards of system collections (3.11 and later)
+     * @param imbalance                        the imbalance score (lower is better)
+     * @param extra                            every field this record does not model
+     */
     public ShardImbalance {
         sizeUsed = Immutables.list(sizeUsed);
         targetSize = Immutables.list(targetSize);

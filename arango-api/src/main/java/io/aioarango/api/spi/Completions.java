@@ -15,7 +15,11 @@ public final class Completions {
 
     /**
      * Fails {@code future} with what {@code failure} builds; if building it throws, fails the future with
-     * that instead, so that the caller hears of it in any case.
+     * that instead, so that the caller hears of it in any case. Does nothing when the future is already
+     * complete, and then does not call {@code failure}.
+     *
+     * @param future  the caller's future
+     * @param failure builds the failure; called at most once
      */
     public static void fail(CompletableFuture<?> future, Supplier<? extends Throwable> failure) {
         if (future.isDone()) {
@@ -34,7 +38,12 @@ public final class Completions {
         }
     }
 
-    /** A throwable's message in lower case, or its simple class name when it has none, for failure messages. */
+    /**
+     * Describes a throwable for a failure message.
+     *
+     * @param failure the throwable
+     * @return its message in lower case, or its simple class name when the message is {@code null} or blank
+     */
     public static String describe(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName()

@@ -21,12 +21,22 @@ public final class ConnectionFailures {
     /**
      * A connection to {@code host} could not be made: nothing was sent. The reason names an unknown host, a
      * refused connection or a failed TLS handshake when the cause shows one.
+     *
+     * @param host  the coordinator
+     * @param cause the failure met while connecting, or {@code null}
+     * @return the exception, with {@link ArangoConnectionException#requestSent()} {@code false}
      */
     public static ArangoConnectionException notConnected(Host host, Throwable cause) {
         return new ArangoConnectionException(host, connectProblem(cause), false, cause);
     }
 
-    /** Connecting took longer than the connect timeout: nothing was sent. */
+    /**
+     * Connecting took longer than the connect timeout: nothing was sent.
+     *
+     * @param host  the coordinator
+     * @param cause the timeout as the HTTP client reported it, or {@code null}
+     * @return the exception, with {@link ArangoConnectionException#requestSent()} {@code false}
+     */
     public static ArangoConnectionException connectTimedOut(Host host, Throwable cause) {
         return new ArangoConnectionException(host, "connect timed out", false, cause);
     }
@@ -34,6 +44,11 @@ public final class ConnectionFailures {
     /**
      * An established connection failed: the request may have been sent, unless the failure is one of
      * connecting after all (a TLS handshake that failed, say).
+     *
+     * @param host  the coordinator
+     * @param cause the failure
+     * @return the exception, with {@link ArangoConnectionException#requestSent()} {@code true}, or
+     *         {@code false} when {@code cause} holds an {@link SSLHandshakeException}
      */
     public static ArangoConnectionException broken(Host host, Throwable cause) {
         if (find(cause, SSLHandshakeException.class) != null) {
@@ -43,7 +58,13 @@ public final class ConnectionFailures {
         return new ArangoConnectionException(host, kind + Completions.describe(cause), true, cause);
     }
 
-    /** Whether {@code cause} shows that connecting failed: a name that did not resolve, or a refusal. */
+    /**
+     * Whether a failure shows that connecting failed, so that nothing was sent.
+     *
+     * @param cause the failure, or {@code null}
+     * @return {@code true} if {@code cause} or one of its causes is an {@link UnknownHostException},
+     *         {@link UnresolvedAddressException}, {@link ConnectException} or {@link SSLHandshakeException}
+     */
     public static boolean isConnectFailure(Throwable cause) {
         return find(cause, UnknownHostException.class) != null || find(cause, UnresolvedAddressException.class) != null
                 || find(cause, ConnectException.class) != null || find(cause, SSLHandshakeException.class) != null;

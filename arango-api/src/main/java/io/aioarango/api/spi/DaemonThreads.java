@@ -8,6 +8,12 @@ public final class DaemonThreads {
     private DaemonThreads() {
     }
 
+    /**
+     * A factory of daemon threads named {@code prefix1}, {@code prefix2}, and so on.
+     *
+     * @param prefix the start of each thread's name, e.g. {@code aioarango-jdk-}
+     * @return a new factory, with its own count
+     */
     public static ThreadFactory named(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {

@@ -30,15 +30,27 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface HttpSession extends AutoCloseable {
 
-    /** The coordinator this session talks to. */
+    /**
+     * The coordinator this session talks to.
+     *
+     * @return the host
+     */
     Host host();
 
-    /** Sends {@code request} to {@link #host()}. */
+    /**
+     * Sends {@code request} to {@link #host()}.
+     *
+     * @param request the request
+     * @return a future that completes exactly once, with the response whatever its status or with one of
+     *         the failures listed above
+     */
     CompletableFuture<ArangoResponse> send(TransportRequest request);
 
     /**
      * The session's connection pool now, for transports whose pool can be observed; empty otherwise.
      * Cheap enough to be read by a metrics gauge.
+     *
+     * @return a snapshot of the pool; empty by default
      */
     default Optional<PoolStats> poolStats() {
         return Optional.empty();

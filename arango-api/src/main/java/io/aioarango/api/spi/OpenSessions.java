@@ -26,7 +26,11 @@ public final class OpenSessions<S extends HttpSession> {
     private final Set<S> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** @param transportName the transport's name, for the message when a session is asked for after close */
+    /**
+     * Creates the set of a transport, with no session open.
+     *
+     * @param transportName the transport's name, for the message when a session is asked for after close
+     */
     public OpenSessions(String transportName) {
         this.transportName = transportName;
     }
@@ -35,6 +39,9 @@ public final class OpenSessions<S extends HttpSession> {
      * Opens a session with {@code factory}, which gets the host and the callback the session must call when
      * it closes.
      *
+     * @param host    the coordinator
+     * @param factory builds the session from the host and the callback
+     * @return the session, registered until it calls its callback
      * @throws IllegalStateException if the transport is closed (a session opened while it closed is closed)
      */
     public S open(Host host, BiFunction<Host, Consumer<S>, S> factory) {
@@ -55,7 +62,12 @@ public final class OpenSessions<S extends HttpSession> {
         }
     }
 
-    /** Closes every open session; returns false if already closed, so that the caller frees its threads once. */
+    /**
+     * Closes every open session; no session opens after it.
+     *
+     * @return {@code true} on the first call, {@code false} if already closed, so that the caller frees its
+     *         threads once
+     */
     public boolean close() {
         if (!closed.compareAndSet(false, true)) {
             return false;
@@ -64,11 +76,20 @@ public final class OpenSessions<S extends HttpSession> {
         return true;
     }
 
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return {@code true} once closing began
+     */
     public boolean isClosed() {
         return closed.get();
     }
 
-    /** How many sessions are open now. */
+    /**
+     * How many sessions are open now.
+     *
+     * @return the number of sessions opened and not yet closed
+     */
     public int size() {
         return open.size();
     }

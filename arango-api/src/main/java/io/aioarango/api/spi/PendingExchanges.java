@@ -29,6 +29,13 @@ public final class PendingExchanges {
     private final Set<CompletableFuture<ArangoResponse>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /**
+     * Creates the set for one session.
+     *
+     * @param host    the session's coordinator, named in the failures
+     * @param timeout the request timeout, bounding each exchange from {@link #begin()} on
+     * @param timer   runs the deadlines; the caller owns it, this class never shuts it down
+     */
     public PendingExchanges(Host host, Duration timeout, ScheduledExecutorService timer) {
         this.host = host;
         this.timeout = timeout;
@@ -39,6 +46,9 @@ public final class PendingExchanges {
      * The future of a new exchange: failed at once when the session is closed, failed with
      * {@link ArangoTimeoutException} when the timeout passes first. Check {@code isDone()} before
      * starting the exchange.
+     *
+     * @return the future to hand to the caller; already failed when the session is closed or the timer
+     *         refused the deadline
      */
     public CompletableFuture<ArangoResponse> begin() {
         CompletableFuture<ArangoResponse> result = new CompletableFuture<>();
@@ -71,6 +81,11 @@ public final class PendingExchanges {
         return result;
     }
 
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return {@code true} once closing began
+     */
     public boolean isClosed() {
         return closed.get();
     }
@@ -78,6 +93,8 @@ public final class PendingExchanges {
     /**
      * Fails every pending future; returns false if already closed. Stop starting queued requests before
      * calling it: each failure frees a connection, which must not go to a request still waiting.
+     *
+     * @return {@code true} on the first call, {@code false} if already closed
      */
     public boolean close() {
         if (!closed.compareAndSet(false, true)) {
@@ -91,7 +108,11 @@ public final class PendingExchanges {
         return true;
     }
 
-    /** The failure of a request on a closed session: nothing was sent. */
+    /**
+     * The failure of a request on a closed session: nothing was sent.
+     *
+     * @return a new exception, with {@link ArangoConnectionException#requestSent()} {@code false}
+     */
     public ArangoConnectionException closedError() {
         return new ArangoConnectionException(host, "session closed", false, null);
     }

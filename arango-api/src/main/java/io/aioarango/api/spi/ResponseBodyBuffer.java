@@ -36,8 +36,13 @@ public final class ResponseBodyBuffer {
      * A buffer for a body of {@code declaredLength} bytes, or of unknown length when it is negative
      * (chunked, or until the connection closes).
      *
+     * @param host           the coordinator, named in a failure
+     * @param declaredLength the {@code Content-Length} in bytes, or a negative number when there is none
+     * @param limit          the largest body accepted, in bytes ({@code maxResponseBytes}); at most
+     *                       {@code Integer.MAX_VALUE - 8} is used
+     * @return a new buffer, holding a first array of at most 16 KiB
      * @throws ResponseTooLargeException when the declared length is over {@code limit}, or the JVM cannot
-     *                                   allocate it
+     *                                   allocate the first array
      */
     public static ResponseBodyBuffer forLength(Host host, long declaredLength, long limit) {
         ResponseBodyBuffer buffer = new ResponseBodyBuffer(host, limit);
@@ -58,7 +63,11 @@ public final class ResponseBodyBuffer {
         return bytes == null ? 0 : bytes.length;
     }
 
-    /** Bytes collected so far. */
+    /**
+     * Bytes collected so far.
+     *
+     * @return the number of bytes appended; 0 after {@link #drop()} or {@link #toResponse(int, Headers)}
+     */
     public int size() {
         return size;
     }
@@ -66,6 +75,8 @@ public final class ResponseBodyBuffer {
     /**
      * Copies the chunk's remaining bytes in and moves its position to its limit.
      *
+     * @param chunk the bytes that arrived; the transport may release or reuse it once this returns
+     * @throws IllegalStateException if the body was already handed over or dropped, and the chunk is not empty
      * @throws ResponseTooLargeException when the body passes the limit, or the JVM cannot hold it; the
      *                                   bytes collected are dropped first
      */
@@ -79,7 +90,16 @@ public final class ResponseBodyBuffer {
         size += length;
     }
 
-    /** Like {@link #append(ByteBuffer)} for a part of an array. */
+    /**
+     * Like {@link #append(ByteBuffer)} for a part of an array.
+     *
+     * @param chunk  the array holding the bytes that arrived
+     * @param offset where they start in {@code chunk}
+     * @param length how many there are
+     * @throws IllegalStateException if the body was already handed over or dropped, and {@code length} is not 0
+     * @throws ResponseTooLargeException when the body passes the limit, or the JVM cannot hold it; the
+     *                                   bytes collected are dropped first
+     */
     public void append(byte[] chunk, int offset, int length) {
         if (length == 0) {
             return;
@@ -139,7 +159,14 @@ public final class ResponseBodyBuffer {
         size = 0;
     }
 
-    /** The response with this body; the array is handed over, not copied, and this buffer is empty after. */
+    /**
+     * The response with this body; the array is handed over, not copied, and this buffer is empty after.
+     *
+     * @param status  the HTTP status code
+     * @param headers the response headers
+     * @return the response
+     * @throws IllegalStateException if the body was already handed over or dropped
+     */
     public ArangoResponse toResponse(int status, Headers headers) {
         if (bytes == null) {
             throw new IllegalStateException("the body was already handed over or dropped");

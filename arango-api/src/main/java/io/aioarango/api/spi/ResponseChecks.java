@@ -20,9 +20,11 @@ public final class ResponseChecks {
     }
 
     /**
-     * The body length a response declares: -1 when it has no {@code Content-Length}.
+     * The body length a response declares.
      *
+     * @param host   the coordinator, named in a failure
      * @param values every {@code Content-Length} value received (a header may repeat, a value may list)
+     * @return the length in bytes; -1 when {@code values} is empty (no {@code Content-Length})
      * @throws ArangoConnectionException (the request was sent) when a value is not a non-negative number
      *                                   that fits a {@code long}, or the values disagree
      */
@@ -59,7 +61,12 @@ public final class ResponseChecks {
         return length;
     }
 
-    /** The size the header limit counts: the characters (bytes on the wire) of every name and value. */
+    /**
+     * The size the header limit counts.
+     *
+     * @param headers the response headers
+     * @return the characters (bytes on the wire) of every name and value added up, once per value
+     */
     public static long headerBytes(Headers headers) {
         long bytes = 0;
         for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
@@ -70,14 +77,30 @@ public final class ResponseChecks {
         return bytes;
     }
 
-    /** @throws ResponseTooLargeException naming the header limit when the headers are over it */
+    /**
+     * Checks the headers against the header limit, counted as {@link #headerBytes(Headers)} does.
+     *
+     * @param host    the coordinator, named in a failure
+     * @param limit   the limit in bytes ({@code maxResponseHeaderBytes})
+     * @param headers the response headers
+     * @throws ResponseTooLargeException naming the header limit when the headers are over it
+     */
     public static void checkHeaderSize(Host host, int limit, Headers headers) {
         if (headerBytes(headers) > limit) {
             throw ResponseTooLargeException.headers(host, limit, null);
         }
     }
 
-    /** A malformed answer after the request was sent, saying what was wrong with it. */
+    /**
+     * A malformed answer after the request was sent, saying what was wrong with it.
+     *
+     * @param host  the coordinator
+     * @param what  what was wrong, e.g. {@code bad Content-Length '12x'}; quote server text with
+     *              {@link #quote(String)}
+     * @param cause the parser's failure, or {@code null}
+     * @return the exception, with the message {@code host: invalid response: what} and
+     *         {@link ArangoConnectionException#requestSent()} {@code true}
+     */
     public static ArangoConnectionException invalid(Host host, String what, Throwable cause) {
         return new ArangoConnectionException(host, "invalid response: " + what, true, cause);
     }
@@ -85,6 +108,13 @@ public final class ResponseChecks {
     /**
      * Any throwable met while reading an answer, as the SDK's exception: the SDK's own pass through, an
      * {@link OutOfMemoryError} means the answer did not fit, anything else that it could not be read.
+     *
+     * @param host             the coordinator
+     * @param maxResponseBytes the body limit in bytes, named when the answer did not fit
+     * @param failure          what was thrown
+     * @return {@code failure} itself when it is an {@link ArangoException}; else a
+     *         {@link ResponseTooLargeException} for an {@link OutOfMemoryError}, or an
+     *         {@link ArangoConnectionException} with {@link ArangoConnectionException#requestSent()} {@code true}
      */
     public static ArangoException readFailure(Host host, long maxResponseBytes, Throwable failure) {
         if (failure instanceof ArangoException own) {
@@ -97,7 +127,13 @@ public final class ResponseChecks {
                 true, failure);
     }
 
-    /** {@code value} in quotes, cut short and with control characters replaced, safe for a log line. */
+    /**
+     * Quotes server text for a failure message, safe for a log line.
+     *
+     * @param value the text
+     * @return {@code value} in single quotes, cut to 64 characters (then followed by {@code ...}), with every
+     *         character outside printable ASCII replaced by {@code ?}
+     */
     public static String quote(String value) {
         StringBuilder quoted = new StringBuilder(Math.min(value.length(), QUOTED) + 5).append('\'');
         for (int i = 0; i < value.length() && i < QUOTED; i++) {

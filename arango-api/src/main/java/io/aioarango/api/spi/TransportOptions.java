@@ -52,44 +52,94 @@ public final class TransportOptions {
         this.maxResponseHeaderBytes = builder.maxResponseHeaderBytes;
     }
 
+    /**
+     * Starts options with every setting at its default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Options with every setting at its default.
+     *
+     * @return the default options
+     */
     public static TransportOptions defaults() {
         return builder().build();
     }
 
+    /**
+     * How long establishing a TCP (and TLS) connection may take.
+     *
+     * @return the connect timeout, positive; default {@link #DEFAULT_CONNECT_TIMEOUT}
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /**
+     * How long one request may take, from sending it (waiting for a connection included) to the last byte
+     * of the response.
+     *
+     * @return the request timeout, positive; default {@link #DEFAULT_REQUEST_TIMEOUT}
+     */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
+    /**
+     * How long an unused connection stays open.
+     *
+     * @return the idle timeout, positive; default {@link #DEFAULT_IDLE_TIMEOUT}
+     */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
+    /**
+     * How many connections a session opens to its coordinator at most.
+     *
+     * @return 1 or more; default {@link #DEFAULT_MAX_CONNECTIONS}
+     */
     public int maxConnectionsPerHost() {
         return maxConnectionsPerHost;
     }
 
+    /**
+     * How many requests may wait for a connection to one coordinator; one more fails with
+     * {@link io.aioarango.api.RequestQueueFullException}.
+     *
+     * @return 1 or more; default {@link #DEFAULT_MAX_PENDING}
+     */
     public int maxPendingRequestsPerHost() {
         return maxPendingRequestsPerHost;
     }
 
-    /** The largest response body accepted, in bytes. */
+    /**
+     * The largest response body accepted.
+     *
+     * @return the limit in bytes; default {@link #DEFAULT_MAX_RESPONSE_BYTES}
+     */
     public long maxResponseBytes() {
         return maxResponseBytes;
     }
 
-    /** The largest response headers accepted: the bytes of every name and value added up. */
+    /**
+     * The largest response headers accepted: the bytes of every name and value added up.
+     *
+     * @return the limit in bytes; default {@link #DEFAULT_MAX_RESPONSE_HEADER_BYTES}
+     */
     public int maxResponseHeaderBytes() {
         return maxResponseHeaderBytes;
     }
 
+    /**
+     * Every setting, for logs.
+     *
+     * @return e.g. {@code TransportOptions[connectTimeout=PT10S, ...]}
+     */
     @Override
     public String toString() {
         return "TransportOptions[connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
@@ -98,6 +148,7 @@ public final class TransportOptions {
                 + maxResponseBytes + ", maxResponseHeaderBytes=" + maxResponseHeaderBytes + "]";
     }
 
+    /** Builds {@link TransportOptions}; a setting not set keeps its default. Not thread-safe. */
     public static final class Builder {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
@@ -110,31 +161,73 @@ public final class TransportOptions {
         private Builder() {
         }
 
+        /**
+         * Sets how long establishing a TCP (and TLS) connection may take.
+         *
+         * @param timeout a positive duration; default {@link #DEFAULT_CONNECT_TIMEOUT}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is {@code null}, zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive("connectTimeout", timeout);
             return this;
         }
 
+        /**
+         * Sets how long one request may take, waiting for a connection and reading the body included.
+         *
+         * @param timeout a positive duration; default {@link #DEFAULT_REQUEST_TIMEOUT}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is {@code null}, zero or negative
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive("requestTimeout", timeout);
             return this;
         }
 
+        /**
+         * Sets how long an unused connection stays open.
+         *
+         * @param timeout a positive duration; default {@link #DEFAULT_IDLE_TIMEOUT}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is {@code null}, zero or negative
+         */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = positive("idleTimeout", timeout);
             return this;
         }
 
+        /**
+         * Sets how many connections a session opens to its coordinator at most.
+         *
+         * @param connections 1 or more; default {@link #DEFAULT_MAX_CONNECTIONS}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code connections} is less than 1
+         */
         public Builder maxConnectionsPerHost(int connections) {
             this.maxConnectionsPerHost = (int) atLeastOne("maxConnectionsPerHost", connections);
             return this;
         }
 
+        /**
+         * Sets how many requests may wait for a connection to one coordinator.
+         *
+         * @param requests 1 or more; default {@link #DEFAULT_MAX_PENDING}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code requests} is less than 1
+         */
         public Builder maxPendingRequestsPerHost(int requests) {
             this.maxPendingRequestsPerHost = (int) atLeastOne("maxPendingRequestsPerHost", requests);
             return this;
         }
 
+        /**
+         * Sets the largest response body accepted; a response is held in one array, which bounds it.
+         *
+         * @param bytes 1 to {@code Integer.MAX_VALUE - 8}; default {@link #DEFAULT_MAX_RESPONSE_BYTES}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is out of range
+         */
         public Builder maxResponseBytes(long bytes) {
             if (bytes > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("maxResponseBytes " + bytes + " is out of range; use 1 to "
@@ -148,6 +241,10 @@ public final class TransportOptions {
          * The largest response headers accepted, names and values added up; default
          * {@link #DEFAULT_MAX_RESPONSE_HEADER_BYTES}. Accepts {@link #MIN_RESPONSE_HEADER_BYTES} to
          * {@link #MAX_RESPONSE_HEADER_BYTES}.
+         *
+         * @param bytes the limit in bytes
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is out of range
          */
         public Builder maxResponseHeaderBytes(int bytes) {
             if (bytes < MIN_RESPONSE_HEADER_BYTES || bytes > MAX_RESPONSE_HEADER_BYTES) {
@@ -158,6 +255,11 @@ public final class TransportOptions {
             return this;
         }
 
+        /**
+         * Builds the options; the builder may be changed and used again afterwards.
+         *
+         * @return new immutable options
+         */
         public TransportOptions build() {
             return new TransportOptions(this);
         }

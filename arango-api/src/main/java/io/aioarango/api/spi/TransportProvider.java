@@ -7,12 +7,26 @@ package io.aioarango.api.spi;
  */
 public interface TransportProvider {
 
-    /** A short, unique, lower-case name users select it by, e.g. {@code jdk} or {@code netty}. */
+    /**
+     * The name users select the transport by.
+     *
+     * @return a short, unique, lower-case name, e.g. {@code jdk} or {@code netty}
+     */
     String name();
 
-    /** When several transports are on the class path and none is chosen, the highest priority wins. */
+    /**
+     * The rank among the transports found: when several are on the class path and none is chosen, the
+     * highest priority wins.
+     *
+     * @return the priority; higher wins
+     */
     int priority();
 
-    /** Builds a transport; the caller owns it and closes it. */
+    /**
+     * Builds a transport; the caller owns it and closes it.
+     *
+     * @param options the settings the transport honours
+     * @return a new transport
+     */
     Transport create(TransportOptions options);
 }

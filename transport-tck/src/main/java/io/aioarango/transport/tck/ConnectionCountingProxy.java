@@ -23,6 +23,12 @@ public final class ConnectionCountingProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
+    /**
+     * A proxy on a free port of 127.0.0.1 in front of {@code 127.0.0.1:targetPort}.
+     *
+     * @param targetPort the port of the server on 127.0.0.1
+     * @throws IOException if no port can be bound
+     */
     public ConnectionCountingProxy(int targetPort) throws IOException {
         this(0, targetPort);
     }
@@ -30,6 +36,10 @@ public final class ConnectionCountingProxy implements AutoCloseable {
     /**
      * A proxy listening on {@code listenPort} (0 for any free port): give the port of a proxy closed
      * before to bring a "stopped" server back where its clients expect it.
+     *
+     * @param listenPort the port to listen on, on 127.0.0.1; 0 for any free port
+     * @param targetPort the port of the server on 127.0.0.1
+     * @throws IOException if {@code listenPort} cannot be bound
      */
     public ConnectionCountingProxy(int listenPort, int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -41,16 +51,29 @@ public final class ConnectionCountingProxy implements AutoCloseable {
         acceptor.start();
     }
 
+    /**
+     * The port clients connect to.
+     *
+     * @return the port the proxy listens on, on 127.0.0.1
+     */
     public int port() {
         return listener.getLocalPort();
     }
 
-    /** Connections clients opened since the proxy started. */
+    /**
+     * Connections clients opened since the proxy started.
+     *
+     * @return the number of connections accepted
+     */
     public int acceptedConnections() {
         return accepted.get();
     }
 
-    /** Client connections open now. */
+    /**
+     * Client connections open now.
+     *
+     * @return the number of client connections not yet closed by either side
+     */
     public int openConnections() {
         return open.size();
     }

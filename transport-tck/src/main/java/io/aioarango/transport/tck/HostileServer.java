@@ -34,6 +34,13 @@ public final class HostileServer implements AutoCloseable {
     /** What the server does with one request. */
     @FunctionalInterface
     public interface Script {
+        /**
+         * Answers one request.
+         *
+         * @param exchange the request, and the means to answer it
+         * @throws IOException if writing fails, e.g. because the client closed the connection; the server
+         *                     then closes the connection
+         */
         void answer(Exchange exchange) throws IOException;
     }
 
@@ -52,31 +59,58 @@ public final class HostileServer implements AutoCloseable {
         acceptor.start();
     }
 
-    /** Starts a server on a free port of 127.0.0.1 that answers every request with {@code script}. */
+    /**
+     * Starts a server on a free port of 127.0.0.1 that answers every request with {@code script}.
+     *
+     * @param script what the server does with each request; called on the connection's thread
+     * @return the running server; close it when done
+     * @throws IOException if no port can be bound
+     */
     public static HostileServer start(Script script) throws IOException {
         return new HostileServer(script);
     }
 
+    /**
+     * The port the server listens on.
+     *
+     * @return the port, on 127.0.0.1
+     */
     public int port() {
         return listener.getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:port}. */
+    /**
+     * The server as a coordinator to open a session to.
+     *
+     * @return {@code http://127.0.0.1:port}
+     */
     public Host host() {
         return new Host("http", "127.0.0.1", port());
     }
 
-    /** Connections clients opened since the server started. */
+    /**
+     * Connections clients opened since the server started.
+     *
+     * @return the number of connections accepted
+     */
     public int acceptedConnections() {
         return accepted.get();
     }
 
-    /** Requests whose head the server read. */
+    /**
+     * Requests whose head (and declared body) the server read.
+     *
+     * @return the number of requests received, over every connection
+     */
     public int requestsReceived() {
         return requests.get();
     }
 
-    /** Connections the client has not closed yet (nor the server reset). */
+    /**
+     * Connections the client has not closed yet (nor the server reset).
+     *
+     * @return the number of connections open now
+     */
     public int openConnections() {
         return open.size();
     }
@@ -224,34 +258,66 @@ public final class HostileServer implements AutoCloseable {
             this.out = out;
         }
 
-        /** The request line and headers as received, lines separated by CRLF. */
+        /**
+         * The request line and headers as received.
+         *
+         * @return the head, lines separated by CRLF, without the blank line that ends it
+         */
         public String requestHead() {
             return requestHead;
         }
 
-        /** E.g. {@code GET /path HTTP/1.1}. */
+        /**
+         * The first line of the request.
+         *
+         * @return e.g. {@code GET /path HTTP/1.1}
+         */
         public String requestLine() {
             int end = requestHead.indexOf("\r\n");
             return end < 0 ? requestHead : requestHead.substring(0, end);
         }
 
-        /** 0 for the first request on its connection, 1 for the next, and so on. */
+        /**
+         * Where the request comes on its connection.
+         *
+         * @return 0 for the first request on its connection, 1 for the next, and so on
+         */
         public int indexOnConnection() {
             return index;
         }
 
-        /** Writes {@code text} as ISO-8859-1 bytes. */
+        /**
+         * Writes {@code text} as ISO-8859-1 bytes.
+         *
+         * @param text what to write, e.g. a status line and headers with their CRLFs
+         * @return this exchange
+         * @throws IOException if writing fails
+         */
         public Exchange send(String text) throws IOException {
             return send(text.getBytes(StandardCharsets.ISO_8859_1));
         }
 
+        /**
+         * Writes raw bytes.
+         *
+         * @param bytes what to write
+         * @return this exchange
+         * @throws IOException if writing fails
+         */
         public Exchange send(byte[] bytes) throws IOException {
             out.write(bytes);
             out.flush();
             return this;
         }
 
-        /** Writes {@code total} bytes made of {@code block} repeated, without holding them all. */
+        /**
+         * Writes {@code total} bytes made of {@code block} repeated, without holding them all.
+         *
+         * @param block the bytes to repeat, not empty; the last copy is cut to fit
+         * @param total how many bytes to write
+         * @return this exchange
+         * @throws IOException if writing fails
+         */
         public Exchange sendRepeated(byte[] block, long total) throws IOException {
             for (long left = total; left > 0; left -= block.length) {
                 out.write(block, 0, (int) Math.min(block.length, left));
@@ -260,7 +326,15 @@ public final class HostileServer implements AutoCloseable {
             return this;
         }
 
-        /** Writes {@code total} bytes as chunks of {@code block} in {@code Transfer-Encoding: chunked}, and the last chunk. */
+        /**
+         * Writes {@code total} bytes as chunks of {@code block} in {@code Transfer-Encoding: chunked}, and the
+         * last chunk.
+         *
+         * @param block the bytes of each chunk, not empty; the last data chunk is cut to fit
+         * @param total how many body bytes to write
+         * @return this exchange
+         * @throws IOException if writing fails
+         */
         public Exchange sendChunked(byte[] block, long total) throws IOException {
             byte[] size = (Integer.toHexString(block.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
             byte[] crlf = {'\r', '\n'};

@@ -57,7 +57,15 @@ public abstract class HostileServerContractTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final List<Transport> transports = new ArrayList<>();
 
-    /** The transport under test. */
+    /** For a transport module's subclass, which supplies {@link #provider()}. */
+    protected HostileServerContractTest() {
+    }
+
+    /**
+     * The transport under test.
+     *
+     * @return the provider of the transport under test; called for each transport a test creates
+     */
     protected abstract TransportProvider provider();
 
     /**
@@ -65,6 +73,9 @@ public abstract class HostileServerContractTest {
      * once the garbage collector has run. java.net.http before Java 21 has no way to close its client
      * ({@code HttpClient.shutdownNow()}): they go when it is collected. Connections of failed exchanges must
      * close at once in any case.
+     *
+     * @return {@code true}, the default, to require that idle connections close at once on close;
+     *         {@code false} to allow them to close after garbage collection
      */
     protected boolean closeClosesIdleConnections() {
         return true;
@@ -77,6 +88,12 @@ public abstract class HostileServerContractTest {
         }
     }
 
+    /**
+     * The options the suite's transports start from; a test changes single settings on top.
+     *
+     * @return a new builder with a 2 s connect timeout and an 8 s request timeout, long enough that a
+     *         failure meant to be immediate cannot pass by timing out
+     */
     protected TransportOptions.Builder options() {
         return TransportOptions.builder().connectTimeout(Duration.ofSeconds(2)).requestTimeout(REQUEST_TIMEOUT);
     }

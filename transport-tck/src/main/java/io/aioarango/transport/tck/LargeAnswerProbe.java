@@ -34,6 +34,13 @@ public final class LargeAnswerProbe {
     private LargeAnswerProbe() {
     }
 
+    /**
+     * Runs the probe and exits the JVM.
+     *
+     * @param args the provider's class name or registered name, then the answer's size in bytes
+     * @throws Exception if the server cannot start, the provider cannot be found or instantiated, or the
+     *                   size is not a number
+     */
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
         TransportProvider provider = provider(args[0]);

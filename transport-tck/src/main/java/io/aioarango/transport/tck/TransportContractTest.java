@@ -60,12 +60,22 @@ import org.junit.jupiter.api.Test;
 public abstract class TransportContractTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** The WireMock server on 127.0.0.1, started before each test and stopped after it. */
     protected WireMockServer server;
+    /** {@link #server} as a coordinator: {@code http://127.0.0.1:port}. */
     protected Host host;
     private final List<Transport> transports = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    /** The transport under test. */
+    /** For a transport module's subclass, which supplies {@link #provider()}. */
+    protected TransportContractTest() {
+    }
+
+    /**
+     * The transport under test.
+     *
+     * @return the provider of the transport under test; called for each transport a test creates
+     */
     protected abstract TransportProvider provider();
 
     /**
@@ -73,6 +83,9 @@ public abstract class TransportContractTest {
      * garbage collector has run. Connections carrying a request must close at once in any case.
      * java.net.http before Java 21 has no way to stop its client's selector thread
      * ({@code HttpClient.shutdownNow()}): the thread ends when the client is collected.
+     *
+     * @return {@code true}, the default, to require that every thread ends at once on close; {@code false}
+     *         to allow them to end after garbage collection
      */
     protected boolean closeEndsEveryThread() {
         return true;
@@ -94,17 +107,33 @@ public abstract class TransportContractTest {
         server.stop();
     }
 
-    /** Options with short timeouts, so that a hanging test fails fast. */
+    /**
+     * Options with short timeouts, so that a hanging test fails fast; the suite's transports start from
+     * them, and a test changes single settings on top.
+     *
+     * @return a new builder with a 2 s connect timeout and a 5 s request timeout
+     */
     protected TransportOptions.Builder options() {
         return TransportOptions.builder().connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5));
     }
 
+    /**
+     * Creates a transport of {@link #provider()}, closed after the test.
+     *
+     * @param options the transport's settings
+     * @return the new transport
+     */
     protected Transport transport(TransportOptions options) {
         Transport transport = provider().create(options);
         transports.add(transport);
         return transport;
     }
 
+    /**
+     * Opens a session to {@link #host} on a new transport with {@link #options()}.
+     *
+     * @return the session; its transport is closed after the test
+     */
     protected HttpSession session() {
         return transport(options().build()).openSession(host);
     }
@@ -128,10 +157,24 @@ public abstract class TransportContractTest {
                 .withBody("slow")));
     }
 
+    /**
+     * A {@code GET} without headers or body.
+     *
+     * @param target the path and query, percent-encoded, starting with {@code /}
+     * @return the request
+     */
     protected static TransportRequest get(String target) {
         return new TransportRequest(HttpMethod.GET, target, Headers.empty(), null);
     }
 
+    /**
+     * Waits up to 10 s for a future that must succeed.
+     *
+     * @param <T>    the result's type
+     * @param future the future
+     * @return its result
+     * @throws AssertionError if the future failed or did not complete in time
+     */
     protected static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -142,6 +185,14 @@ public abstract class TransportContractTest {
         }
     }
 
+    /**
+     * Waits up to 10 s for a future that must fail.
+     *
+     * @param future the future
+     * @return the failure, unwrapped from {@link ExecutionException}; the {@link CancellationException}
+     *         when the future was cancelled
+     * @throws AssertionError if the future succeeded or did not complete in time
+     */
     protected static Throwable failure(CompletableFuture<?> future) {
         try {
             future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -17,12 +17,24 @@ public final class Waiting {
     private Waiting() {
     }
 
-    /** Returns as soon as {@code condition} holds; fails the test, saying {@code what}, after {@link #WAIT}. */
+    /**
+     * Returns as soon as {@code condition} holds; fails the test, saying {@code what}, after {@link #WAIT}.
+     *
+     * @param what      what is awaited, for the failure message
+     * @param condition checked every 2 ms or so, on the caller's thread
+     * @throws AssertionError if {@code condition} does not hold within {@link #WAIT}
+     */
     public static void eventually(String what, BooleanSupplier condition) {
         eventually(() -> what, condition);
     }
 
-    /** Like {@link #eventually(String, BooleanSupplier)}, {@code what} built only on failure. */
+    /**
+     * Like {@link #eventually(String, BooleanSupplier)}, {@code what} built only on failure.
+     *
+     * @param what      builds the failure message's description of what is awaited
+     * @param condition checked every 2 ms or so, on the caller's thread
+     * @throws AssertionError if {@code condition} does not hold within {@link #WAIT}
+     */
     public static void eventually(Supplier<String> what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
