@@ -10,8 +10,9 @@ module io.aioarango.testkit {
     requires io.netty.common;
     requires io.netty.transport;
     requires com.fasterxml.jackson.databind;
-    // FakeClusterExtension only: present whenever a JUnit 5 test uses it.
-    requires static transitive org.junit.jupiter.api;
+    // FakeClusterExtension only: present whenever a JUnit 5 test uses it. Not transitive: a module that
+    // requires the testkit must compile without JUnit (javac would look for a static transitive one).
+    requires static org.junit.jupiter.api;
 
     exports io.aioarango.testkit;
 }

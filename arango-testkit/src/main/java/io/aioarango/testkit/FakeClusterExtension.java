@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * sees the stopped coordinators, faults, requests or maintenance mode of another. Registered on an
  * instance field, each test gets a cluster of its own.
  */
+@SuppressWarnings("exports") // JUnit's interfaces: whoever registers an extension reads JUnit already
 public final class FakeClusterExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private final FakeCluster.Builder builder;

@@ -4,6 +4,7 @@ import io.aioarango.api.Cluster;
 import io.aioarango.api.ClusterHealth;
 import io.aioarango.api.ServerRole;
 import io.aioarango.core.ArangoClient;
+import io.aioarango.testkit.FakeCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * line: the module it runs in, the transport, {@code serverId()}, {@code serverRole()} and
  * {@code health()}.
  *
- * <p>Arguments: the coordinator's URL and the transport's name ({@code jdk} or {@code netty}). Any
+ * <p>Arguments: the coordinator's URL, or {@code testkit} to start an {@code arango-testkit} cluster of two
+ * coordinators in this JVM and use it, and the transport's name ({@code jdk} or {@code netty}). Any
  * failure ends the JVM with a stack trace and a non-zero exit code.
  */
 public final class ClusterProbe {
@@ -27,9 +29,19 @@ public final class ClusterProbe {
             System.err.println("usage: ClusterProbe <coordinator URL> <jdk|netty>");
             System.exit(2);
         }
+        if (args[0].equals("testkit")) {
+            try (FakeCluster cluster = FakeCluster.start(2)) {
+                probe(cluster.hostsString(), args[1]);
+            }
+        } else {
+            probe(args[0], args[1]);
+        }
+    }
+
+    private static void probe(String hosts, String transport) throws Exception {
         try (ArangoClient client = ArangoClient.builder()
-                .hosts(args[0])
-                .transport(args[1])
+                .hosts(hosts)
+                .transport(transport)
                 .requestTimeout(Duration.ofSeconds(10))
                 .build()) {
             Cluster cluster = client.db("_system", "root", "passwd").get(WAIT_SECONDS, TimeUnit.SECONDS).cluster();

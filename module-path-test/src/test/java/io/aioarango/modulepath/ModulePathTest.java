@@ -42,7 +42,10 @@ class ModulePathTest {
     private static final String CLUSTER_ID = "5f1b0e4a-module-path";
     /** The published modules, each of which must come from this build. */
     private static final List<String> OUR_ARTIFACTS =
-            List.of("arango-api", "arango-core", "transport-jdk", "transport-netty");
+            List.of("arango-api", "arango-core", "transport-jdk", "transport-netty", "arango-testkit");
+
+    private static final String SDK_MODULES = "sdkModules=[io.aioarango.api, io.aioarango.core, io.aioarango.testkit, "
+            + "io.aioarango.transport.jdk, io.aioarango.transport.netty]";
 
     private WireMockServer coordinator;
 
@@ -74,14 +77,13 @@ class ModulePathTest {
     @ParameterizedTest(name = "transport {0}")
     @ValueSource(strings = {"jdk", "netty"})
     void clusterCallsRunOnTheModulePathAlone(String transport) throws Exception {
-        ChildRun run = runProbe(transport);
+        ChildRun run = runProbe("http://127.0.0.1:" + coordinator.port(), transport);
 
         assertThat(run.exitCode()).as("exit code of the child JVM; it printed:%n%s", run.output()).isZero();
         assertThat(run.lines()).as(run.output()).contains(
                 "module=io.aioarango.modulepath",
                 "clientModule=io.aioarango.core",
-                "sdkModules=[io.aioarango.api, io.aioarango.core, io.aioarango.transport.jdk, "
-                        + "io.aioarango.transport.netty]",
+                SDK_MODULES,
                 "transport=" + transport,
                 "serverId=" + SERVER_ID,
                 "serverRole=COORDINATOR",
@@ -92,6 +94,18 @@ class ModulePathTest {
             // Without its native module resolved, Netty falls back to NIO; the run above shows that works.
             assertThat(run.lines()).as(run.output()).anyMatch(line -> line.startsWith("nettyEpoll=false"));
         }
+    }
+
+    @Test
+    void theTestkitRunsOnTheModulePathToo() throws Exception {
+        ChildRun run = runProbe("testkit", "netty");
+
+        assertThat(run.exitCode()).as("exit code of the child JVM; it printed:%n%s", run.output()).isZero();
+        assertThat(run.lines()).as(run.output()).contains(SDK_MODULES, "transport=netty", "serverRole=COORDINATOR");
+        assertThat(run.lines()).as(run.output()).anyMatch(line -> line.startsWith("serverId=CRDN-"));
+        // Two coordinators, three DB-Servers and three agents, all GOOD.
+        assertThat(run.lines()).as(run.output()).filteredOn(line -> line.startsWith("health."))
+                .hasSize(8).allMatch(line -> line.endsWith("/GOOD"));
     }
 
     @Test
@@ -108,24 +122,24 @@ class ModulePathTest {
                 entry.contains("wiremock") || entry.contains("junit") || entry.contains("assertj"));
     }
 
-    private ChildRun runProbe(String transport) throws IOException, InterruptedException {
+    private ChildRun runProbe(String hosts, String transport) throws IOException, InterruptedException {
         Path outputDir = Files.createDirectories(Path.of(property("aioarango.modulepath.output")));
-        Path output = outputDir.resolve(transport + ".txt");
+        Path output = outputDir.resolve((hosts.equals("testkit") ? "testkit-" : "") + transport + ".txt");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Short-lived: no need for the optimising compiler or a parallel collector on 2 cores.
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
-        String hosts = System.getProperty("jdk.net.hosts.file");
-        if (hosts != null) {
-            command.add("-Djdk.net.hosts.file=" + hosts);
+        String hostsFile = System.getProperty("jdk.net.hosts.file");
+        if (hostsFile != null) {
+            command.add("-Djdk.net.hosts.file=" + hostsFile);
         }
         command.add("-Djava.net.preferIPv4Stack=true");
         command.add("--module-path");
         command.add(property("aioarango.modulepath.consumer") + File.pathSeparator + modulePathOfDependencies());
         command.add("-m");
         command.add(MAIN);
-        command.add("http://127.0.0.1:" + coordinator.port());
+        command.add(hosts);
         command.add(transport);
 
         ProcessBuilder builder = new ProcessBuilder(command)
