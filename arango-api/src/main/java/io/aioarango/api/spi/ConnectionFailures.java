@@ -88,13 +88,14 @@ public final class ConnectionFailures {
         return cause == null ? "no connection" : "no connection: " + Completions.describe(cause);
     }
 
+    /** Causes looked at, at most: a chain can be a cycle (A caused by B caused by A), which must not hang us. */
+    private static final int MAX_CAUSES = 32;
+
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return null;

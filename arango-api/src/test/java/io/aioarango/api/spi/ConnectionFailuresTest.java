@@ -35,6 +35,15 @@ class ConnectionFailuresTest {
     }
 
     @Test
+    void aCycleOfCausesEndsTheSearch() {
+        IOException a = new IOException("a");
+        IOException b = new IOException("b", a);
+        a.initCause(b);
+        assertThat(ConnectionFailures.isConnectFailure(a)).isFalse();
+        assertThat(ConnectionFailures.broken(HOST, a).requestSent()).isTrue();
+    }
+
+    @Test
     void anEstablishedConnectionThatBrokeMayHaveSentTheRequest() {
         ArangoConnectionException reset = ConnectionFailures.broken(HOST, new SocketException("Connection reset"));
         assertThat(reset.requestSent()).isTrue();

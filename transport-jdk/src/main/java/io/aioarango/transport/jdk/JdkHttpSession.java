@@ -257,11 +257,14 @@ final class JdkHttpSession implements HttpSession {
      * answer malformed, too large, or late? Never returns anything but an {@link ArangoException}.
      */
     private ArangoException translate(Throwable failure) {
+        // Both walks are bounded: a chain of causes can be a cycle.
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        for (int depth = 0; depth < 32 && (cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null; depth++) {
             cause = cause.getCause();
         }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
+        Throwable t = cause;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
             if (t instanceof ArangoException own) {
                 return own; // thrown by our body handler or subscriber
             }
