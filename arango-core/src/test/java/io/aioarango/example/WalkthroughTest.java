@@ -1,16 +1,7 @@
 package io.aioarango.example;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Cluster;
 import io.aioarango.api.ClusterHealth;
@@ -23,6 +14,7 @@ import io.aioarango.api.RebalanceOptions;
 import io.aioarango.api.RebalancePlan;
 import io.aioarango.api.ServerCount;
 import io.aioarango.api.ServerEngine;
+import io.aioarango.api.ServerHealth;
 import io.aioarango.api.ServerMaintenance;
 import io.aioarango.api.ServerMaintenanceMode;
 import io.aioarango.api.ServerMode;
@@ -30,87 +22,35 @@ import io.aioarango.api.ServerRole;
 import io.aioarango.api.ServerStatistics;
 import io.aioarango.api.ServerVersion;
 import io.aioarango.core.ArangoClient;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.aioarango.testkit.FakeCluster;
+import io.aioarango.testkit.FakeClusterExtension;
+import io.aioarango.testkit.FakeCoordinator;
+import io.aioarango.testkit.RecordedRequest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The README's walkthrough as a program: it uses only the public names of DESIGN.md
  * ({@code io.aioarango.core.ArangoClient} and {@code io.aioarango.api.*}) and drives every Cluster call
- * against two WireMock coordinators answering with ArangoDB's recorded bodies.
+ * against an arango-testkit fake cluster of two coordinators, three DB-Servers and three agents.
  */
 class WalkthroughTest {
-    private static final List<WireMockServer> coordinators = new ArrayList<>();
-    private static String hosts;
-
-    @BeforeAll
-    static void startCoordinators() {
-        for (int i = 0; i < 2; i++) {
-            WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-            server.start();
-            answer(server, get(urlEqualTo("/_db/_system/_admin/server/id")), "DERIVED_GET__admin_server_id.json");
-            answer(server, get(urlEqualTo("/_db/_system/_admin/server/role")),
-                    "DERIVED_GET__admin_server_role.coordinator.json");
-            answer(server, get(urlEqualTo("/_db/_system/_admin/server/mode")), "DERIVED_GET__admin_server_mode.json");
-            answer(server, get(urlEqualTo("/_db/_system/_admin/cluster/health")), "GET__admin_cluster_health.json");
-            answer(server, get(urlEqualTo("/_db/_system/_admin/cluster/numberOfServers")),
-                    "GET__admin_cluster_numberOfServers.cleanedServers.json");
-            answer(server, get(urlPathEqualTo("/_db/_system/_admin/cluster/nodeVersion")), "GET__api_version.json");
-            answer(server, get(urlPathEqualTo("/_db/_system/_admin/cluster/nodeEngine")), "GET__api_engine.json");
-            answer(server, get(urlPathEqualTo("/_db/_system/_admin/cluster/nodeStatistics")),
-                    "GET__admin_statistics.json");
-            answer(server, put(urlEqualTo("/_db/_system/_admin/cluster/maintenance")),
-                    "PUT__admin_cluster_maintenance.on.json");
-            answer(server, get(urlEqualTo("/_db/_system/_admin/cluster/maintenance/PRMR-wbsq47rz")),
-                    "GET__admin_cluster_maintenance_DBSERVER.maintenance.json");
-            answer(server, put(urlEqualTo("/_db/_system/_admin/cluster/maintenance/PRMR-wbsq47rz")),
-                    "GET__admin_cluster_maintenance_DBSERVER.normal.json");
-            answer(server, get(urlEqualTo("/_db/_system/_api/cluster/endpoints")), "GET__api_cluster_endpoints.json");
-            answer(server, get(urlEqualTo("/_db/_system/_admin/cluster/rebalance")), "GET__admin_cluster_rebalance.json");
-            answer(server, post(urlEqualTo("/_db/_system/_admin/cluster/rebalance")),
-                    "DERIVED_POST__admin_cluster_rebalance.json");
-            answer(server, put(urlEqualTo("/_db/_system/_admin/cluster/rebalance")),
-                    "DERIVED_POST__admin_cluster_rebalance.json");
-            answer(server, post(urlEqualTo("/_db/_system/_admin/cluster/rebalance/execute")),
-                    "GET__admin_cluster_maintenance_DBSERVER.normal.json");
-            answer(server, get(urlEqualTo("/_db/_system/_api/version")), "GET__api_version.json");
-            coordinators.add(server);
-        }
-        hosts = "http://127.0.0.1:" + coordinators.get(0).port() + ",http://127.0.0.1:" + coordinators.get(1).port();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        coordinators.forEach(WireMockServer::resetRequests);
-    }
-
-    @AfterAll
-    static void stopCoordinators() {
-        coordinators.forEach(WireMockServer::stop);
-    }
-
-    private static void answer(WireMockServer server, MappingBuilder request, String contractFile) {
-        try (InputStream in = WalkthroughTest.class.getResourceAsStream("/contract/" + contractFile)) {
-            server.stubFor(request.willReturn(aResponse().withStatus(200)
-                    .withBody(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** One cluster for the class, reset before each test: no request, maintenance mode or fault carries over. */
+    @RegisterExtension
+    static final FakeClusterExtension FAKE = new FakeClusterExtension(FakeCluster.builder().coordinators(2));
 
     @Test
-    void everyClusterCallThroughThePublicNames() {
+    void everyClusterCallThroughThePublicNames(FakeCluster fake) {
+        Instant before = Instant.now();
         try (ArangoClient client = ArangoClient.builder()
-                .hosts(hosts)                       // or .hosts(List.of(...)) / .hosts("a", "b")
+                .hosts(fake.hostsString())          // or .hosts(List.of(...)) / .hosts("a", "b")
                 .hostResolver("roundrobin")         // the default; "random" or your own HostResolver
                 .transport("jdk")
                 .build()) {
@@ -128,8 +68,10 @@ class WalkthroughTest {
             ServerEngine engine = cluster.serverEngine(dbServer).join();
             ServerStatistics statistics = cluster.serverStatistics(dbServer).join();
             String warning = cluster.toggleMaintenanceMode(MaintenanceMode.ON).join();
-            cluster.toggleServerMaintenanceMode(dbServer, ServerMaintenanceMode.NORMAL).join();
+            cluster.toggleServerMaintenanceMode(dbServer, ServerMaintenanceMode.MAINTENANCE, Duration.ofMinutes(10))
+                    .join();
             Optional<ServerMaintenance> maintenance = cluster.serverMaintenanceMode(dbServer).join();
+            cluster.toggleServerMaintenanceMode(dbServer, ServerMaintenanceMode.NORMAL).join();
             List<String> endpoints = cluster.endpoints().join();
             ClusterImbalance imbalance = cluster.calculateImbalance().join();
             RebalancePlan plan = cluster.calculateRebalancePlan(RebalanceOptions.builder()
@@ -138,38 +80,89 @@ class WalkthroughTest {
             RebalancePlan started = cluster.rebalance().join();
             ArangoResponse raw = sysDb.send(ArangoRequest.builder(HttpMethod.GET, "/_api/version").build()).join();
 
-            assertThat(client.hosts()).hasSize(2);
-            assertThat(id).startsWith("CRDN-");
+            assertThat(client.hosts()).isEqualTo(fake.hosts());
+            assertThat(id).startsWith("CRDN-").isEqualTo(fake.coordinator(0).serverId());
             assertThat(role).isEqualTo(ServerRole.COORDINATOR);
             assertThat(mode).isEqualTo(ServerMode.DEFAULT);
-            assertThat(health.servers()).hasSize(3);
-            assertThat(count.cleanedServers()).hasSize(1);
+            List<String> everyServer = new ArrayList<>();
+            fake.coordinators().forEach(coordinator -> everyServer.add(coordinator.serverId()));
+            everyServer.addAll(fake.dbServerIds());
+            everyServer.addAll(fake.agentIds());
+            assertThat(health.servers()).hasSize(8).containsOnlyKeys(everyServer);
+            assertThat(health.servers().values()).allMatch(ServerHealth::isGood);
+            assertThat(health.servers().get(fake.coordinator(1).serverId()).endpoint())
+                    .isEqualTo(fake.coordinator(1).endpoint());
+            assertThat(dbServer).isIn(fake.dbServerIds());
+            assertThat(count.numberOfCoordinators()).isEqualTo(2);
+            assertThat(count.numberOfDbServers()).isEqualTo(3);
+            assertThat(count.cleanedServers()).isEmpty();
             assertThat(version.version()).isEqualTo("3.12.10");
             assertThat(engine.name()).isEqualTo("rocksdb");
             assertThat(statistics.enabled()).isTrue();
             assertThat(warning).startsWith("Cluster supervision deactivated.");
+            assertThat(fake.maintenanceMode()).isTrue();
             assertThat(maintenance).map(ServerMaintenance::mode).hasValue(ServerMaintenanceMode.MAINTENANCE);
-            assertThat(endpoints).hasSize(2);
+            assertThat(maintenance.orElseThrow().until())
+                    .isBetween(before.plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS),
+                            Instant.now().plus(Duration.ofMinutes(10)));
+            assertThat(fake.serverMaintenance(dbServer)).as("back to normal").isEmpty();
+            assertThat(endpoints).containsExactly(fake.coordinator(0).endpoint(), fake.coordinator(1).endpoint());
             assertThat(imbalance.leader().imbalance()).isPositive();
-            assertThat(plan.moves()).hasSize(1);
+            assertThat(plan.moves()).singleElement().satisfies(move -> {
+                assertThat(move.from()).isEqualTo(fake.dbServerIds().get(0));
+                assertThat(move.to()).isEqualTo(fake.dbServerIds().get(1));
+            });
             assertThat(started.moves()).hasSize(1);
             assertThat(raw.status()).isEqualTo(200);
+            assertThat(fake.coordinators()).allSatisfy(coordinator -> assertThat(coordinator.requests())
+                    .allSatisfy(request -> assertThat(request.user()).isEqualTo("root")));
+            String executed = requestTo(fake, "POST", "/_db/_system/_admin/cluster/rebalance/execute").body();
+            assertThat(executed).as("the plan's move went back to execute").contains(plan.moves().get(0).shard());
         }
-        // Round robin spread the 17 requests over both coordinators, the first getting the odd one.
-        assertThat(coordinators).extracting(server -> server.getAllServeEvents().size()).containsExactly(9, 8);
+        // Round robin spread the 18 requests over both coordinators in turn, the first one first.
+        List<String> sent = List.of(
+                "GET /_admin/server/id", "GET /_admin/server/role", "GET /_admin/server/mode",
+                "GET /_admin/cluster/health", "GET /_admin/cluster/numberOfServers", "GET /_admin/cluster/nodeVersion",
+                "GET /_admin/cluster/nodeEngine", "GET /_admin/cluster/nodeStatistics",
+                "PUT /_admin/cluster/maintenance", "PUT /_admin/cluster/maintenance/{id}",
+                "GET /_admin/cluster/maintenance/{id}", "PUT /_admin/cluster/maintenance/{id}",
+                "GET /_api/cluster/endpoints", "GET /_admin/cluster/rebalance", "POST /_admin/cluster/rebalance",
+                "POST /_admin/cluster/rebalance/execute", "PUT /_admin/cluster/rebalance", "GET /_api/version");
+        assertThat(fake.coordinators()).extracting(FakeCoordinator::requestCount).containsExactly(9, 9);
+        for (int c = 0; c < 2; c++) {
+            int first = c;
+            List<String> expected = Stream.iterate(first, i -> i < sent.size(), i -> i + 2).map(sent::get).toList();
+            assertThat(fake.coordinator(c).requests()).extracting(WalkthroughTest::call)
+                    .as("requests of coordinator %d", c).isEqualTo(expected);
+        }
     }
 
     @Test
-    void hostsAsAListOrOneByOneAndTheRandomResolver() {
-        List<String> list = List.of(hosts.split(","));
+    void hostsAsAListOrOneByOneAndTheRandomResolver(FakeCluster fake) {
+        List<String> list = fake.hosts();
+        String dbServer = fake.dbServerIds().get(0);
         try (ArangoClient fromList = ArangoClient.builder().hosts(list).hostResolver("random").build();
                 ArangoClient fromVarargs = ArangoClient.builder().hosts(list.get(0), list.get(1)).build()) {
             assertThat(fromList.hosts()).isEqualTo(fromVarargs.hosts()).isEqualTo(list);
             assertThat(fromList.db("_system", "root", "passwd").join().cluster().serverId().join())
-                    .startsWith("CRDN-");
+                    .startsWith("CRDN-").isIn(fake.coordinator(0).serverId(), fake.coordinator(1).serverId());
             assertThat(fromVarargs.db("_system", "root", "passwd").join().cluster()
-                    .toggleServerMaintenanceMode("PRMR-wbsq47rz", ServerMaintenanceMode.MAINTENANCE,
+                    .toggleServerMaintenanceMode(dbServer, ServerMaintenanceMode.MAINTENANCE,
                             Duration.ofMinutes(10)).join()).isNull();
         }
+        assertThat(fake.serverMaintenance(dbServer)).as("the DB-Server went into maintenance").isPresent();
+        assertThat(fake.requestCount()).isEqualTo(2);
+    }
+
+    /** {@code METHOD path} of a request, the database prefix and a DB-Server's id left out. */
+    private static String call(RecordedRequest request) {
+        String path = request.path().replaceFirst("^/_db/_system", "").replaceFirst("(/maintenance/)PRMR-.*", "$1{id}");
+        return request.method() + " " + path;
+    }
+
+    private static RecordedRequest requestTo(FakeCluster fake, String method, String path) {
+        return fake.coordinators().stream().flatMap(coordinator -> coordinator.requests().stream())
+                .filter(request -> request.method().equals(method) && request.path().equals(path))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + method + " " + path));
     }
 }

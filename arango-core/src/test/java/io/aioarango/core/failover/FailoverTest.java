@@ -2,14 +2,15 @@ package io.aioarango.core.failover;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.aioarango.transport.tck.Waiting.eventually;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoRequest;
@@ -28,8 +29,8 @@ import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.api.spi.TransportProvider;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.core.HostResolvers;
-import io.aioarango.core.testing.FakeCoordinator;
 import io.aioarango.core.testing.ThreeCoordinatorTest;
+import io.aioarango.testkit.FakeCoordinator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,14 +53,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Failover and host health against coordinators that stop, restart, refuse, reset and redirect. Runs
- * once per transport (see the subclasses).
+ * once per transport (see the subclasses). The coordinators are arango-testkit's; a test that needs an
+ * answer the testkit does not give (a redirect's {@code x-arango-endpoint}, an endpoint list other than
+ * the cluster's own, a reset before any answer) uses a WireMock coordinator for it.
  */
 abstract class FailoverTest extends ThreeCoordinatorTest {
     private static final String ID_PATH = "/_db/_system/_admin/server/id";
+    private static final String ENDPOINTS_PATH = "/_db/_system/_api/cluster/endpoints";
 
-    protected ArangoClient.Builder builder(FakeCoordinator... chosen) {
-        List<FakeCoordinator> hosts = chosen.length == 0 ? coordinators : List.of(chosen);
-        return ArangoClient.builder().hosts(hosts.stream().map(FakeCoordinator::url).toList()).transport(transport())
+    /** A client of the fake cluster's three coordinators. */
+    protected ArangoClient.Builder builder() {
+        return builder(fakeCluster.hosts());
+    }
+
+    protected ArangoClient.Builder builder(String... urls) {
+        return builder(List.of(urls));
+    }
+
+    private ArangoClient.Builder builder(List<String> urls) {
+        return ArangoClient.builder().hosts(urls).transport(transport())
                 .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5));
     }
 
@@ -127,34 +139,34 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         stopped.stop();
 
         for (int i = 0; i < 60; i++) {
-            assertThat(await(cluster.serverId())).isIn("CRDN-0", "CRDN-2");
+            assertThat(await(cluster.serverId())).isIn(coordinators.get(0).serverId(), coordinators.get(2).serverId());
         }
 
-        assertThat(resolver.picked.stream().filter(stopped.host()::equals)).as("tried once, then left out").hasSize(1);
-        int markedDown = resolver.picked.indexOf(stopped.host());
+        assertThat(resolver.picked.stream().filter(host(stopped)::equals)).as("tried once, then left out").hasSize(1);
+        int markedDown = resolver.picked.indexOf(host(stopped));
         assertThat(resolver.offered.subList(markedDown + 1, resolver.offered.size()))
-                .allSatisfy(candidates -> assertThat(candidates).doesNotContain(stopped.host()));
-        assertThat(coordinators.get(0).received() + coordinators.get(2).received()).isEqualTo(60);
+                .allSatisfy(candidates -> assertThat(candidates).doesNotContain(host(stopped)));
+        assertThat(coordinators.get(0).requestCount() + coordinators.get(2).requestCount()).isEqualTo(60);
     }
 
     @Test
-    void aCoordinatorThatComesBackGetsTrafficAgain() throws InterruptedException {
+    void aCoordinatorThatComesBackGetsTrafficAgain() {
         Cluster cluster = db(builder().hostBackoff(Duration.ofMillis(100), Duration.ofMillis(200))).cluster();
         FakeCoordinator bouncing = coordinators.get(1);
         bouncing.stop();
         for (int i = 0; i < 10; i++) {
             await(cluster.serverId());
         }
-        assertThat(bouncing.received()).isZero();
+        assertThat(bouncing.requestCount()).isZero();
 
         bouncing.start();
         // Once its back-off has passed, one request probes it, and then it is back in the rotation.
         eventually("the restarted coordinator served 5 requests", () -> {
             await(cluster.serverId());
-            return bouncing.received() >= 5;
+            return bouncing.requestCount() >= 5;
         });
 
-        assertThat(bouncing.received()).isGreaterThanOrEqualTo(5);
+        assertThat(bouncing.requestCount()).isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -168,7 +180,7 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(failure).isInstanceOfSatisfying(NoHostAvailableException.class, e -> {
             assertThat(e.failures().keySet()).containsExactlyInAnyOrderElementsOf(
-                    coordinators.stream().map(FakeCoordinator::host).toList());
+                    coordinators.stream().map(ThreeCoordinatorTest::host).toList());
             assertThat(e.getSuppressed()).hasSize(3).allSatisfy(s -> assertThat(s)
                     .isInstanceOf(ArangoConnectionException.class));
         });
@@ -184,22 +196,23 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         coordinators.forEach(FakeCoordinator::start);
 
         // Every coordinator is down for 30 s more, yet the request goes out rather than fail untried.
-        assertThat(await(cluster.serverId())).isEqualTo("CRDN-0");
+        assertThat(await(cluster.serverId())).isEqualTo(coordinators.get(0).serverId());
     }
 
     @Test
     void unavailableCoordinatorsAreFailedOverForAnyMethod() {
         Database db = db(builder().hostResolver(FIRST));
         FakeCoordinator first = coordinators.get(0);
-        for (String body : List.of("DERIVED_ERROR_503_startup.json", "DERIVED_ERROR_503_shutting_down.json",
-                "DERIVED_ERROR_503_queue_full.json")) {
-            first.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503).withBody(contract(body))));
+        for (int errorNum : List.of(503, 30, 21003)) { // starting up or in maintenance, shutting down, queue full
+            first.failWith(503, errorNum);
 
-            assertThat(await(db.cluster().serverId())).isEqualTo("CRDN-1");
-            assertThat(await(db.send(ArangoRequest.builder(HttpMethod.POST, "/_api/cursor").jsonBody("{}").build()))
-                    .status()).isEqualTo(200);
+            assertThat(await(db.cluster().serverId())).isEqualTo(coordinators.get(1).serverId());
+            // A POST, not idempotent: computing a rebalance plan.
+            assertThat(await(db.send(ArangoRequest.builder(HttpMethod.POST, "/_admin/cluster/rebalance")
+                    .jsonBody("{}").build())).status()).isEqualTo(200);
         }
-        assertThat(coordinators.get(1).received()).isEqualTo(6);
+        assertThat(first.requestCount()).as("each asked the unavailable one first").isEqualTo(6);
+        assertThat(coordinators.get(1).requestCount()).isEqualTo(6);
     }
 
     /** An Error on a later attempt (here from the user's resolver) still ends the caller's future. */
@@ -221,43 +234,65 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
     @Test
     void anOther503IsTheAnswer() {
         Cluster cluster = db(builder().hostResolver(FIRST)).cluster();
-        coordinators.get(0).server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
-                .withBody("{\"error\":true,\"errorNum\":1496,\"errorMessage\":\"not a leader\",\"code\":503}")));
+        coordinators.get(0).failWith(503, 1496); // not a leader, and no x-arango-endpoint named
 
         assertThat(failure(cluster.serverId())).isInstanceOfSatisfying(ArangoServerException.class,
                 e -> assertThat(e.errorNum()).isEqualTo(1496));
-        assertThat(coordinators.get(1).received()).isZero();
+        assertThat(coordinators.get(1).requestCount()).isZero();
     }
 
+    /**
+     * The connection is reset after the request arrived and before any byte of an answer: the case where
+     * a client cannot tell whether the server acted. The testkit's reset comes mid-answer, so the resetting
+     * coordinator here is WireMock's.
+     */
     @Test
     void aPostThatFailsAfterBeingSentIsNotRetriedAGetIs() {
-        Database db = db(builder().hostResolver(FIRST));
-        coordinators.get(0).server.stubFor(any(anyUrl()).willReturn(aResponse()
-                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        WireMockServer resetting = wireMock();
+        resetting.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Database db = db(builder(url(resetting), coordinators.get(1).url(), coordinators.get(2).url())
+                .hostResolver(FIRST));
 
         Throwable post = failure(db.send(ArangoRequest.builder(HttpMethod.POST, "/_api/document/c")
                 .jsonBody("{\"a\":1}").build()));
         assertThat(post).isInstanceOfSatisfying(ArangoConnectionException.class,
                 e -> assertThat(e.requestSent()).isTrue());
-        assertThat(coordinators.get(1).received()).as("the POST was not sent again").isZero();
-        assertThat(coordinators.get(0).server.findAll(postRequestedFor(anyUrl()))).hasSize(1);
+        assertThat(coordinators.get(1).requestCount()).as("the POST was not sent again").isZero();
+        assertThat(resetting.findAll(postRequestedFor(anyUrl()))).hasSize(1);
 
         // java.net.http itself sends a reset GET once more on the same coordinator before giving up;
         // either way, the SDK then moves on.
-        assertThat(await(db.cluster().serverId())).isEqualTo("CRDN-1");
-        assertThat(coordinators.get(0).server.findAll(getRequestedFor(anyUrl()))).isNotEmpty();
+        assertThat(await(db.cluster().serverId())).isEqualTo(coordinators.get(1).serverId());
+        assertThat(resetting.findAll(getRequestedFor(anyUrl()))).isNotEmpty();
+    }
+
+    /** The same when the answer breaks off halfway: the status line and half the body came, then a reset. */
+    @Test
+    void aPostWhoseAnswerBreaksOffIsNotRetriedAGetIs() {
+        FakeCoordinator breaking = coordinators.get(0);
+        breaking.resetMidAnswer();
+        Database db = db(builder().hostResolver(FIRST));
+
+        Throwable post = failure(db.send(ArangoRequest.builder(HttpMethod.POST, "/_admin/cluster/rebalance")
+                .jsonBody("{}").build()));
+        assertThat(post).isInstanceOfSatisfying(ArangoConnectionException.class,
+                e -> assertThat(e.requestSent()).isTrue());
+        assertThat(coordinators.get(1).requestCount()).as("the POST was not sent again").isZero();
+        assertThat(requests(breaking, "POST", "/_db/_system/_admin/cluster/rebalance")).isEqualTo(1);
+
+        assertThat(await(db.cluster().serverId())).isEqualTo(coordinators.get(1).serverId());
+        assertThat(requests(breaking, "GET", ID_PATH)).isPositive();
     }
 
     @Test
     void aTimeoutIsRetriedOnlyWhenAsked() {
-        coordinators.get(0).server.stubFor(get(urlEqualTo(ID_PATH)).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(3_000).withBody("{\"id\":\"slow\"}")));
+        coordinators.get(0).delay(Duration.ofSeconds(3));
         Cluster plain = db(builder().hostResolver(FIRST).requestTimeout(Duration.ofMillis(300))).cluster();
         Cluster retrying = db(builder().hostResolver(FIRST).requestTimeout(Duration.ofMillis(300))
                 .retryOnTimeout(true)).cluster();
 
         assertThat(failure(plain.serverId())).isInstanceOf(ArangoTimeoutException.class);
-        assertThat(await(retrying.serverId())).isEqualTo("CRDN-1");
+        assertThat(await(retrying.serverId())).isEqualTo(coordinators.get(1).serverId());
     }
 
     @Test
@@ -269,18 +304,19 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         Throwable failure = failure(cluster.serverId());
 
         assertThat(failure).isInstanceOfSatisfying(NoHostAvailableException.class, e -> assertThat(e.failures())
-                .containsOnlyKeys(coordinators.get(0).host(), coordinators.get(1).host()));
-        assertThat(coordinators.get(2).received()).isZero();
+                .containsOnlyKeys(host(coordinators.get(0)), host(coordinators.get(1))));
+        assertThat(coordinators.get(2).requestCount()).isZero();
     }
 
     @Test
     void aFollowerRedirectIsFollowedToTheLeader() {
-        FakeCoordinator follower = coordinators.get(0);
+        WireMockServer follower = wireMock();
         FakeCoordinator leader = coordinators.get(2);
-        redirect(follower, leader);
+        redirect(follower, leader.port());
 
-        assertThat(await(db(builder(follower, leader).hostResolver(FIRST)).cluster().serverId())).isEqualTo("CRDN-2");
-        assertThat(leader.received()).isEqualTo(1);
+        assertThat(await(db(builder(url(follower), leader.url()).hostResolver(FIRST)).cluster().serverId()))
+                .isEqualTo(leader.serverId());
+        assertThat(leader.requestCount()).isEqualTo(1);
     }
 
     /**
@@ -289,9 +325,9 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
      */
     @Test
     void aRedirectToAHostTheClientDoesNotKnowIsNotFollowed() {
-        FakeCoordinator follower = coordinators.get(0);
+        WireMockServer follower = wireMock();
         FakeCoordinator stranger = coordinators.get(2);
-        redirect(follower, stranger);
+        redirect(follower, stranger.port());
         List<Host> sessionsOpened = Collections.synchronizedList(new ArrayList<>());
         Transport transport = ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(provider -> provider.name().equals(transport())).findFirst().orElseThrow()
@@ -313,21 +349,22 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
                 transport.close();
             }
         };
-        try (ArangoClient client = builder(follower).transport(counting).build()) {
+        try (ArangoClient client = builder(url(follower)).transport(counting).build()) {
             Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
 
             for (int i = 0; i < 200; i++) {
                 assertThat(failure(cluster.serverId())).isInstanceOfSatisfying(ArangoServerException.class, e -> {
                     assertThat(e.status()).isEqualTo(503);
                     assertThat(e.errorNum()).isEqualTo(1496);
-                    assertThat(e.host()).isEqualTo(follower.host());
+                    assertThat(e.host()).isEqualTo(host(follower));
                 });
             }
 
-            assertThat(stranger.received()).as("nothing, credentials least of all, reached the named host").isZero();
+            assertThat(stranger.requestCount()).as("nothing, credentials least of all, reached the named host")
+                    .isZero();
             assertThat(stranger.openConnections()).isZero();
-            assertThat(client.hosts()).containsExactly(follower.url());
-            assertThat(sessionsOpened).as("no session for the named host").containsExactly(follower.host());
+            assertThat(client.hosts()).containsExactly(url(follower));
+            assertThat(sessionsOpened).as("no session for the named host").containsExactly(host(follower));
         } finally {
             transport.close();
         }
@@ -335,86 +372,86 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
 
     @Test
     void redirectsAreFollowedAtMostThreeTimes() {
-        FakeCoordinator looping = coordinators.get(0);
-        redirect(looping, looping);
+        WireMockServer looping = wireMock();
+        redirect(looping, looping.port());
 
-        assertThat(failure(db(builder(looping)).cluster().serverId()))
+        assertThat(failure(db(builder(url(looping))).cluster().serverId()))
                 .isInstanceOfSatisfying(ArangoServerException.class, e -> assertThat(e.errorNum()).isEqualTo(1496));
-        assertThat(looping.received()).isEqualTo(4);
+        assertThat(looping.findAll(anyRequestedFor(anyUrl()))).hasSize(4);
     }
 
+    /** The fake cluster always lists all its coordinators: the changing lists come from WireMock. */
     @Test
-    void discoveryAddsAndRemovesCoordinators() throws InterruptedException {
-        FakeCoordinator seed = coordinators.get(0);
-        FakeCoordinator found = coordinators.get(1);
+    void discoveryAddsAndRemovesCoordinators() {
+        WireMockServer seed = wireMockCoordinator("CRDN-seed");
+        WireMockServer found = wireMockCoordinator("CRDN-found");
         answerEndpoints(seed, seed, found);
         answerEndpoints(found, seed, found);
-        ArangoClient client = client(builder(seed)
-                .endpointDiscovery(Duration.ofMillis(100), Credentials.of("root", "passwd")));
+        ArangoClient client = client(builder(url(seed))
+                .endpointDiscovery(Duration.ofMillis(100), Credentials.of("root", "pw")));
 
-        awaitHosts(client, List.of(seed.url(), found.url()));
+        awaitHosts(client, List.of(url(seed), url(found)));
         Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
         for (int i = 0; i < 10; i++) {
             await(cluster.serverId());
         }
-        assertThat(found.server.findAll(getRequestedFor(
-                urlEqualTo(ID_PATH)))).hasSize(5);
+        assertThat(found.findAll(getRequestedFor(urlEqualTo(ID_PATH)))).hasSize(5);
 
         answerEndpoints(seed, found);
         answerEndpoints(found, found);
-        awaitHosts(client, List.of(found.url()));
-        int before = seed.server.findAll(getRequestedFor(
-                urlEqualTo(ID_PATH))).size();
+        awaitHosts(client, List.of(url(found)));
+        int before = seed.findAll(getRequestedFor(urlEqualTo(ID_PATH))).size();
         for (int i = 0; i < 10; i++) {
-            assertThat(await(cluster.serverId())).isEqualTo("CRDN-1");
+            assertThat(await(cluster.serverId())).isEqualTo("CRDN-found");
         }
-        assertThat(seed.server.findAll(getRequestedFor(
-                urlEqualTo(ID_PATH)))).hasSize(before);
+        assertThat(seed.findAll(getRequestedFor(urlEqualTo(ID_PATH)))).hasSize(before);
     }
 
+    /** Answers the fake cluster does not give (an empty list, not JSON, a bogus endpoint, a single server's). */
     @Test
-    void discoveryKeepsTheHostsOnErrorsEmptyAnswersAndSingleServers() throws InterruptedException {
-        FakeCoordinator seed = coordinators.get(0);
+    void discoveryKeepsTheHostsOnErrorsEmptyAnswersAndSingleServers() {
+        WireMockServer seed = wireMockCoordinator("CRDN-seed");
         for (String answer : List.of("{\"error\":false,\"code\":200,\"endpoints\":[]}", "not json",
                 "{\"endpoints\":[{\"endpoint\":\"bogus\"}]}")) {
-            seed.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
-                    .withStatus(200).withBody(answer)));
+            seed.stubFor(any(urlEqualTo(ENDPOINTS_PATH)).willReturn(aResponse().withStatus(200).withBody(answer)));
             int asked = endpointRequests(seed);
-            try (ArangoClient client = builder(seed).endpointDiscovery(Duration.ofMillis(50),
+            try (ArangoClient client = builder(url(seed)).endpointDiscovery(Duration.ofMillis(50),
                     Credentials.of("root", "pw")).build()) {
                 awaitEndpointRequests(seed, asked + 2); // answered at least twice, and then:
-                assertThat(client.hosts()).as("after %s", answer).containsExactly(seed.url());
+                assertThat(client.hosts()).as("after %s", answer).containsExactly(url(seed));
             }
         }
         // 501 errorNum 9 (3.7 and later) and 403 (older) both mean a single server. A cluster coordinator
         // asked at the same interval is the clock: once it was asked six times, a client still polling the
         // single server would have asked it again.
-        FakeCoordinator cluster = coordinators.get(0);
+        WireMockServer cluster = seed;
         answerEndpoints(cluster, cluster);
-        Map<FakeCoordinator, Integer> singles = Map.of(coordinators.get(1), 403, coordinators.get(2), 501);
-        for (Map.Entry<FakeCoordinator, Integer> entry : singles.entrySet()) {
-            FakeCoordinator single = entry.getKey();
-            single.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+        Map<WireMockServer, Integer> singles = Map.of(wireMockCoordinator("CRDN-single-403"), 403,
+                wireMockCoordinator("CRDN-single-501"), 501);
+        for (Map.Entry<WireMockServer, Integer> entry : singles.entrySet()) {
+            WireMockServer single = entry.getKey();
+            single.stubFor(any(urlEqualTo(ENDPOINTS_PATH)).willReturn(aResponse()
                     .withStatus(entry.getValue()).withBody(contract(entry.getValue() == 501
                             ? "DERIVED_GET__api_cluster_endpoints.single_501.json"
                             : "DERIVED_GET__admin_cluster_health.single_403.json"))));
             int clock = endpointRequests(cluster);
-            ArangoClient client = client(builder(single).endpointDiscovery(Duration.ofMillis(50),
+            ArangoClient client = client(builder(url(single)).endpointDiscovery(Duration.ofMillis(50),
                     Credentials.of("root", "pw")));
-            client(builder(cluster).endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", "pw")));
+            client(builder(url(cluster)).endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", "pw")));
             awaitEndpointRequests(single, 1);
             awaitEndpointRequests(cluster, clock + 6);
-            assertThat(client.hosts()).containsExactly(single.url());
-            assertThat(single.received()).as("a single server (%d) is asked once, then left alone", entry.getValue())
-                    .isEqualTo(1);
+            assertThat(client.hosts()).containsExactly(url(single));
+            assertThat(single.findAll(anyRequestedFor(anyUrl())))
+                    .as("a single server (%d) is asked once, then left alone", entry.getValue()).hasSize(1);
         }
     }
 
     /** Discovery's requests take no turn of the user's round robin: 300 requests split exactly 100/100/100. */
     @Test
-    void roundRobinSplitsExactlyWhileDiscoveryRuns() throws InterruptedException {
-        coordinators.forEach(at -> answerEndpoints(at, coordinators.toArray(FakeCoordinator[]::new)));
-        ArangoClient client = client(builder().endpointDiscovery(Duration.ofMillis(5), Credentials.of("root", "pw")));
+    void roundRobinSplitsExactlyWhileDiscoveryRuns() {
+        // Every coordinator of the fake cluster lists all three.
+        ArangoClient client = client(builder().endpointDiscovery(Duration.ofMillis(5),
+                Credentials.of("root", "passwd")));
         Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
         awaitEndpointRequests(coordinators.get(0), 3);
 
@@ -422,10 +459,10 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
             await(cluster.serverId());
         }
 
-        assertThat(coordinators).allSatisfy(c -> assertThat(c.server.findAll(getRequestedFor(urlEqualTo(ID_PATH))))
-                .hasSize(100));
+        assertThat(coordinators).allSatisfy(c -> assertThat(requests(c, "GET", ID_PATH)).isEqualTo(100));
         assertThat(coordinators.stream().mapToInt(FailoverTest::endpointRequests).sum())
                 .as("discovery ran meanwhile").isGreaterThan(3);
+        assertThat(client.hosts()).isEqualTo(fakeCluster.hosts());
     }
 
     /**
@@ -433,20 +470,21 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
      * talks to among them, and keeps working.
      */
     @Test
-    void aDiscoveryAnswerIsCutToMaxCoordinatorsKeepingTheOnesInUse() throws InterruptedException {
-        FakeCoordinator seed = coordinators.get(0);
+    void aDiscoveryAnswerIsCutToMaxCoordinatorsKeepingTheOnesInUse() {
+        WireMockServer seed = wireMockCoordinator("CRDN-seed");
         List<String> listed = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             listed.add("tcp://127.0." + (i / 250) + "." + (1 + i % 250) + ":8529"); // loopback, never asked
         }
-        listed.add("tcp://127.0.0.1:" + seed.host().port());
+        listed.add("tcp://127.0.0.1:" + seed.port());
         answerEndpoints(seed, listed);
-        ArangoClient client = client(builder(seed).endpointDiscovery(Duration.ofHours(1), Credentials.of("root", "pw")));
+        ArangoClient client = client(builder(url(seed)).endpointDiscovery(Duration.ofHours(1),
+                Credentials.of("root", "pw")));
 
         eventually("discovery applied its answer", () -> client.hosts().size() > 1);
 
         assertThat(client.hosts()).hasSize(ArangoClient.DEFAULT_MAX_COORDINATORS)
-                .startsWith("http://127.0.0.1:8529").contains(seed.url());
+                .startsWith("http://127.0.0.1:8529").contains(url(seed));
         assertThat(endpointRequests(seed)).isEqualTo(1);
     }
 
@@ -455,16 +493,16 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
      * client's threads stay bounded all the same.
      */
     @Test
-    void threadsStayBoundedWhileDiscoveryChurnsCoordinators() throws InterruptedException {
-        FakeCoordinator seed = coordinators.get(0);
+    void threadsStayBoundedWhileDiscoveryChurnsCoordinators() {
+        WireMockServer seed = wireMockCoordinator("CRDN-seed");
         String random = "tcp://127.0.{{randomInt lower=1 upper=250}}.{{randomInt lower=1 upper=250}}"
                 + ":{{randomInt lower=1024 upper=65535}}"; // loopback: refused at once if ever asked
-        seed.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+        seed.stubFor(any(urlEqualTo(ENDPOINTS_PATH)).willReturn(aResponse()
                 .withStatus(200).withTransformers("response-template").withBody("{\"error\":false,\"code\":200,"
-                        + "\"endpoints\":[{\"endpoint\":\"tcp://127.0.0.1:" + seed.host().port() + "\"},"
+                        + "\"endpoints\":[{\"endpoint\":\"tcp://127.0.0.1:" + seed.port() + "\"},"
                         + "{\"endpoint\":\"" + random + "\"},{\"endpoint\":\"" + random + "\"}]}")));
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
-        client(builder(seed).endpointDiscovery(Duration.ofMillis(5), Credentials.of("root", "pw")));
+        client(builder(url(seed)).endpointDiscovery(Duration.ofMillis(5), Credentials.of("root", "pw")));
 
         awaitEndpointRequests(seed, 100);
 
@@ -511,7 +549,7 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
 
         assertThat(succeeded.get() + failed.size()).isEqualTo(total);
         assertThat(failed).as("failures while two coordinators were up").isEmpty();
-        assertThat(bouncing.received()).as("the bouncing coordinator served again after each start").isPositive();
+        assertThat(bouncing.requestCount()).as("the bouncing coordinator served again after each start").isPositive();
         awaitNothingLeft(threadsBefore);
     }
 
@@ -531,48 +569,66 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         assertThat(sdkThreads(threadsBefore)).isEmpty();
     }
 
+    /** Threads the SDK or java.net.http started since {@code before}; the testkit's own are not the SDK's. */
     private static List<String> sdkThreads(Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> !before.contains(thread) && thread.isAlive())
                 .map(Thread::getName)
                 .filter(name -> name.startsWith("aioarango") || name.startsWith("HttpClient"))
+                .filter(name -> !name.startsWith("aioarango-testkit"))
                 .toList();
     }
 
-    /** {@code follower} answers as an active-failover follower naming {@code leader}. */
-    private static void redirect(FakeCoordinator follower, FakeCoordinator leader) {
-        follower.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
-                .withHeader("x-arango-endpoint", "tcp://127.0.0.1:" + leader.host().port())
+    /** A WireMock coordinator answering every request with {@code {"id": id}}, as {@code /_admin/server/id}. */
+    private WireMockServer wireMockCoordinator(String id) {
+        WireMockServer server = wireMock();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withBody("{\"error\":false,\"code\":200,\"id\":\"" + id + "\"}")));
+        return server;
+    }
+
+    /** {@code follower} answers as an active-failover follower naming the coordinator on {@code leaderPort}. */
+    private static void redirect(WireMockServer follower, int leaderPort) {
+        follower.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
+                .withHeader("x-arango-endpoint", "tcp://127.0.0.1:" + leaderPort)
                 .withBody(contract("ERROR_503_active_failover_not_leader.json"))));
     }
 
+    /** How many {@code method path} requests the coordinator received. */
+    private static int requests(FakeCoordinator coordinator, String method, String path) {
+        return (int) coordinator.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path)).count();
+    }
+
     private static int endpointRequests(FakeCoordinator coordinator) {
-        return coordinator.server.findAll(getRequestedFor(urlEqualTo("/_db/_system/_api/cluster/endpoints"))).size();
+        return requests(coordinator, "GET", ENDPOINTS_PATH);
     }
 
-    private static void awaitEndpointRequests(FakeCoordinator coordinator, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (endpointRequests(coordinator) < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(endpointRequests(coordinator)).isGreaterThanOrEqualTo(atLeast);
+    private static int endpointRequests(WireMockServer coordinator) {
+        return coordinator.findAll(getRequestedFor(urlEqualTo(ENDPOINTS_PATH))).size();
     }
 
-    private static void answerEndpoints(FakeCoordinator at, FakeCoordinator... endpoints) {
-        answerEndpoints(at, Stream.of(endpoints).map(c -> "tcp://127.0.0.1:" + c.host().port()).toList());
+    private static void awaitEndpointRequests(FakeCoordinator coordinator, int atLeast) {
+        eventually(() -> coordinator + " asked for the endpoints " + atLeast + " times, got "
+                + endpointRequests(coordinator), () -> endpointRequests(coordinator) >= atLeast);
     }
 
-    private static void answerEndpoints(FakeCoordinator at, List<String> endpoints) {
+    private static void awaitEndpointRequests(WireMockServer coordinator, int atLeast) {
+        eventually(() -> url(coordinator) + " asked for the endpoints " + atLeast + " times, got "
+                + endpointRequests(coordinator), () -> endpointRequests(coordinator) >= atLeast);
+    }
+
+    private static void answerEndpoints(WireMockServer at, WireMockServer... endpoints) {
+        answerEndpoints(at, Stream.of(endpoints).map(c -> "tcp://127.0.0.1:" + c.port()).toList());
+    }
+
+    private static void answerEndpoints(WireMockServer at, List<String> endpoints) {
         String list = String.join(",", endpoints.stream().map(e -> "{\"endpoint\":\"" + e + "\"}").toList());
-        at.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+        at.stubFor(any(urlEqualTo(ENDPOINTS_PATH)).willReturn(aResponse()
                 .withStatus(200).withBody("{\"error\":false,\"code\":200,\"endpoints\":[" + list + "]}")));
     }
 
-    private static void awaitHosts(ArangoClient client, List<String> expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!client.hosts().equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(client.hosts()).isEqualTo(expected);
+    private static void awaitHosts(ArangoClient client, List<String> expected) {
+        eventually(() -> "hosts " + expected + ", got " + client.hosts(), () -> client.hosts().equals(expected));
     }
 }

@@ -15,6 +15,7 @@ import static io.aioarango.core.ArangoMetrics.SERVER_QUEUE_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.aioarango.transport.tck.Waiting.eventually;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Cluster;
 import io.aioarango.api.Credentials;
@@ -22,8 +23,9 @@ import io.aioarango.api.Database;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.core.testing.ThreeCoordinatorTest;
-import io.aioarango.core.testing.FakeCoordinator;
+import io.aioarango.testkit.FakeCoordinator;
 import io.aioarango.transport.tck.HostileServer;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -40,16 +42,26 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
-/** The metrics catalogue, recorded per coordinator. Runs once per transport (see the subclasses). */
+/**
+ * The metrics catalogue, recorded per coordinator. Runs once per transport (see the subclasses). The
+ * coordinators are arango-testkit's; a test that needs an answer the testkit does not give (an endpoint
+ * list other than the cluster's own, a slow answer on one path, a non-zero queue time) uses a WireMock
+ * coordinator for it.
+ */
 abstract class MetricsTest extends ThreeCoordinatorTest {
+    /** A raw POST the fake cluster answers with 200: computing a rebalance plan. */
+    private static final String RAW_PATH = "/_admin/cluster/rebalance";
+    private static final String RAW_BODY = "{\"moveLeaders\":true}";
+    private static final String ENDPOINTS_PATH = "/_db/_system/_api/cluster/endpoints";
 
     /** Whether the transport reports its connection pool. */
     protected abstract boolean pools();
 
     private ArangoClient.Builder builder(MeterRegistry registry) {
-        return ArangoClient.builder().hosts(coordinators.stream().map(FakeCoordinator::url).toList())
+        return ArangoClient.builder().hosts(fakeCluster.hosts())
                 .transport(transport()).meterRegistry(registry)
                 .hostBackoff(Duration.ofMillis(100), Duration.ofMillis(200));
     }
@@ -58,12 +70,21 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
         return completions.track(future).orTimeout(20, TimeUnit.SECONDS).join();
     }
 
-    private static String host(FakeCoordinator coordinator) {
-        return coordinator.host().authority();
+    /** The {@code host} tag of a coordinator's meters. */
+    private static String tag(FakeCoordinator coordinator) {
+        return host(coordinator).authority();
+    }
+
+    private static String tag(WireMockServer coordinator) {
+        return host(coordinator).authority();
     }
 
     private static double gauge(MeterRegistry registry, String name, FakeCoordinator coordinator) {
-        return registry.get(name).tag("host", host(coordinator)).gauge().value();
+        return registry.get(name).tag("host", tag(coordinator)).gauge().value();
+    }
+
+    private static double gauge(MeterRegistry registry, String name, WireMockServer coordinator) {
+        return registry.get(name).tag("host", tag(coordinator)).gauge().value();
     }
 
     @Test
@@ -74,28 +95,52 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
             await(db.cluster().serverId());
         }
         for (int i = 0; i < 6; i++) {
-            await(db.send(ArangoRequest.builder(HttpMethod.POST, "/_api/cursor").jsonBody("{\"query\":\"x\"}").build()));
+            assertThat(await(db.send(ArangoRequest.builder(HttpMethod.POST, RAW_PATH).jsonBody(RAW_BODY).build()))
+                    .status()).isEqualTo(200);
         }
 
         for (FakeCoordinator coordinator : coordinators) {
-            long counted = registry.get(REQUESTS).tag("host", host(coordinator)).timers().stream()
+            long counted = registry.get(REQUESTS).tag("host", tag(coordinator)).timers().stream()
                     .mapToLong(Timer::count).sum();
-            assertThat(counted).as("attempts counted for %s", coordinator.url()).isEqualTo(coordinator.received())
+            assertThat(counted).as("attempts counted for %s", coordinator.url()).isEqualTo(coordinator.requestCount())
                     .isEqualTo(12);
-            Timer ids = registry.get(REQUESTS).tags("host", host(coordinator), "operation", "cluster.serverId",
+            Timer ids = registry.get(REQUESTS).tags("host", tag(coordinator), "operation", "cluster.serverId",
                     "method", "GET", "status", "200", "outcome", "SUCCESS").timer();
             assertThat(ids.count()).isEqualTo(10);
-            assertThat(registry.get(REQUESTS).tags("host", host(coordinator), "operation", "raw", "method", "POST")
+            assertThat(registry.get(REQUESTS).tags("host", tag(coordinator), "operation", "raw", "method", "POST")
                     .timer().count()).isEqualTo(2);
-            assertThat(registry.get(BYTES_SENT).tag("host", host(coordinator)).counter().count())
-                    .isEqualTo(2 * "{\"query\":\"x\"}".length());
-            assertThat(registry.get(BYTES_RECEIVED).tag("host", host(coordinator)).counter().count()).isPositive();
-            assertThat(registry.get(SERVER_QUEUE_TIME).tag("host", host(coordinator)).summary().mean())
-                    .isCloseTo(0.0025, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(registry.get(BYTES_SENT).tag("host", tag(coordinator)).counter().count())
+                    .isEqualTo(2 * RAW_BODY.length());
+            assertThat(registry.get(BYTES_RECEIVED).tag("host", tag(coordinator)).counter().count()).isPositive();
+            // The testkit's coordinators send x-arango-queue-time-seconds: 0.000000 with every answer; the
+            // value itself is checked in theServerQueueTimeOfEachAnswerIsRecordedForItsCoordinator.
+            DistributionSummary queueTime = registry.get(SERVER_QUEUE_TIME).tag("host", tag(coordinator)).summary();
+            assertThat(queueTime.count()).as("one queue time per answer").isEqualTo(12);
+            assertThat(queueTime.totalAmount()).isZero();
             assertThat(gauge(registry, REQUESTS_ACTIVE, coordinator)).isZero();
             assertThat(gauge(registry, HOST_UP, coordinator)).isEqualTo(1);
-            assertThat(registry.find(CONNECTIONS).tag("host", host(coordinator)).gauges()).hasSize(pools() ? 3 : 0);
+            assertThat(registry.find(CONNECTIONS).tag("host", tag(coordinator)).gauges()).hasSize(pools() ? 3 : 0);
         }
+    }
+
+    /** Each coordinator's queue time, as its answers name it: two WireMock coordinators, one busier. */
+    @Test
+    void theServerQueueTimeOfEachAnswerIsRecordedForItsCoordinator() {
+        WireMockServer quiet = wireMockCoordinator("CRDN-quiet", "0.002500");
+        WireMockServer busy = wireMockCoordinator("CRDN-busy", "0.125000");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Cluster cluster = client(ArangoClient.builder().hosts(url(quiet), url(busy)).transport(transport())
+                .meterRegistry(registry)).db("_system", "root", "passwd").join().cluster();
+        for (int i = 0; i < 10; i++) {
+            await(cluster.serverId());
+        }
+
+        DistributionSummary quietTime = registry.get(SERVER_QUEUE_TIME).tag("host", tag(quiet)).summary();
+        DistributionSummary busyTime = registry.get(SERVER_QUEUE_TIME).tag("host", tag(busy)).summary();
+        assertThat(quietTime.count()).isEqualTo(5);
+        assertThat(quietTime.mean()).isCloseTo(0.0025, Offset.offset(1e-9));
+        assertThat(busyTime.count()).isEqualTo(5);
+        assertThat(busyTime.mean()).isCloseTo(0.125, Offset.offset(1e-9));
     }
 
     @Test
@@ -110,9 +155,9 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
 
         assertThat(gauge(registry, HOST_UP, bouncing)).isZero();
         assertThat(gauge(registry, HOST_UP, coordinators.get(0))).isEqualTo(1);
-        assertThat(registry.get(FAILOVERS).tags("host", host(bouncing), "reason", "connect").counter().count())
+        assertThat(registry.get(FAILOVERS).tags("host", tag(bouncing), "reason", "connect").counter().count())
                 .isGreaterThanOrEqualTo(1);
-        assertThat(registry.get(REQUESTS).tags("host", host(bouncing), "status", "IO_ERROR", "outcome", "UNKNOWN")
+        assertThat(registry.get(REQUESTS).tags("host", tag(bouncing), "status", "IO_ERROR", "outcome", "UNKNOWN")
                 .timer().count()).isGreaterThanOrEqualTo(1);
 
         bouncing.start();
@@ -128,16 +173,15 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
     void aPrometheusScrapeHasTheDocumentedNamesAndTags() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         FakeCoordinator unavailable = coordinators.get(0);
-        unavailable.server.stubFor(any(urlEqualTo("/_db/_system/_admin/cluster/health")).willReturn(aResponse()
-                .withStatus(503).withBody("{\"error\":true,\"errorNum\":503,\"errorMessage\":\"startup\",\"code\":503}")));
         Cluster cluster = client(builder(registry).hostResolver(candidates -> candidates.get(0)))
                 .db("_system", "root", "passwd").join().cluster();
         await(cluster.serverId());
-        completions.track(cluster.health()).handle((health, failure) -> null).join();
+        unavailable.failWith(503, 503); // starting up: the health call goes on to the next coordinator
+        await(cluster.health());
 
         String scrape = registry.scrape();
 
-        String host = "host=\"" + host(unavailable) + "\"";
+        String host = "host=\"" + tag(unavailable) + "\"";
         assertThat(scrape)
                 .contains("arango_client_requests_seconds_count{" + host
                         + ",method=\"GET\",operation=\"cluster.serverId\",outcome=\"SUCCESS\",status=\"200\"} 1")
@@ -154,32 +198,28 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
         }
     }
 
+    /** The seed is WireMock: its endpoint list names another coordinator only, which the testkit's never do. */
     @Test
-    void theMetersOfARemovedCoordinatorAreRemoved() throws InterruptedException {
+    void theMetersOfARemovedCoordinatorAreRemoved() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        FakeCoordinator seed = coordinators.get(0);
+        WireMockServer seed = wireMockCoordinator("CRDN-seed", "0.000000");
         FakeCoordinator other = coordinators.get(1);
-        seed.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
-                .withStatus(200).withBody("{\"endpoints\":[{\"endpoint\":\"tcp://127.0.0.1:" + other.host().port()
-                        + "\"}]}")));
-        ArangoClient client = client(ArangoClient.builder().hosts(seed.url()).transport(transport())
+        answerEndpoints(seed, other);
+        ArangoClient client = client(ArangoClient.builder().hosts(url(seed)).transport(transport())
                 .meterRegistry(registry));
         await(client.db("_system", "root", "passwd").join().cluster().serverId());
-        assertThat(registry.find(REQUESTS).tag("host", host(seed)).meters()).isNotEmpty();
+        assertThat(registry.find(REQUESTS).tag("host", tag(seed)).meters()).isNotEmpty();
         client.close();
 
-        ArangoClient discovering = client(ArangoClient.builder().hosts(seed.url()).transport(transport())
+        ArangoClient discovering = client(ArangoClient.builder().hosts(url(seed)).transport(transport())
                 .meterRegistry(registry).endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", "pw")));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!discovering.hosts().equals(List.of(other.url())) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitHosts(discovering, List.of(other.url()));
 
         assertThat(discovering.hosts()).containsExactly(other.url());
         List<Meter> left = registry.getMeters().stream()
-                .filter(meter -> host(seed).equals(meter.getId().getTag("host"))).toList();
+                .filter(meter -> tag(seed).equals(meter.getId().getTag("host"))).toList();
         assertThat(left).as("meters of the removed coordinator").isEmpty();
-        assertThat(registry.find(HOST_UP).tag("host", host(other)).gauge()).isNotNull();
+        assertThat(registry.find(HOST_UP).tag("host", tag(other)).gauge()).isNotNull();
     }
 
     @Test
@@ -207,35 +247,53 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
         }
     }
 
+    /**
+     * The seed is WireMock: it is slow on one path only, and its endpoint list changes to name another
+     * coordinator only, neither of which the testkit's coordinators do.
+     */
     @Test
-    void aRequestEndingAfterItsCoordinatorWasRemovedBringsNoMeterBack() throws InterruptedException {
+    void aRequestEndingAfterItsCoordinatorWasRemovedBringsNoMeterBack() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        FakeCoordinator seed = coordinators.get(0);
+        WireMockServer seed = wireMockCoordinator("CRDN-seed", "0.000000");
         FakeCoordinator other = coordinators.get(1);
-        seed.server.stubFor(any(urlEqualTo("/_db/_system/_admin/server/id")).willReturn(aResponse().withStatus(200)
+        seed.stubFor(any(urlEqualTo("/_db/_system/_admin/server/id")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(1_500).withBody("{\"id\":\"slow\"}")));
-        answerEndpoints(seed, seed);
-        ArangoClient client = client(ArangoClient.builder().hosts(seed.url()).transport(transport())
+        answerEndpoints(seed, seed.port());
+        ArangoClient client = client(ArangoClient.builder().hosts(url(seed)).transport(transport())
                 .meterRegistry(registry).endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", "pw")));
         CompletableFuture<String> slow = client.db("_system", "root", "passwd").join().cluster().serverId();
         assertThat(gauge(registry, REQUESTS_ACTIVE, seed)).as("the slow request is in flight on the seed").isPositive();
 
         answerEndpoints(seed, other);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!client.hosts().equals(List.of(other.url())) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitHosts(client, List.of(other.url()));
         assertThat(client.hosts()).containsExactly(other.url());
         assertThat(await(slow)).isEqualTo("slow"); // the removed seed finished what it had
 
-        assertThat(registry.getMeters().stream().filter(meter -> host(seed).equals(meter.getId().getTag("host"))))
+        assertThat(registry.getMeters().stream().filter(meter -> tag(seed).equals(meter.getId().getTag("host"))))
                 .as("meters of the removed coordinator").isEmpty();
     }
 
-    private static void answerEndpoints(FakeCoordinator at, FakeCoordinator endpoint) {
-        at.server.stubFor(any(urlEqualTo("/_db/_system/_api/cluster/endpoints")).willReturn(aResponse()
+    /** A WireMock coordinator answering every request with {@code {"id": id}} and the given queue time. */
+    private WireMockServer wireMockCoordinator(String id, String queueTimeSeconds) {
+        WireMockServer server = wireMock();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withHeader("x-arango-queue-time-seconds", queueTimeSeconds)
+                .withBody("{\"error\":false,\"code\":200,\"id\":\"" + id + "\"}")));
+        return server;
+    }
+
+    private static void answerEndpoints(WireMockServer at, FakeCoordinator endpoint) {
+        answerEndpoints(at, endpoint.port());
+    }
+
+    private static void answerEndpoints(WireMockServer at, int endpointPort) {
+        at.stubFor(any(urlEqualTo(ENDPOINTS_PATH)).willReturn(aResponse()
                 .withStatus(200).withBody("{\"endpoints\":[{\"endpoint\":\"tcp://127.0.0.1:"
-                        + endpoint.host().port() + "\"}]}")));
+                        + endpointPort + "\"}]}")));
+    }
+
+    private static void awaitHosts(ArangoClient client, List<String> expected) {
+        eventually(() -> "hosts " + expected + ", got " + client.hosts(), () -> client.hosts().equals(expected));
     }
 
     @Test

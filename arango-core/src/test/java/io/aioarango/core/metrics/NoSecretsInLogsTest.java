@@ -1,17 +1,13 @@
 package io.aioarango.core.metrics;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.aioarango.transport.tck.Waiting.eventually;
 
 import io.aioarango.api.ArangoAuthenticationException;
 import io.aioarango.api.Credentials;
 import io.aioarango.core.ArangoClient;
-import io.aioarango.core.testing.FakeCoordinator;
+import io.aioarango.testkit.FakeCluster;
+import io.aioarango.testkit.FakeCoordinator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,7 +26,10 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A run with a wrong password: no log line, at any level, and no exception shows the password or its token. */
+/**
+ * A run with a wrong password: no log line, at any level, and no exception shows the password or its token.
+ * The fake cluster answers the wrong credentials with 401 (errorNum 11), as ArangoDB does.
+ */
 class NoSecretsInLogsTest {
     private static final String PASSWORD = "Wr0ng-S3cret!";
     private static final String TOKEN = Base64.getEncoder()
@@ -59,16 +58,11 @@ class NoSecretsInLogsTest {
         Level previous = sdk.getLevel();
         sdk.setLevel(Level.ALL);
         sdk.addHandler(capture);
-        List<FakeCoordinator> coordinators = List.of(new FakeCoordinator(), new FakeCoordinator());
-        try {
-            for (FakeCoordinator coordinator : coordinators) {
-                coordinator.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
-                        .withBody("{\"code\":401,\"error\":true,\"errorNum\":11,"
-                                + "\"errorMessage\":\"not authorized to execute this request\"}")));
-            }
+        try (FakeCluster cluster = FakeCluster.start(2)) {
+            List<FakeCoordinator> coordinators = cluster.coordinators();
             coordinators.get(0).stop(); // a coordinator going down is logged too
             try (ArangoClient client = ArangoClient.builder()
-                    .hosts(coordinators.stream().map(FakeCoordinator::url).toList())
+                    .hosts(cluster.hosts())
                     .transport(transport).meterRegistry(new SimpleMeterRegistry()).verifyConnection(true)
                     .hostResolver(candidates -> candidates.get(0))
                     .endpointDiscovery(Duration.ofMillis(50), Credentials.of("root", PASSWORD))
@@ -80,10 +74,11 @@ class NoSecretsInLogsTest {
                 awaitDiscoveryRounds(coordinators, 3); // each failing with 401, and logged
                 output.add(client.toString());
             }
+            assertThat(coordinators.get(1).requests()).as("no request authenticated")
+                    .isNotEmpty().allSatisfy(request -> assertThat(request.user()).isNull());
         } finally {
             sdk.removeHandler(capture);
             sdk.setLevel(previous);
-            coordinators.forEach(FakeCoordinator::close);
         }
 
         assertThat(output).as("something was logged").anyMatch(line -> line.contains("is down"))
@@ -97,8 +92,9 @@ class NoSecretsInLogsTest {
     }
 
     private static int discoveryRequests(List<FakeCoordinator> coordinators) {
-        return coordinators.stream().mapToInt(c -> c.server.findAll(getRequestedFor(
-                urlEqualTo("/_db/_system/_api/cluster/endpoints"))).size()).sum();
+        return coordinators.stream().mapToInt(c -> (int) c.requests().stream()
+                .filter(r -> r.method().equals("GET") && r.path().equals("/_db/_system/_api/cluster/endpoints"))
+                .count()).sum();
     }
 
     private static String stackTrace(Throwable failure) {

@@ -1,45 +1,50 @@
 package io.aioarango.core.testing;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.aioarango.api.Host;
 import io.aioarango.core.ArangoClient;
+import io.aioarango.testkit.FakeCluster;
+import io.aioarango.testkit.FakeCoordinator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Tests against three coordinators that can be stopped and started, over the transport a subclass
- * names. Coordinator {@code i} answers every request with {@code id} {@code CRDN-i} and a server queue
- * time of 2.5 ms. After each test every client is closed, every future the test tracked must have
- * completed exactly once, and the coordinators stop.
+ * Tests against an arango-testkit {@link FakeCluster} of three coordinators that can be stopped, started,
+ * delayed and made to fail, over the transport a subclass names. A test that needs an answer the fake
+ * cluster does not give (a redirect header, an endpoint list of its own, a particular body) starts a
+ * WireMock coordinator of its own with {@link #wireMock()}. After each test every client is closed, every
+ * future the test tracked must have completed exactly once, and the coordinators stop.
  */
 public abstract class ThreeCoordinatorTest {
-    protected final List<FakeCoordinator> coordinators = new ArrayList<>();
     protected final Completions completions = new Completions();
+    protected FakeCluster fakeCluster;
+    /** The fake cluster's coordinators, in order. */
+    protected List<FakeCoordinator> coordinators;
     private final List<ArangoClient> clients = new ArrayList<>();
+    private final List<WireMockServer> wireMocks = new ArrayList<>();
 
     /** The transport under test: {@code jdk} or {@code netty}. */
     protected abstract String transport();
 
     @BeforeEach
     void startCoordinators() {
-        for (int i = 0; i < 3; i++) {
-            FakeCoordinator coordinator = new FakeCoordinator();
-            coordinator.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                    .withHeader("x-arango-queue-time-seconds", "0.002500")
-                    .withBody("{\"error\":false,\"code\":200,\"id\":\"CRDN-" + i + "\"}")));
-            coordinators.add(coordinator);
-        }
+        fakeCluster = FakeCluster.start(3);
+        coordinators = fakeCluster.coordinators();
     }
 
     @AfterEach
     void stopEverything() throws InterruptedException {
-        clients.forEach(ArangoClient::close);
-        completions.assertEachCompletedOnce();
-        coordinators.forEach(FakeCoordinator::close);
+        try {
+            clients.forEach(ArangoClient::close);
+            completions.assertEachCompletedOnce();
+        } finally {
+            fakeCluster.close();
+            wireMocks.forEach(WireMockServer::stop);
+        }
     }
 
     /** Builds the client and closes it after the test. */
@@ -47,5 +52,26 @@ public abstract class ThreeCoordinatorTest {
         ArangoClient client = builder.build();
         clients.add(client);
         return client;
+    }
+
+    /** A WireMock coordinator on 127.0.0.1, without stubs, stopped after the test. */
+    protected WireMockServer wireMock() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        wireMocks.add(server);
+        return server;
+    }
+
+    /** The coordinator as the client names it. */
+    protected static Host host(FakeCoordinator coordinator) {
+        return new Host("http", "127.0.0.1", coordinator.port());
+    }
+
+    protected static Host host(WireMockServer server) {
+        return new Host("http", "127.0.0.1", server.port());
+    }
+
+    protected static String url(WireMockServer server) {
+        return "http://127.0.0.1:" + server.port();
     }
 }
