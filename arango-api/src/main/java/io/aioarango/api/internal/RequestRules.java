@@ -86,13 +86,50 @@ public final class RequestRules {
      * slash or backslash counts as a separator too, for a server that decodes before it splits.
      */
     public static boolean hasDotSegment(String path) {
-        for (String segment : path.split("/|%2[fF]|\\\\|%5[cC]", -1)) {
-            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
-            if (decoded.equals(".") || decoded.equals("..")) {
-                return true;
+        // A scan rather than split(regex): this runs for every request built, and must not compile a pattern.
+        int length = path.length();
+        int dots = 0; // '.' or %2e units in the current segment, or -1 once it holds anything else
+        for (int i = 0; i <= length; i++) {
+            int separator = i == length ? 1 : separatorAt(path, i);
+            if (separator > 0) {
+                if (dots == 1 || dots == 2) {
+                    return true;
+                }
+                dots = 0;
+                i += separator - 1;
+                continue;
+            }
+            if (dots < 0) {
+                continue;
+            }
+            char c = path.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (c == '%' && i + 2 < length && path.charAt(i + 1) == '2'
+                    && (path.charAt(i + 2) == 'e' || path.charAt(i + 2) == 'E')) {
+                dots++;
+                i += 2;
+            } else {
+                dots = -1;
             }
         }
         return false;
+    }
+
+    /** The length of the separator at {@code i}: {@code /}, a backslash, {@code %2F} or {@code %5C} (any case); 0 if none. */
+    private static int separatorAt(String path, int i) {
+        char c = path.charAt(i);
+        if (c == '/' || c == '\\') {
+            return 1;
+        }
+        if (c == '%' && i + 2 < path.length()) {
+            char first = path.charAt(i + 1);
+            char second = path.charAt(i + 2);
+            if ((first == '2' && (second == 'f' || second == 'F')) || (first == '5' && (second == 'c' || second == 'C'))) {
+                return 3;
+            }
+        }
+        return 0;
     }
 
     private static boolean isEscape(String s, int i) {
