@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Immutable HTTP headers. Names are case-insensitive and kept in lower case; a name may repeat. */
@@ -43,6 +44,16 @@ public final class Headers {
                 .addAll(list));
         copy.replaceAll((name, list) -> List.copyOf(list));
         return new Headers(Collections.unmodifiableMap(copy));
+    }
+
+    /**
+     * A builder that collects headers one value at a time, for a transport reading an answer's headers:
+     * one map is filled and handed over, with no further copy.
+     *
+     * @return an empty builder
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -122,5 +133,55 @@ public final class Headers {
     @Override
     public String toString() {
         return "Headers" + values.keySet();
+    }
+
+    /** Collects headers; names are lower-cased and values of the same name kept in order. Not thread-safe. */
+    public static final class Builder {
+        private Map<String, List<String>> values = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds one value of a header.
+         *
+         * @param name  the header's name, in any case
+         * @param value the value, added after any the header has
+         * @return this builder
+         * @throws NullPointerException if {@code name} or {@code value} is {@code null}
+         * @throws IllegalStateException after {@link #build()}
+         */
+        public Builder add(String name, String value) {
+            if (values == null) {
+                throw new IllegalStateException("This Headers.Builder was built already; start a new one");
+            }
+            Objects.requireNonNull(value, "value");
+            // Most names have one value: a one-element list, replaced by a growing one at the second value.
+            values.merge(name.toLowerCase(Locale.ROOT), List.of(value), (earlier, more) -> {
+                List<String> merged = earlier instanceof ArrayList<String> list ? list : new ArrayList<>(earlier);
+                merged.add(value);
+                return merged;
+            });
+            return this;
+        }
+
+        /**
+         * The headers added; the builder cannot be used afterwards.
+         *
+         * @return the headers
+         * @throws IllegalStateException if called twice
+         */
+        public Headers build() {
+            Map<String, List<String>> built = values;
+            if (built == null) {
+                throw new IllegalStateException("This Headers.Builder was built already; start a new one");
+            }
+            values = null;
+            if (built.isEmpty()) {
+                return EMPTY;
+            }
+            built.replaceAll((name, list) -> list instanceof ArrayList ? List.copyOf(list) : list);
+            return new Headers(Collections.unmodifiableMap(built));
+        }
     }
 }

@@ -41,6 +41,20 @@ class DomainTest {
     }
 
     @Test
+    void aHeadersBuilderLowerCasesMergesAndIsUsedOnce() {
+        Headers.Builder builder = Headers.builder().add("X-A", "1").add("Content-Type", "json").add("x-a", "2");
+        Headers headers = builder.build();
+        assertThat(headers.asMap()).containsExactly(Map.entry("x-a", List.of("1", "2")),
+                Map.entry("content-type", List.of("json")));
+        assertThat(headers).isEqualTo(Headers.of(Map.of("x-a", List.of("1", "2"), "Content-Type", List.of("json"))));
+        assertThatThrownBy(() -> headers.asMap().get("x-a").add("3")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> builder.add("y", "1")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+        assertThat(Headers.builder().build()).isSameAs(Headers.empty());
+        assertThatThrownBy(() -> Headers.builder().add("x", null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void requestsAndResponsesCopyTheirBytes() {
         byte[] body = {1, 2};
         ArangoResponse response = new ArangoResponse(200, Headers.empty(), body);

@@ -25,11 +25,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
+import io.aioarango.api.HttpMethod;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.ToIntFunction;
 
 /** Records the {@link ArangoMetrics} catalogue for one client. */
@@ -86,35 +89,61 @@ public final class ClientMetrics {
         if (coordinator.retired()) {
             return; // its meters are gone from the registry; an attempt ending late must not bring them back
         }
-        String status;
+        int status;
         if (response != null) {
-            status = Integer.toString(response.status());
+            status = response.status();
         } else {
-            status = failure instanceof ArangoTimeoutException ? ArangoMetrics.STATUS_TIMEOUT
-                    : failure instanceof CancellationException ? ArangoMetrics.STATUS_CANCELLED
-                    : ArangoMetrics.STATUS_IO_ERROR;
+            status = failure instanceof ArangoTimeoutException ? TIMEOUT
+                    : failure instanceof CancellationException ? CANCELLED
+                    : IO_ERROR;
         }
-        HostMeters meters = hosts.computeIfAbsent(coordinator.host, HostMeters::new);
-        meters.timer(operation, request.method().name(), status, response).record(nanos, TimeUnit.NANOSECONDS);
+        HostMeters meters = coordinator.meters;
+        if (meters == null) {
+            meters = hosts.computeIfAbsent(coordinator.host, HostMeters::new);
+            coordinator.meters = meters;
+        }
+        meters.timer(operation, request.method(), status).record(nanos, TimeUnit.NANOSECONDS);
         if (request.hasBody()) {
             meters.bytesSent.increment(request.bodyLength());
         }
         if (response != null) {
             meters.bytesReceived.increment(response.bodyLength());
-            response.headers().first("x-arango-queue-time-seconds").ifPresent(meters::queueTime);
+            List<String> queueTime = response.headers().all("x-arango-queue-time-seconds");
+            if (!queueTime.isEmpty()) {
+                meters.queueTime(queueTime.get(0));
+            }
         }
     }
 
+    /** Statuses of attempts that got no answer, beside the HTTP ones (100–999). */
+    private static final int IO_ERROR = -1;
+    private static final int TIMEOUT = -2;
+    private static final int CANCELLED = -3;
+
+    private static String statusTag(int status) {
+        return switch (status) {
+            case IO_ERROR -> ArangoMetrics.STATUS_IO_ERROR;
+            case TIMEOUT -> ArangoMetrics.STATUS_TIMEOUT;
+            case CANCELLED -> ArangoMetrics.STATUS_CANCELLED;
+            default -> Integer.toString(status);
+        };
+    }
+
+    /** A request timer and the status it counts. */
+    private record StatusTimer(int status, Timer timer) {
+    }
+
     /**
-     * The meters one coordinator records on every attempt, looked up once: the request path then does a
-     * map lookup instead of building tags and asking the registry each time.
+     * The meters one coordinator records on every attempt, looked up once: the request path then reads
+     * a few array slots instead of building tags, or even a key, and asking the registry each time.
      */
-    private final class HostMeters {
+    final class HostMeters {
         private final String host;
         private final Counter bytesSent;
         private final Counter bytesReceived;
         private final DistributionSummary queueTime;
-        private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+        /** Per operation, per method (by ordinal): the timers of the statuses met, few, scanned in order. */
+        private final Map<String, AtomicReferenceArray<StatusTimer[]>> timers = new ConcurrentHashMap<>();
 
         HostMeters(Host coordinator) {
             this.host = tag(coordinator);
@@ -126,13 +155,42 @@ public final class ClientMetrics {
                     .description("The server's x-arango-queue-time-seconds").register(registry);
         }
 
-        Timer timer(String operation, String method, String status, ArangoResponse response) {
-            return timers.computeIfAbsent(operation + ' ' + method + ' ' + status, key -> Timer.builder(REQUESTS)
-                    .tags(Tags.of(TAG_HOST, host, ArangoMetrics.TAG_OPERATION, operation, ArangoMetrics.TAG_METHOD,
-                            method, ArangoMetrics.TAG_STATUS, status, ArangoMetrics.TAG_OUTCOME,
-                            response == null ? Outcome.UNKNOWN.name() : Outcome.forStatus(response.status()).name()))
-                    .description("One attempt of a request to one coordinator")
-                    .register(registry));
+        Timer timer(String operation, HttpMethod method, int status) {
+            AtomicReferenceArray<StatusTimer[]> byMethod = timers.computeIfAbsent(operation,
+                    o -> new AtomicReferenceArray<>(HttpMethod.values().length));
+            StatusTimer[] known = byMethod.get(method.ordinal()); // published whole, never changed in place
+            if (known != null) {
+                for (StatusTimer timer : known) {
+                    if (timer.status == status) {
+                        return timer.timer;
+                    }
+                }
+            }
+            return register(byMethod, operation, method, status);
+        }
+
+        private Timer register(AtomicReferenceArray<StatusTimer[]> byMethod, String operation, HttpMethod method,
+                int status) {
+            synchronized (byMethod) {
+                StatusTimer[] known = byMethod.get(method.ordinal());
+                if (known != null) {
+                    for (StatusTimer timer : known) {
+                        if (timer.status == status) {
+                            return timer.timer;
+                        }
+                    }
+                }
+                Timer timer = Timer.builder(REQUESTS)
+                        .tags(Tags.of(TAG_HOST, host, ArangoMetrics.TAG_OPERATION, operation, ArangoMetrics.TAG_METHOD,
+                                method.name(), ArangoMetrics.TAG_STATUS, statusTag(status), ArangoMetrics.TAG_OUTCOME,
+                                status < 0 ? Outcome.UNKNOWN.name() : Outcome.forStatus(status).name()))
+                        .description("One attempt of a request to one coordinator")
+                        .register(registry);
+                StatusTimer[] grown = known == null ? new StatusTimer[1] : Arrays.copyOf(known, known.length + 1);
+                grown[grown.length - 1] = new StatusTimer(status, timer);
+                byMethod.set(method.ordinal(), grown);
+                return timer;
+            }
         }
 
         void queueTime(String seconds) {

@@ -38,38 +38,59 @@ import java.util.function.Function;
 final class ClusterImpl implements Cluster {
     private final DatabaseRoute route;
     private final RequestExecutor executor;
+    // The calls without arguments are the same every time: built once, request and route included.
+    private final Call<String> serverId;
+    private final Call<ServerRole> serverRole;
+    private final Call<ServerMode> serverMode;
+    private final Call<ClusterHealth> health;
+    private final Call<ServerCount> serverCount;
+    private final Call<List<String>> endpoints;
+    private final Call<ClusterImbalance> imbalance;
 
     ClusterImpl(DatabaseRoute route, RequestExecutor executor) {
         this.route = route;
         this.executor = executor;
+        serverId = prepared(request(GET, "/_admin/server/id", "cluster.serverId"), body -> Json.text(body, "id"));
+        serverRole = prepared(request(GET, "/_admin/server/role", "cluster.serverRole"),
+                body -> known("role", Json.text(body, "role"), ServerRole::fromString));
+        serverMode = prepared(request(GET, "/_admin/server/mode", "cluster.serverMode"),
+                body -> known("mode", Json.text(body, "mode"), ServerMode::fromString));
+        health = prepared(request(GET, "/_admin/cluster/health", "cluster.health"), ClusterResults::health);
+        serverCount = prepared(request(GET, "/_admin/cluster/numberOfServers", "cluster.serverCount"),
+                ClusterResults::serverCount);
+        endpoints = prepared(request(GET, "/_api/cluster/endpoints", "cluster.endpoints"), ClusterResults::endpoints);
+        imbalance = prepared(request(GET, "/_admin/cluster/rebalance", "cluster.calculateImbalance"),
+                body -> ClusterResults.imbalance(Json.object(body, "result")));
+    }
+
+    private <T> Call<T> prepared(ArangoRequest.Builder builder, Function<JsonNode, T> reader) {
+        ArangoRequest request = builder.build();
+        return new Call<>(request, reader(reader), route.toHttp(request));
     }
 
     @Override
     public CompletableFuture<String> serverId() {
-        return send(request(GET, "/_admin/server/id", "cluster.serverId"), body -> Json.text(body, "id"));
+        return executor.execute(route, serverId);
     }
 
     @Override
     public CompletableFuture<ServerRole> serverRole() {
-        return send(request(GET, "/_admin/server/role", "cluster.serverRole"),
-                body -> known("role", Json.text(body, "role"), ServerRole::fromString));
+        return executor.execute(route, serverRole);
     }
 
     @Override
     public CompletableFuture<ServerMode> serverMode() {
-        return send(request(GET, "/_admin/server/mode", "cluster.serverMode"),
-                body -> known("mode", Json.text(body, "mode"), ServerMode::fromString));
+        return executor.execute(route, serverMode);
     }
 
     @Override
     public CompletableFuture<ClusterHealth> health() {
-        return send(request(GET, "/_admin/cluster/health", "cluster.health"), ClusterResults::health);
+        return executor.execute(route, health);
     }
 
     @Override
     public CompletableFuture<ServerCount> serverCount() {
-        return send(request(GET, "/_admin/cluster/numberOfServers", "cluster.serverCount"),
-                ClusterResults::serverCount);
+        return executor.execute(route, serverCount);
     }
 
     @Override
@@ -138,13 +159,12 @@ final class ClusterImpl implements Cluster {
 
     @Override
     public CompletableFuture<List<String>> endpoints() {
-        return send(request(GET, "/_api/cluster/endpoints", "cluster.endpoints"), ClusterResults::endpoints);
+        return executor.execute(route, endpoints);
     }
 
     @Override
     public CompletableFuture<ClusterImbalance> calculateImbalance() {
-        return send(request(GET, "/_admin/cluster/rebalance", "cluster.calculateImbalance"),
-                body -> ClusterResults.imbalance(Json.object(body, "result")));
+        return executor.execute(route, imbalance);
     }
 
     @Override
@@ -186,8 +206,11 @@ final class ClusterImpl implements Cluster {
      *               accept any 2xx answer
      */
     private <T> CompletableFuture<T> send(ArangoRequest.Builder request, Function<JsonNode, T> reader) {
-        Call.Reader<T> read = reader == null ? response -> null : response -> reader.apply(Json.readObject(response));
-        return executor.execute(route, new Call<>(request.build(), read));
+        return executor.execute(route, new Call<>(request.build(), reader(reader)));
+    }
+
+    private static <T> Call.Reader<T> reader(Function<JsonNode, T> reader) {
+        return reader == null ? response -> null : response -> reader.apply(Json.readObject(response));
     }
 
     private static <E> E known(String field, String value, Function<String, E> parse) {

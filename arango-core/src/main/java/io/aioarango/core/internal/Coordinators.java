@@ -5,6 +5,7 @@ import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,26 @@ public final class Coordinators {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Map<Host, Coordinator> all = new LinkedHashMap<>(); // guarded by this, every session opened
-    private volatile List<Coordinator> active = List.of();            // the resolver's pool, in order
+    private volatile Pool pool = Pool.EMPTY;                           // the resolver's pool, in order
+    private final AtomicInteger down = new AtomicInteger();            // coordinators of the pool marked down
+
+    /**
+     * The coordinators requests go to, with their hosts as the list a resolver is offered and each host's
+     * position: when every one is available, an attempt offers this very list and maps the pick back
+     * in constant time, whatever the number of coordinators.
+     */
+    record Pool(List<Coordinator> coordinators, List<Host> hosts, Map<Host, Integer> positions) {
+        static final Pool EMPTY = new Pool(List.of(), List.of(), Map.of());
+
+        static Pool of(List<Coordinator> coordinators) {
+            List<Host> hosts = coordinators.stream().map(Coordinator::host).toList();
+            Map<Host, Integer> positions = new HashMap<>();
+            for (int i = 0; i < hosts.size(); i++) {
+                positions.put(hosts.get(i), i);
+            }
+            return new Pool(List.copyOf(coordinators), hosts, Map.copyOf(positions));
+        }
+    }
     private boolean closed;                                            // guarded by this
 
     /** One coordinator: host, session, health, and requests in flight. */
@@ -32,6 +52,8 @@ public final class Coordinators {
         final HostHealth health;
         private final AtomicInteger inFlight = new AtomicInteger();
         private volatile boolean retired;
+        /** This coordinator's meters, once its first attempt looked them up. */
+        volatile ClientMetrics.HostMeters meters;
 
         Coordinator(Host host, HttpSession session, HostHealth health) {
             this.host = host;
@@ -87,16 +109,26 @@ public final class Coordinators {
 
     /** The coordinators requests may go to, in order. */
     List<Coordinator> active() {
-        return active;
+        return pool.coordinators();
+    }
+
+    /** The pool of {@link #active()}, with the list of its hosts a resolver is offered. */
+    Pool pool() {
+        return pool;
+    }
+
+    /** Whether no coordinator of the pool is marked down. */
+    boolean noneDown() {
+        return down.get() == 0;
     }
 
     public List<Host> hosts() {
-        return active.stream().map(Coordinator::host).toList();
+        return pool.hosts();
     }
 
     /** The coordinator of {@code host} if it is one of the client's, else {@code null}. */
     Coordinator find(Host host) {
-        for (Coordinator coordinator : active) {
+        for (Coordinator coordinator : pool.coordinators()) {
             if (coordinator.host.equals(host)) {
                 return coordinator;
             }
@@ -106,7 +138,7 @@ public final class Coordinators {
 
     private Coordinator open(Host host) {
         HttpSession session = transport.openSession(host);
-        Coordinator coordinator = new Coordinator(host, session, new HostHealth(initialBackoff, maxBackoff));
+        Coordinator coordinator = new Coordinator(host, session, new HostHealth(initialBackoff, maxBackoff, down));
         try {
             metrics.added(coordinator);
         } catch (Throwable e) {
@@ -148,14 +180,15 @@ public final class Coordinators {
             throw e;
         }
         opened.forEach(coordinator -> all.put(coordinator.host, coordinator));
-        for (Coordinator old : active) {
+        for (Coordinator old : pool.coordinators()) {
             if (!hosts.contains(old.host)) {
                 all.remove(old.host);
+                old.health.detach();
                 old.retire();
                 metrics.removed(old.host);
             }
         }
-        active = List.copyOf(next);
+        pool = Pool.of(next);
         return true;
     }
 
@@ -168,6 +201,6 @@ public final class Coordinators {
             metrics.removed(coordinator.host);
         });
         all.clear();
-        active = List.of();
+        pool = Pool.EMPTY;
     }
 }

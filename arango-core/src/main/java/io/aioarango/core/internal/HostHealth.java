@@ -1,6 +1,7 @@
 package io.aioarango.core.internal;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Whether one coordinator is up. A connection-level failure marks it down for a back-off that doubles
@@ -15,10 +16,22 @@ final class HostHealth {
     private long backoff;     // 0 while up
     private boolean probing;  // a probe is in flight
     private volatile boolean down; // read without the lock on every request to a healthy host
+    /** How many coordinators of the client are down, this one included while down and not detached. */
+    private final AtomicInteger downCount;
+    private boolean detached; // no longer counted: its coordinator left the client
 
-    HostHealth(Duration initialBackoff, Duration maxBackoff) {
+    HostHealth(Duration initialBackoff, Duration maxBackoff, AtomicInteger downCount) {
         this.initialBackoffNanos = initialBackoff.toNanos();
         this.maxBackoffNanos = maxBackoff.toNanos();
+        this.downCount = downCount;
+    }
+
+    /** Its coordinator left the client: it counts no more among those down. */
+    synchronized void detach() {
+        if (!detached && down) {
+            downCount.decrementAndGet();
+        }
+        detached = true;
     }
 
     boolean isUp() {
@@ -75,6 +88,9 @@ final class HostHealth {
         }
         retryAt = now + backoff;
         probing = false;
+        if (!down && !detached) {
+            downCount.incrementAndGet();
+        }
         down = true;
         return wasUp;
     }
@@ -88,6 +104,9 @@ final class HostHealth {
             boolean wasDown = backoff != 0;
             backoff = 0;
             probing = false;
+            if (down && !detached) {
+                downCount.decrementAndGet();
+            }
             down = false;
             return wasDown;
         }

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The attempt loop of every request. Each attempt asks the resolver for a coordinator among those that
@@ -86,19 +87,18 @@ public final class RequestExecutor {
      * takes a turn of the user's round robin.
      */
     <T> CompletableFuture<T> execute(DatabaseRoute route, Call<T> call, HostResolver picker) {
-        CompletableFuture<T> result = new CompletableFuture<>();
         if (closed) {
-            result.completeExceptionally(closedError());
-            return result;
+            return CompletableFuture.failedFuture(closedError());
         }
         ArangoRequest request = call.request();
-        TransportRequest http = route.toHttp(request);
+        TransportRequest http = call.prepared() != null ? call.prepared() : route.toHttp(request);
         Observation observation = Observation.createNotStarted(ArangoMetrics.CALL_OBSERVATION, observations)
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_OPERATION, request.operation())
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_METHOD, request.method().name())
                 .start();
-        new Exchange<>(call, http, picker, result).attempt();
-        return handOff(result, observation);
+        Exchange<T> exchange = new Exchange<>(call, http, picker, observation);
+        exchange.attempt();
+        return exchange.user;
     }
 
     private static void stop(Observation observation, Throwable failure) {
@@ -121,34 +121,33 @@ public final class RequestExecutor {
     }
 
     /**
-     * Ends the call's observation, then completes the user's future on the completion executor. Cancelling
-     * the user's future cancels the request: the attempt in flight is abandoned and its connection freed.
+     * The future a call hands to the caller. Cancelling it (or failing it with a
+     * {@link CancellationException}) cancels the request: the attempt in flight is abandoned and its
+     * connection freed, and no further attempt is made. A subclass rather than a listener: no stage is
+     * added to every call for the rare cancel.
      */
-    private <T> CompletableFuture<T> handOff(CompletableFuture<T> internal, Observation observation) {
-        CompletableFuture<T> user = new CompletableFuture<>();
-        user.whenComplete((value, failure) -> {
-            if (user.isCancelled()) {
-                internal.cancel(false);
+    private static final class CallFuture<T> extends CompletableFuture<T> {
+        private final Exchange<T> exchange;
+
+        CallFuture(Exchange<T> exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            exchange.cancel();
+            return cancelled;
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            boolean completed = super.completeExceptionally(failure);
+            if (completed && failure instanceof CancellationException) {
+                exchange.cancel();
             }
-        });
-        internal.whenComplete((value, failure) -> {
-            stop(observation, failure);
-            Runnable complete = () -> {
-                if (failure != null) {
-                    user.completeExceptionally(failure);
-                } else {
-                    user.complete(value);
-                }
-            };
-            try {
-                completion.execute(complete);
-            } catch (Throwable e) {
-                // The completion executor is shut down (the client is closing) or refused the task: complete
-                // here rather than leave the future hanging.
-                complete.run();
-            }
-        });
-        return user;
+            return completed;
+        }
     }
 
     /** What every call on a closed client fails with. */
@@ -188,21 +187,69 @@ public final class RequestExecutor {
         private final Call<T> call;
         private final TransportRequest request;
         private final HostResolver picker;
-        private final CompletableFuture<T> result;
+        private final Observation observation;
+        final CallFuture<T> user = new CallFuture<>(this);
         private final Map<Host, Throwable> failures = new LinkedHashMap<>();
         private int attempts;
         private int redirects;
+        /** The attempt on the wire, for a cancel to abandon. */
+        private volatile CompletableFuture<ArangoResponse> inFlight;
+        private volatile boolean cancelled;
+        /** Set once, by the step that ends the request; the caller's future completes after, elsewhere. */
+        private final AtomicBoolean finished = new AtomicBoolean();
 
-        Exchange(Call<T> call, TransportRequest request, HostResolver picker, CompletableFuture<T> result) {
+        Exchange(Call<T> call, TransportRequest request, HostResolver picker, Observation observation) {
             this.call = call;
             this.request = request;
             this.picker = picker;
-            this.result = result;
+            this.observation = observation;
+        }
+
+        private boolean isDone() {
+            return finished.get() || cancelled;
+        }
+
+        /** The caller cancelled: abandon the attempt in flight, start no other. */
+        void cancel() {
+            cancelled = true;
+            CompletableFuture<ArangoResponse> sent = inFlight;
+            if (sent != null) {
+                sent.cancel(false);
+            }
+        }
+
+        /**
+         * Ends the call once: ends its observation, then completes the caller's future on the completion
+         * executor, never on an I/O thread.
+         */
+        private void finish(T value, Throwable failure) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            stop(observation, failure);
+            Runnable complete = () -> {
+                if (failure != null) {
+                    user.completeExceptionally(failure);
+                } else {
+                    user.complete(value);
+                }
+            };
+            try {
+                completion.execute(complete);
+            } catch (Throwable e) {
+                // The completion executor is shut down (the client is closing) or refused the task: complete
+                // here rather than leave the future hanging.
+                complete.run();
+            }
         }
 
         void attempt() {
-            if (result.isDone()) {
-                return; // cancelled by the caller
+            if (finished.get()) {
+                return;
+            }
+            if (cancelled) {
+                finish(null, new CancellationException("cancelled by the caller")); // ends the observation
+                return;
             }
             if (closed) {
                 // Closed mid-request: its own last failure (the session closing under it) says more.
@@ -210,17 +257,16 @@ public final class RequestExecutor {
                 fail(last != null ? last : closedError());
                 return;
             }
-            List<Coordinator> all = coordinators.active();
+            Coordinators.Pool pool = coordinators.pool();
             Coordinator chosen;
             try {
-                chosen = attempts < (maxAttempts > 0 ? maxAttempts : all.size()) ? choose(all) : null;
+                chosen = attempts < (maxAttempts > 0 ? maxAttempts : pool.coordinators().size()) ? choose(pool) : null;
             } catch (Throwable e) { // the resolver is the user's code
                 fail(e);
                 return;
             }
             if (chosen == null) {
-                result.completeExceptionally(new NoHostAvailableException(request.method() + " " + request.path(),
-                        failures));
+                finish(null, new NoHostAvailableException(request.method() + " " + request.path(), failures));
                 return;
             }
             attempts++;
@@ -228,8 +274,23 @@ public final class RequestExecutor {
         }
 
         /** The resolver's pick among the available coordinators not yet tried; null when none is left. */
-        private Coordinator choose(List<Coordinator> all) {
+        private Coordinator choose(Coordinators.Pool pool) {
             long now = System.nanoTime();
+            List<Coordinator> all = pool.coordinators();
+            if (failures.isEmpty() && coordinators.noneDown() && !all.isEmpty()) {
+                // Every coordinator is a candidate: offer the pool's own list, map the pick back by position.
+                Host picked = picker.select(pool.hosts());
+                Integer index = picked == null ? null : pool.positions().get(picked);
+                if (index == null) {
+                    throw new IllegalStateException("HostResolver " + picker + " returned " + picked
+                            + ", which is not one of the candidates " + pool.hosts());
+                }
+                Coordinator coordinator = all.get(index);
+                if (coordinator.health.claim(now)) {
+                    return coordinator;
+                }
+                // It went down meanwhile: choose among those available, as below.
+            }
             List<Coordinator> untried = failures.isEmpty()
                     ? all
                     : all.stream().filter(c -> !failures.containsKey(c.host)).toList();
@@ -275,11 +336,10 @@ public final class RequestExecutor {
                 fail(e);
                 return;
             }
-            result.whenComplete((value, failure) -> {
-                if (result.isCancelled()) {
-                    sent.cancel(false);
-                }
-            });
+            inFlight = sent;
+            if (cancelled) {
+                sent.cancel(false); // the caller cancelled before the attempt was in flight
+            }
             sent.whenComplete((response, failed) -> {
                 try {
                     coordinator.finished();
@@ -329,12 +389,12 @@ public final class RequestExecutor {
             try {
                 int status = response.status();
                 if (status >= 200 && status < 300) {
-                    result.complete(call.reader().read(response));
+                    finish(call.reader().read(response), null);
                     return;
                 }
                 ArangoException error = ServerErrors.of(coordinator.host, request, response);
                 Coordinator leader = null;
-                if (status == 503 && redirects < MAX_REDIRECTS && !result.isDone() && !closed) {
+                if (status == 503 && redirects < MAX_REDIRECTS && !isDone() && !closed) {
                     Optional<String> endpoint = response.headers().first("x-arango-endpoint");
                     leader = endpoint.isPresent() ? leader(coordinator, endpoint.get()) : null;
                 }
@@ -383,7 +443,7 @@ public final class RequestExecutor {
         /** The request ends with {@code failure}; earlier attempts' failures ride along as suppressed. */
         private void fail(Throwable failure) {
             failures.values().stream().filter(earlier -> earlier != failure).forEach(failure::addSuppressed);
-            result.completeExceptionally(failure);
+            finish(null, failure);
         }
     }
 }

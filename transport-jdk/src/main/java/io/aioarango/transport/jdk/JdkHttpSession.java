@@ -209,7 +209,9 @@ final class JdkHttpSession implements HttpSession {
                 throw ResponseChecks.invalid(host, "informational status " + status + " taken as the final answer",
                         null);
             }
-            Headers headers = Headers.of(info.headers().map());
+            Headers.Builder builder = Headers.builder();
+            info.headers().map().forEach((name, values) -> values.forEach(value -> builder.add(name, value)));
+            Headers headers = builder.build();
             ResponseChecks.checkHeaderSize(host, options.maxResponseHeaderBytes(), headers);
             long declaredLength = ResponseChecks.contentLength(host, headers.all("content-length"));
             boolean noBody = method == HttpMethod.HEAD || status == 204 || status == 304;

@@ -25,7 +25,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -158,11 +158,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static Headers headers(io.netty.handler.codec.http.HttpResponse response) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : response.headers().names()) {
-            headers.put(name, response.headers().getAll(name));
+        Headers.Builder headers = Headers.builder();
+        for (Iterator<Map.Entry<String, String>> it = response.headers().iteratorAsString(); it.hasNext(); ) {
+            Map.Entry<String, String> header = it.next();
+            headers.add(header.getKey(), header.getValue());
         }
-        return Headers.of(headers);
+        return headers.build();
     }
 
     /** Ends the exchange with the SDK's exception for {@code cause}, and the connection with it. */

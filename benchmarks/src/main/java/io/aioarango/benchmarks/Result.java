@@ -1,0 +1,37 @@
+package io.aioarango.benchmarks;
+
+import java.util.List;
+
+/**
+ * One contender's measured run at one concurrency and coordinator count.
+ *
+ * @param contender        the contender's name
+ * @param coordinators     how many stub coordinators
+ * @param concurrency      requests kept in flight
+ * @param requests         requests completed in the measured window
+ * @param seconds          the measured window's length
+ * @param requestsPerSecond completed requests per second
+ * @param p50Micros        median latency, µs
+ * @param p99Micros        99th percentile latency, µs
+ * @param cpuMicrosPerRequest process CPU time of the client JVM per request, µs
+ * @param bytesPerRequest  bytes allocated by the client JVM's threads per request (threads that ended within the
+ *                         window are not counted)
+ * @param gcCount          collections in the window, all collectors
+ * @param threads          the contender's own threads alive at the end of the window (started since it was built)
+ * @param drift            (req/s of the 2nd half - req/s of the 1st half) / req/s of the 1st half
+ * @param errors           failed requests in the whole run, warm-up included
+ * @param firstError       the first failure, or {@code null}
+ * @param hits             server-id requests each coordinator served in the window, in port order
+ * @param leftThreads      names of the contender's threads still alive after close (and a GC), empty when none
+ */
+record Result(String contender, int coordinators, int concurrency, long requests, double seconds,
+              double requestsPerSecond, double p50Micros, double p99Micros, double cpuMicrosPerRequest,
+              double bytesPerRequest, long gcCount, int threads, double drift, long errors, String firstError,
+              long[] hits, List<String> leftThreads) {
+
+    Result withLeftThreads(List<String> left) {
+        return new Result(contender, coordinators, concurrency, requests, seconds, requestsPerSecond, p50Micros,
+                p99Micros, cpuMicrosPerRequest, bytesPerRequest, gcCount, threads, drift, errors, firstError, hits,
+                List.copyOf(left));
+    }
+}
