@@ -218,6 +218,7 @@ public final class Bench {
                 requests == 0 ? Double.NaN : (double) allocated / requests,
                 s1.gcCount - s0.gcCount,
                 threads,
+                s1.threadsStarted - s0.threadsStarted,
                 firstHalf == 0 ? Double.NaN : (secondHalf - firstHalf) / firstHalf,
                 loop.errors(),
                 firstError == null ? null : firstError.toString(),
@@ -307,13 +308,15 @@ public final class Bench {
         final long nanos;
         final long cpuNanos;
         final long gcCount;
+        final long threadsStarted;
         /** Bytes allocated so far by each live thread, by id. */
         final Map<Long, Long> allocated;
 
-        private Snapshot(long nanos, long cpuNanos, long gcCount, Map<Long, Long> allocated) {
+        private Snapshot(long nanos, long cpuNanos, long gcCount, long threadsStarted, Map<Long, Long> allocated) {
             this.nanos = nanos;
             this.cpuNanos = cpuNanos;
             this.gcCount = gcCount;
+            this.threadsStarted = threadsStarted;
             this.allocated = allocated;
         }
 
@@ -330,7 +333,8 @@ public final class Bench {
             for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
                 gc += Math.max(0, bean.getCollectionCount());
             }
-            return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), gc, allocated);
+            return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), gc, THREADS.getTotalStartedThreadCount(),
+                    allocated);
         }
     }
 }

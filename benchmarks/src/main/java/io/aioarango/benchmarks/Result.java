@@ -18,6 +18,7 @@ import java.util.List;
  *                         window are not counted)
  * @param gcCount          collections in the window, all collectors
  * @param threads          the contender's own threads alive at the end of the window (started since it was built)
+ * @param threadsStarted   threads the client JVM started within the window
  * @param drift            (req/s of the 2nd half - req/s of the 1st half) / req/s of the 1st half
  * @param errors           failed requests in the whole run, warm-up included
  * @param firstError       the first failure, or {@code null}
@@ -26,12 +27,14 @@ import java.util.List;
  */
 record Result(String contender, int coordinators, int concurrency, long requests, double seconds,
               double requestsPerSecond, double p50Micros, double p99Micros, double cpuMicrosPerRequest,
-              double bytesPerRequest, long gcCount, int threads, double drift, long errors, String firstError,
+              double bytesPerRequest, long gcCount, int threads, long threadsStarted, double drift, long errors,
+              String firstError,
               long[] hits, List<String> leftThreads) {
 
     Result withLeftThreads(List<String> left) {
         return new Result(contender, coordinators, concurrency, requests, seconds, requestsPerSecond, p50Micros,
-                p99Micros, cpuMicrosPerRequest, bytesPerRequest, gcCount, threads, drift, errors, firstError, hits,
+                p99Micros, cpuMicrosPerRequest, bytesPerRequest, gcCount, threads, threadsStarted, drift, errors,
+                firstError, hits,
                 List.copyOf(left));
     }
 }

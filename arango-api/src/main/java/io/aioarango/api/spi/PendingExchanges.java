@@ -10,8 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class PendingExchanges {
     private final Host host;
     private final Duration timeout;
-    private final ScheduledExecutorService timer;
+    private final DeadlineTimer timer;
     private final Set<CompletableFuture<ArangoResponse>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -37,6 +35,17 @@ public final class PendingExchanges {
      * @param timer   runs the deadlines; the caller owns it, this class never shuts it down
      */
     public PendingExchanges(Host host, Duration timeout, ScheduledExecutorService timer) {
+        this(host, timeout, DeadlineTimer.of(timer));
+    }
+
+    /**
+     * Creates the set for one session, with deadlines on a timer of the transport's choice.
+     *
+     * @param host    the session's coordinator, named in the failures
+     * @param timeout the request timeout, bounding each exchange from {@link #begin()} on
+     * @param timer   runs the deadlines; the caller owns it, this class never stops it
+     */
+    public PendingExchanges(Host host, Duration timeout, DeadlineTimer timer) {
         this.host = host;
         this.timeout = timeout;
         this.timer = timer;
@@ -57,10 +66,10 @@ public final class PendingExchanges {
             return result;
         }
         pending.add(result);
-        ScheduledFuture<?> deadline;
+        DeadlineTimer.Cancellable deadline;
         try {
             deadline = timer.schedule(() -> Completions.fail(result, () -> new ArangoTimeoutException(host, timeout, null)),
-                    timeout.toNanos(), TimeUnit.NANOSECONDS);
+                    timeout.toNanos());
         } catch (Throwable e) {
             // Without a deadline nothing would bound this exchange: do not start it.
             pending.remove(result);
@@ -72,7 +81,7 @@ public final class PendingExchanges {
         // Most exchanges end long before their deadline: take it off the timer at once.
         result.whenComplete((response, failure) -> {
             pending.remove(result);
-            deadline.cancel(false);
+            deadline.cancel();
         });
         if (closed.get()) {
             // close() raced with us and may have swept `pending` before our future was in it.

@@ -7,6 +7,7 @@ import io.aioarango.api.HttpMethod;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.spi.Completions;
+import io.aioarango.api.spi.DeadlineTimer;
 import io.aioarango.api.spi.ConnectionFailures;
 import io.aioarango.api.spi.PendingExchanges;
 import io.aioarango.api.spi.TransportRequest;
@@ -117,13 +118,13 @@ final class NettyHttpSession implements HttpSession {
     }
 
     NettyHttpSession(Host host, Bootstrap bootstrap, TransportOptions options, SslContext sslContext,
-            Consumer<NettyHttpSession> onClose) {
+            DeadlineTimer deadlines, Consumer<NettyHttpSession> onClose) {
         this.host = host;
         this.options = options;
         this.sslContext = sslContext;
         this.onClose = onClose;
         EventExecutor loop = bootstrap.config().group().next();
-        this.exchanges = new PendingExchanges(host, options.requestTimeout(), loop);
+        this.exchanges = new PendingExchanges(host, options.requestTimeout(), deadlines);
         // stayClosed: a connection still being opened when the session closes is closed as it joins.
         this.channels = new DefaultChannelGroup("aioarango " + host, loop, true);
         this.handler = new ExchangeHandler(host, options);

@@ -2,6 +2,7 @@ package io.aioarango.transport.netty;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.spi.DaemonThreads;
+import io.aioarango.api.spi.DeadlineTimer;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.OpenSessions;
 import io.aioarango.api.spi.Transport;
@@ -20,6 +21,8 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.resolver.AddressResolver;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.DefaultNameResolver;
 import io.netty.util.concurrent.DefaultEventExecutor;
@@ -49,6 +52,12 @@ public final class NettyTransport implements Transport {
     private final Class<? extends Channel> channelType;
     private final SslContext sslContext;
     private final EventExecutor resolverThread;
+    /**
+     * Every request's deadline: a timing wheel, on which scheduling and cancelling from any thread are a
+     * queue operation, where an event loop's scheduler would be woken for each. Deadlines fire up to one
+     * tick late.
+     */
+    private final HashedWheelTimer deadlines;
     private final AddressResolverGroup<InetSocketAddress> resolvers;
     private final OpenSessions<NettyHttpSession> sessions = new OpenSessions<>(NettyTransportProvider.NAME);
 
@@ -67,6 +76,8 @@ public final class NettyTransport implements Transport {
         this.sslContext = builder.sslContext;
         // Netty's default resolver looks names up on the event loop, blocking it: look them up here.
         this.resolverThread = new DefaultEventExecutor(DaemonThreads.named("aioarango-netty-resolver-"));
+        this.deadlines = new HashedWheelTimer(DaemonThreads.named("aioarango-netty-timer-"), 10, TimeUnit.MILLISECONDS,
+                512);
         this.resolvers = new AddressResolverGroup<>() {
             @Override
             protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
@@ -101,6 +112,12 @@ public final class NettyTransport implements Transport {
         return channelType;
     }
 
+    /** The wheel as the SPI's timer; a deadline refused by a stopped wheel fails its request as closed. */
+    private DeadlineTimer.Cancellable deadline(Runnable task, long delayNanos) {
+        Timeout timeout = deadlines.newTimeout(ignored -> task.run(), delayNanos, TimeUnit.NANOSECONDS);
+        return timeout::cancel;
+    }
+
     @Override
     public HttpSession openSession(Host host) {
         return sessions.open(host, this::newSession);
@@ -116,7 +133,8 @@ public final class NettyTransport implements Transport {
                         options.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true);
-        return new NettyHttpSession(host, bootstrap, options, host.isTls() ? sslContext() : null, onClose);
+        return new NettyHttpSession(host, bootstrap, options, host.isTls() ? sslContext() : null, this::deadline,
+                onClose);
     }
 
     private SslContext sslContext() {
@@ -140,6 +158,7 @@ public final class NettyTransport implements Transport {
             return;
         }
         resolverThread.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        deadlines.stop(); // the sessions failed their pending requests: no deadline is needed any more
         if (ownsGroup) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             boolean onOwnThread = group.iterator().hasNext() && isOnLoop();

@@ -234,8 +234,8 @@ class NettyTransportTest {
             for (Host each : List.of(host, new Host("http", "127.0.0.1", other.port()))) {
                 get(transport.openSession(each));
             }
-            assertThat(threadsNamed("aioarango-netty-") - before).as("one I/O thread, one resolver thread")
-                    .isLessThanOrEqualTo(2);
+            assertThat(threadsNamed("aioarango-netty-") - before)
+                    .as("one I/O thread, one resolver thread, one deadline timer").isLessThanOrEqualTo(3);
         } finally {
             other.stop();
         }
