@@ -100,8 +100,14 @@ public final class Bench {
                         for (String name : config.contenders()) {
                             log.printf("run: %s, C=%d, %d coordinator(s)%n", name, concurrency, coordinators);
                             Map<Long, String> left = new HashMap<>();
-                            Result result = runOne(name, stub, concurrency, config.warmup(), config.measure(),
-                                    retries, left);
+                            Result result;
+                            try {
+                                result = runOne(name, stub, concurrency, config.warmup(), config.measure(),
+                                        retries, left);
+                            } catch (Exception e) {   // e.g. it could not start: a row of its own, and go on
+                                log.printf("  %s failed: %s%n", name, e);
+                                result = Result.failed(name, coordinators, concurrency, e);
+                            }
                             table.add(result);
                             pendingThreads.add(left);
                         }
@@ -143,6 +149,7 @@ public final class Bench {
         Result result = null;
         ClosedLoop loop = null;
         long closing = 0;
+        long[] runHits0 = stub.hits();
         try {
             contender.start(stub.addresses(), concurrency);
             loop = new ClosedLoop(contender, concurrency, retries);
@@ -158,6 +165,11 @@ public final class Bench {
                 long cMid = loop.completed();
                 long tMid = System.nanoTime();
                 sleepUntil(s0.nanos + measure.toNanos());
+                // A window of fewer requests than asked for goes on, for at most 30 s more.
+                long cap = s0.nanos + measure.toNanos() + TimeUnit.SECONDS.toNanos(30);
+                while (loop.completed() - c0 < config.minRequests() && System.nanoTime() < cap) {
+                    Thread.sleep(1);
+                }
                 long c1 = loop.completed();
                 Snapshot s1 = Snapshot.take();
                 Histogram latencies = loop.interval();
@@ -168,6 +180,15 @@ public final class Bench {
             }
             if (!loop.stop(10_000)) {
                 log.printf("  %s: requests still in flight 10 s after the end of the run%n", name);
+            }
+            if (result != null) {
+                Throwable first = loop.firstError();
+                long[] runHits1 = stub.hits();
+                long[] runHits = new long[runHits1.length];
+                for (int i = 0; i < runHits.length; i++) {
+                    runHits[i] = runHits1[i] - runHits0[i];
+                }
+                result = result.withRun(loop.errors(), first == null ? null : first.toString(), runHits);
             }
         } finally {
             if (loop != null) {
@@ -222,6 +243,7 @@ public final class Bench {
                 firstHalf == 0 ? Double.NaN : (secondHalf - firstHalf) / firstHalf,
                 loop.errors(),
                 firstError == null ? null : firstError.toString(),
+                hits,
                 hits,
                 List.of());
     }

@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * The runner's settings, from system properties: {@code bench.warmup} (4s), {@code bench.measure} (10s),
  * {@code bench.prewarm} (10s, the whole prewarm pass), {@code bench.concurrency} (1,16,256),
- * {@code bench.coordinators} (1,3) and {@code bench.contenders} (all). Durations read {@code 250ms}, {@code 4s},
- * {@code 1.5s} or a number of seconds.
+ * {@code bench.coordinators} (1,3), {@code bench.contenders} (all) and {@code bench.minRequests} (0). Durations
+ * read {@code 250ms}, {@code 4s}, {@code 1.5s} or a number of seconds.
  *
  * @param warmup       load before each measurement, not measured
  * @param measure      the measured window of each run
@@ -17,9 +17,11 @@ import java.util.Locale;
  * @param concurrency  the requests kept in flight, one run each
  * @param coordinators the numbers of stub coordinators, one stub process and one table each
  * @param contenders   the contenders' names, in the order they run
+ * @param minRequests  a measured window that has completed fewer requests goes on until it has (for at most
+ *                     30 s more): for very short runs on a busy machine
  */
 record BenchConfig(Duration warmup, Duration measure, Duration prewarm, List<Integer> concurrency,
-                   List<Integer> coordinators, List<String> contenders) {
+                   List<Integer> coordinators, List<String> contenders, long minRequests) {
 
     BenchConfig {
         concurrency = List.copyOf(concurrency);
@@ -44,7 +46,8 @@ record BenchConfig(Duration warmup, Duration measure, Duration prewarm, List<Int
                 duration("bench.prewarm", "10s"),
                 integers("bench.concurrency", "1,16,256"),
                 integers("bench.coordinators", "1,3"),
-                contenders.isEmpty() || contenders.equals("all") ? Contenders.names() : list(contenders));
+                contenders.isEmpty() || contenders.equals("all") ? Contenders.names() : list(contenders),
+                Long.parseLong(System.getProperty("bench.minRequests", "0").trim()));
     }
 
     private static List<String> list(String text) {

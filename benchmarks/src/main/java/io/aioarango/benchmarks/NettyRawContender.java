@@ -6,6 +6,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -152,8 +153,8 @@ final class NettyRawContender implements Contender {
         }
 
         private void connect(CompletableFuture<String> answer) {
-            bootstrap.connect().addListener(future -> {
-                Channel channel = ((io.netty.channel.ChannelFuture) future).channel();
+            bootstrap.connect().addListener((ChannelFutureListener) future -> {
+                Channel channel = future.channel();
                 if (future.isSuccess()) {
                     synchronized (this) {
                         all.add(channel);

@@ -23,18 +23,33 @@ import java.util.List;
  * @param errors           failed requests in the whole run, warm-up included
  * @param firstError       the first failure, or {@code null}
  * @param hits             server-id requests each coordinator served in the window, in port order
+ * @param runHits          the same over the whole run, from before the contender started to after its last
+ *                         request ended
  * @param leftThreads      names of the contender's threads still alive after close (and a GC), empty when none
  */
 record Result(String contender, int coordinators, int concurrency, long requests, double seconds,
               double requestsPerSecond, double p50Micros, double p99Micros, double cpuMicrosPerRequest,
               double bytesPerRequest, long gcCount, int threads, long threadsStarted, double drift, long errors,
               String firstError,
-              long[] hits, List<String> leftThreads) {
+              long[] hits, long[] runHits, List<String> leftThreads) {
+
+    /** A run that ended in an exception of the runner's, e.g. a contender that could not start. */
+    static Result failed(String contender, int coordinators, int concurrency, Throwable failure) {
+        return new Result(contender, coordinators, concurrency, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, 0, 0, 0, Double.NaN, 1, failure.toString(), new long[coordinators],
+                new long[coordinators], List.of());
+    }
+
+    /** The same with what is known once the run has ended: its errors, first failure and hits in all. */
+    Result withRun(long allErrors, String first, long[] allHits) {
+        return new Result(contender, coordinators, concurrency, requests, seconds, requestsPerSecond, p50Micros,
+                p99Micros, cpuMicrosPerRequest, bytesPerRequest, gcCount, threads, threadsStarted, drift, allErrors,
+                first, hits, allHits, leftThreads);
+    }
 
     Result withLeftThreads(List<String> left) {
         return new Result(contender, coordinators, concurrency, requests, seconds, requestsPerSecond, p50Micros,
                 p99Micros, cpuMicrosPerRequest, bytesPerRequest, gcCount, threads, threadsStarted, drift, errors,
-                firstError, hits,
-                List.copyOf(left));
+                firstError, hits, runHits, List.copyOf(left));
     }
 }

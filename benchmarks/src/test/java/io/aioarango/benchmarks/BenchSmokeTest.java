@@ -20,8 +20,11 @@ class BenchSmokeTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void everyContenderCompletesRequestsOnEveryCoordinatorAndGetsARow() throws Exception {
-        BenchConfig config = new BenchConfig(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
-                List.of(1, 16), List.of(1, 3), Contenders.names());
+        // At least 6 requests in each window, however slow a contender is on a busy machine: then each of the
+        // 3 coordinators has served requests of the run (every contender picks them in turn). No prewarm pass:
+        // it is a run like the others, and the official driver's start (a Vert.x per connection) is slow.
+        BenchConfig config = new BenchConfig(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ZERO,
+                List.of(1, 16), List.of(1, 3), Contenders.names(), 6);
         ByteArrayOutputStream tables = new ByteArrayOutputStream();
 
         List<Result> results = Bench.run(config, new PrintStream(tables, true, StandardCharsets.UTF_8), System.err);
@@ -34,9 +37,11 @@ class BenchSmokeTest {
                     + " coordinator(s)";
             assertThat(result.errors()).as(run + ": errors, the first: " + result.firstError()).isZero();
             assertThat(result.requests()).as(run + ": requests completed").isPositive();
-            assertThat(result.hits()).as(run + ": server-id requests each coordinator served")
+            assertThat(result.runHits()).as(run + ": server-id requests each coordinator served in the run")
                     .hasSize(result.coordinators())
                     .doesNotContain(0L);
+            assertThat(result.hits()).as(run + ": server-id requests each coordinator served in the window")
+                    .hasSize(result.coordinators());
             assertThat(result.leftThreads()).as(run + ": threads left after close").isEmpty();
         }
         for (int coordinators : List.of(1, 3)) {
