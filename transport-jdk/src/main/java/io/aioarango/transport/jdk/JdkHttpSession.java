@@ -25,9 +25,11 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -67,10 +69,35 @@ final class JdkHttpSession implements HttpSession {
     private final Object lock = new Object();
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>(); // guarded by lock
     private int running; // guarded by lock
+    /**
+     * Whether the host is an IP address: then no exchange needs the hop to the transport's executor, which
+     * exists because sendAsync may look a host name up on the calling thread.
+     */
+    private final boolean literalAddress;
+    private static final int MAX_URIS = 256;
+    private final Map<String, URI> uris = new ConcurrentHashMap<>();
+
+    /** An IPv4 literal (four decimal parts) or an IPv6 literal (it holds a colon, which no name can). */
+    static boolean isAddressLiteral(String hostname) {
+        if (hostname.indexOf(':') >= 0) {
+            return true;
+        }
+        String[] parts = hostname.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     JdkHttpSession(Host host, HttpClient client, Executor executor, ScheduledExecutorService timer,
             TransportOptions options, Consumer<JdkHttpSession> onClose) {
         this.host = host;
+        this.literalAddress = isAddressLiteral(host.hostname());
         this.client = client;
         this.executor = executor;
         this.options = options;
@@ -116,12 +143,20 @@ final class JdkHttpSession implements HttpSession {
         }
         result.whenComplete((response, failure) -> finished(exchange));
         if (startNow) {
-            start(exchange);
+            start(exchange, true);
         }
         return result;
     }
 
-    private void start(Exchange exchange) {
+    /**
+     * @param callerThread whether this is the caller's own thread, in {@link #send}: never one of
+     *                     java.net.http's, from which starting another exchange is not safe
+     */
+    private void start(Exchange exchange, boolean callerThread) {
+        if (callerThread && literalAddress) {
+            exchange.run(); // nothing to look up: sendAsync returns at once, so the caller's thread can call it
+            return;
+        }
         try {
             executor.execute(exchange);
         } catch (Throwable e) { // RejectedExecutionException once the transport closed
@@ -146,7 +181,7 @@ final class JdkHttpSession implements HttpSession {
             }
             next.started = true;
         }
-        start(next);
+        start(next, false);
     }
 
     /** One request: started at once, or later when an earlier exchange ends. */
@@ -238,10 +273,25 @@ final class JdkHttpSession implements HttpSession {
         }
     }
 
+    /**
+     * The URI of a target. Parsing one costs more than the rest of building the request; most requests go
+     * to a few targets again and again, so the parsed ones are kept, at most {@value #MAX_URIS} per session.
+     */
+    private URI uri(String target) {
+        URI uri = uris.get(target);
+        if (uri == null) {
+            uri = URI.create(host.url() + target);
+            if (uris.size() >= MAX_URIS) {
+                uris.clear(); // many distinct targets (ids in paths): start over rather than grow
+            }
+            uris.put(target, uri);
+        }
+        return uri;
+    }
+
     private java.net.http.HttpRequest toJdk(TransportRequest request) {
         // The target is already percent-encoded and checked by TransportRequest: URI.create keeps it verbatim.
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(
-                        URI.create(host.url() + request.target()))
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri(request.target()))
                 .timeout(options.requestTimeout())
                 .method(request.method().name(), request.hasBody()
                         ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body())
