@@ -137,6 +137,22 @@ public final class Headers {
 
     /** Collects headers; names are lower-cased and values of the same name kept in order. Not thread-safe. */
     public static final class Builder {
+        /** Names servers send in this spelling, to their lower case: no new string for each answer. */
+        private static final Map<String, String> COMMON = common("Content-Type", "Content-Length", "Connection",
+                "Server", "Date", "Keep-Alive", "Transfer-Encoding", "Content-Encoding", "Location", "ETag",
+                "Cache-Control", "Pragma", "Expires", "X-Content-Type-Options", "X-Arango-Queue-Time-Seconds",
+                "X-Arango-Endpoint", "WWW-Authenticate");
+
+        private static Map<String, String> common(String... names) {
+            Map<String, String> common = new java.util.HashMap<>();
+            for (String name : names) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                common.put(name, lower);
+                common.put(lower, lower);
+            }
+            return Map.copyOf(common);
+        }
+
         private Map<String, List<String>> values = new LinkedHashMap<>();
 
         private Builder() {
@@ -156,12 +172,17 @@ public final class Headers {
                 throw new IllegalStateException("This Headers.Builder was built already; start a new one");
             }
             Objects.requireNonNull(value, "value");
+            String lower = COMMON.get(name);
+            if (lower == null) {
+                lower = name.toLowerCase(Locale.ROOT);
+            }
             // Most names have one value: a one-element list, replaced by a growing one at the second value.
-            values.merge(name.toLowerCase(Locale.ROOT), List.of(value), (earlier, more) -> {
+            List<String> earlier = values.putIfAbsent(lower, List.of(value));
+            if (earlier != null) {
                 List<String> merged = earlier instanceof ArrayList<String> list ? list : new ArrayList<>(earlier);
                 merged.add(value);
-                return merged;
-            });
+                values.put(lower, merged);
+            }
             return this;
         }
 

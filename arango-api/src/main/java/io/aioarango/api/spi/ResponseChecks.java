@@ -31,8 +31,13 @@ public final class ResponseChecks {
     public static long contentLength(Host host, List<String> values) {
         long length = -1;
         for (String value : values) {
-            for (String part : value.split(",", -1)) {
-                long parsed = parseLength(part.trim());
+            // The parts of a comma-separated value, found without a split: one part is the usual case.
+            for (int from = 0, comma; from <= value.length(); from = comma + 1) {
+                comma = value.indexOf(',', from);
+                if (comma < 0) {
+                    comma = value.length();
+                }
+                long parsed = parseLength(value.substring(from, comma).trim());
                 if (parsed < 0) {
                     throw invalid(host, "bad Content-Length " + quote(value), null);
                 }

@@ -23,6 +23,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -66,6 +68,8 @@ final class NettyHttpSession implements HttpSession {
     private static final int MAX_CHUNK = 64 * 1024;
 
     private final Host host;
+    /** The Host header of every request, built once. */
+    private final String authority;
     private final TransportOptions options;
     private final SslContext sslContext;
     private final Consumer<NettyHttpSession> onClose;
@@ -120,6 +124,7 @@ final class NettyHttpSession implements HttpSession {
     NettyHttpSession(Host host, Bootstrap bootstrap, TransportOptions options, SslContext sslContext,
             DeadlineTimer deadlines, Consumer<NettyHttpSession> onClose) {
         this.host = host;
+        this.authority = host.authority();
         this.options = options;
         this.sslContext = sslContext;
         this.onClose = onClose;
@@ -347,8 +352,10 @@ final class NettyHttpSession implements HttpSession {
     private FullHttpRequest toNetty(TransportRequest request) {
         ByteBuf content = request.hasBody() ? Unpooled.wrappedBuffer(request.body()) : Unpooled.EMPTY_BUFFER;
         // The target is already percent-encoded and checked by TransportRequest: it goes out verbatim.
+        // No trailers are ever sent: the shared empty instance rather than a new headers object per request.
         FullHttpRequest nettyRequest = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-                io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name()), request.target(), content);
+                io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name()), request.target(), content,
+                new DefaultHttpHeaders(), EmptyHttpHeaders.INSTANCE);
         try {
             io.netty.handler.codec.http.HttpHeaders headers = nettyRequest.headers();
             request.headers().asMap().forEach((name, values) -> {
@@ -356,7 +363,7 @@ final class NettyHttpSession implements HttpSession {
                     headers.add(name, values);
                 }
             });
-            headers.set(HttpHeaderNames.HOST, host.authority());
+            headers.set(HttpHeaderNames.HOST, authority);
             if (request.hasBody() || request.method().name().startsWith("P")) {
                 headers.set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
             }
