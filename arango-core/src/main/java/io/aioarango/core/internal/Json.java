@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.internal.ResponseBodies;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -64,7 +65,8 @@ public final class Json {
             throw new ResponseFormatException("the body is empty");
         }
         try {
-            JsonNode node = MAPPER.readTree(response.bodyStream());
+            // The response's own bytes, parsed in place: no stream around them, no copy into a parser buffer.
+            JsonNode node = MAPPER.readTree(ResponseBodies.array(response), 0, response.bodyLength());
             if (node == null || node.isMissingNode()) {
                 throw new ResponseFormatException("the body is empty");
             }

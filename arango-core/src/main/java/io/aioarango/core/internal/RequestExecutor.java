@@ -189,7 +189,8 @@ public final class RequestExecutor {
         private final HostResolver picker;
         private final Observation observation;
         final CallFuture<T> user = new CallFuture<>(this);
-        private final Map<Host, Throwable> failures = new LinkedHashMap<>();
+        /** The failed attempts, in order; made on the first failure, since most requests have none. */
+        private Map<Host, Throwable> failures = Map.of();
         private int attempts;
         private int redirects;
         /** The attempt on the wire, for a cancel to abandon. */
@@ -435,6 +436,9 @@ public final class RequestExecutor {
 
         /** Moves on to the next coordinator; {@code reason} is the failovers counter's tag. */
         private void failOver(Coordinator coordinator, Throwable failure, String reason) {
+            if (failures.isEmpty()) {
+                failures = new LinkedHashMap<>();
+            }
             failures.put(coordinator.host, failure);
             metrics.failover(coordinator.host, reason);
             attempt();
