@@ -140,8 +140,8 @@ public final class Headers {
         /** Names servers send in this spelling, to their lower case: no new string for each answer. */
         private static final Map<String, String> COMMON = common("Content-Type", "Content-Length", "Connection",
                 "Server", "Date", "Keep-Alive", "Transfer-Encoding", "Content-Encoding", "Location", "ETag",
-                "Cache-Control", "Pragma", "Expires", "X-Content-Type-Options", "X-Arango-Queue-Time-Seconds",
-                "X-Arango-Endpoint", "WWW-Authenticate");
+                "Cache-Control", "Pragma", "Expires", "X-Content-Type-Options", "Strict-Transport-Security",
+                "Content-Security-Policy", "X-Arango-Queue-Time-Seconds", "X-Arango-Endpoint", "WWW-Authenticate");
 
         private static Map<String, String> common(String... names) {
             Map<String, String> common = new java.util.HashMap<>();

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The futures a transport session has handed out and not yet completed: each bounded by the request
@@ -66,10 +68,9 @@ public final class PendingExchanges {
             return result;
         }
         pending.add(result);
-        DeadlineTimer.Cancellable deadline;
+        Deadline deadline = new Deadline(result);
         try {
-            deadline = timer.schedule(() -> Completions.fail(result, () -> new ArangoTimeoutException(host, timeout, null)),
-                    timeout.toNanos());
+            deadline.cancellable = timer.schedule(deadline, timeout.toNanos());
         } catch (Throwable e) {
             // Without a deadline nothing would bound this exchange: do not start it.
             pending.remove(result);
@@ -79,15 +80,42 @@ public final class PendingExchanges {
             return result;
         }
         // Most exchanges end long before their deadline: take it off the timer at once.
-        result.whenComplete((response, failure) -> {
-            pending.remove(result);
-            deadline.cancel();
-        });
+        result.whenComplete(deadline);
         if (closed.get()) {
             // close() raced with us and may have swept `pending` before our future was in it.
             Completions.fail(result, this::closedError);
         }
         return result;
+    }
+
+    /**
+     * One exchange's deadline, in one object: the timer's task, the timeout it fails the exchange with,
+     * and, once the exchange ends, its removal from the pending set and the timer.
+     */
+    private final class Deadline implements Runnable, Supplier<Throwable>, BiConsumer<ArangoResponse, Throwable> {
+        private final CompletableFuture<ArangoResponse> result;
+        /** Set before {@link #accept} can run: the future's completion publishes it. */
+        private DeadlineTimer.Cancellable cancellable;
+
+        Deadline(CompletableFuture<ArangoResponse> result) {
+            this.result = result;
+        }
+
+        @Override
+        public void run() {
+            Completions.fail(result, this);
+        }
+
+        @Override
+        public Throwable get() {
+            return new ArangoTimeoutException(host, timeout, null);
+        }
+
+        @Override
+        public void accept(ArangoResponse response, Throwable failure) {
+            pending.remove(result);
+            cancellable.cancel();
+        }
     }
 
     /**

@@ -194,11 +194,53 @@ public final class ClientMetrics {
         }
 
         void queueTime(String seconds) {
-            try {
-                queueTime.record(Double.parseDouble(seconds));
-            } catch (NumberFormatException ignored) {
-                // a header we cannot read is no reason to fail a request
+            double value = parseSeconds(seconds);
+            if (!Double.isNaN(value)) {
+                queueTime.record(value);
             }
+        }
+    }
+
+    /**
+     * The server's queue time, such as {@code 0.000123}: plain decimals are read by hand, since
+     * {@code Double.parseDouble} allocates for each answer; anything else goes to it. NaN when unreadable:
+     * a header we cannot read is no reason to fail a request.
+     */
+    static double parseSeconds(String text) {
+        long digits = 0;
+        int decimals = 0;
+        int count = 0;
+        boolean point = false;
+        int length = text.length();
+        if (length == 0 || length > 18) {
+            return parseOther(text);
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = digits * 10 + (c - '0');
+                count++;
+                if (point) {
+                    decimals++;
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return parseOther(text);
+            }
+        }
+        return count == 0 ? Double.NaN : digits / POWERS_OF_TEN[decimals];
+    }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+
+    private static double parseOther(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            return Double.isFinite(value) ? value : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 

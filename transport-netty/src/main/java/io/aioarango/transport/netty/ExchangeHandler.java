@@ -22,11 +22,14 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -157,11 +160,34 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         return ResponseChecks.invalid(host, "bad status line or headers: " + Completions.describe(cause), cause);
     }
 
+    /**
+     * Header names servers send, as the codec hands them over (an {@link AsciiString}), to their lower
+     * case: reading an answer's headers then makes no string for a common name.
+     */
+    private static final Map<AsciiString, String> COMMON_NAMES = commonNames("Content-Type", "Content-Length",
+            "Connection", "Server", "Date", "Keep-Alive", "Transfer-Encoding", "Content-Encoding", "Location", "ETag",
+            "Cache-Control", "Pragma", "Expires", "X-Content-Type-Options", "Strict-Transport-Security",
+            "Content-Security-Policy", "X-Arango-Queue-Time-Seconds", "X-Arango-Endpoint", "WWW-Authenticate");
+
+    private static Map<AsciiString, String> commonNames(String... names) {
+        Map<AsciiString, String> common = new HashMap<>();
+        for (String name : names) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            common.put(AsciiString.of(name), lower); // AsciiString's equals is exact: both spellings
+            common.put(AsciiString.of(lower), lower);
+        }
+        return Map.copyOf(common);
+    }
+
     private static Headers headers(io.netty.handler.codec.http.HttpResponse response) {
         Headers.Builder headers = Headers.builder();
-        for (Iterator<Map.Entry<String, String>> it = response.headers().iteratorAsString(); it.hasNext(); ) {
-            Map.Entry<String, String> header = it.next();
-            headers.add(header.getKey(), header.getValue());
+        // The codec's own entries, not string copies of them.
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = response.headers().iteratorCharSequence();
+                it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            CharSequence name = header.getKey();
+            String common = name instanceof AsciiString ascii ? COMMON_NAMES.get(ascii) : null;
+            headers.add(common != null ? common : name.toString(), header.getValue().toString());
         }
         return headers.build();
     }

@@ -43,7 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -101,19 +101,22 @@ final class NettyHttpSession implements HttpSession {
 
     /** A request not yet on a connection. Its Netty request is written once, or released once. */
     private static final class Waiting {
+        private static final AtomicReferenceFieldUpdater<Waiting, FullHttpRequest> REQUEST =
+                AtomicReferenceFieldUpdater.newUpdater(Waiting.class, FullHttpRequest.class, "request");
+
         final HttpMethod method;
         final CompletableFuture<ArangoResponse> result;
-        private final AtomicReference<FullHttpRequest> request;
+        private volatile FullHttpRequest request;
 
         Waiting(FullHttpRequest request, HttpMethod method, CompletableFuture<ArangoResponse> result) {
-            this.request = new AtomicReference<>(request);
+            this.request = request;
             this.method = method;
             this.result = result;
         }
 
         /** The request to write, or {@code null} if it was dropped already. */
         FullHttpRequest take() {
-            return request.getAndSet(null);
+            return REQUEST.getAndSet(this, null);
         }
 
         void drop() {
@@ -295,11 +298,9 @@ final class NettyHttpSession implements HttpSession {
                 finished(channel, failure == null && exchange.reusable);
             });
             slotHandedOver = true;
-            channel.writeAndFlush(nettyRequest).addListener(written -> {
-                if (!written.isSuccess()) {
-                    Completions.fail(result, () -> handler.failure(written.cause()));
-                }
-            });
+            // No promise per request: a failed write reaches ExchangeHandler.exceptionCaught, which fails the
+            // exchange and closes the connection.
+            channel.writeAndFlush(nettyRequest, channel.voidPromise());
         } catch (Throwable e) {
             Completions.fail(result, () -> handler.failure(e)); // ends the slot too, once handed over
             if (!slotHandedOver) {
