@@ -110,6 +110,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             if (content instanceof LastHttpContent) {
                 ArangoResponse response = reading.body.toResponse(reading.status, reading.headers);
                 reading.body = null;
+                exchange.end(exchange.reusable); // the connection is free before the caller hears of it
                 exchange.result.complete(response);
             }
         } else if (!(msg instanceof io.netty.handler.codec.http.HttpResponse)) {

@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
@@ -91,11 +92,34 @@ final class NettyHttpSession implements HttpSession {
         final CompletableFuture<ArangoResponse> result;
         final HttpMethod method;
         final ExchangeHandler.Reading reading = new ExchangeHandler.Reading();
+        /** The session and connection that carry it; null in a test of the handler alone. */
+        private final NettyHttpSession session;
+        private final Channel channel;
         volatile boolean reusable;
+        private final AtomicBoolean ended = new AtomicBoolean();
 
         Exchange(CompletableFuture<ArangoResponse> result, HttpMethod method) {
+            this(result, method, null, null);
+        }
+
+        Exchange(CompletableFuture<ArangoResponse> result, HttpMethod method, NettyHttpSession session,
+                Channel channel) {
             this.result = result;
             this.method = method;
+            this.session = session;
+            this.channel = channel;
+        }
+
+        /**
+         * Frees the connection once: back to the pool if the whole answer was read on a connection that
+         * stays open, closed otherwise. Called before the caller's future completes when the answer is
+         * whole, so that a caller sending its next request at once finds the connection idle.
+         */
+        void end(boolean clean) {
+            if (ended.compareAndSet(false, true) && session != null) {
+                channel.attr(EXCHANGE).compareAndSet(this, null);
+                session.finished(channel, clean);
+            }
         }
     }
 
@@ -290,13 +314,10 @@ final class NettyHttpSession implements HttpSession {
                 finished(channel, true); // timed out, cancelled or closed first: the connection is unused
                 return;
             }
-            Exchange exchange = new Exchange(result, request.method);
+            Exchange exchange = new Exchange(result, request.method, this, channel);
             channel.attr(EXCHANGE).set(exchange);
-            result.whenComplete((response, failure) -> {
-                channel.attr(EXCHANGE).compareAndSet(exchange, null);
-                // Mid-exchange, what would arrive next would belong to no one: only a whole answer frees it.
-                finished(channel, failure == null && exchange.reusable);
-            });
+            // Mid-exchange, what would arrive next would belong to no one: only a whole answer frees it.
+            result.whenComplete((response, failure) -> exchange.end(failure == null && exchange.reusable));
             slotHandedOver = true;
             // No promise per request: a failed write reaches ExchangeHandler.exceptionCaught, which fails the
             // exchange and closes the connection.

@@ -177,11 +177,14 @@ public final class SocketTransport implements Transport {
                 }
                 used.out.flush();
                 ArangoResponse response = used.read(request.method());
-                if (result.complete(response) && used.reusable) {
+                // The connection is free before the caller hears of the answer: a caller that sends its next
+                // request at once finds it idle. One that failed meanwhile closed it; the pool skips closed ones.
+                if (!result.isDone() && used.reusable) {
                     release(used);
                 } else {
                     used.close();
                 }
+                result.complete(response);
             } catch (Throwable e) {
                 used.close(); // never reused after a failure
                 Completions.fail(result, () -> e instanceof IOException io ? ConnectionFailures.broken(host, io)
