@@ -319,9 +319,13 @@ final class NettyHttpSession implements HttpSession {
             // Mid-exchange, what would arrive next would belong to no one: only a whole answer frees it.
             result.whenComplete((response, failure) -> exchange.end(failure == null && exchange.reusable));
             slotHandedOver = true;
-            // No promise per request: a failed write reaches ExchangeHandler.exceptionCaught, which fails the
-            // exchange and closes the connection.
-            channel.writeAndFlush(nettyRequest, channel.voidPromise());
+            // A listener, not the void promise: on a connection that closed meanwhile (a stale keep-alive one)
+            // the void promise fires no exceptionCaught, and the exchange would wait for its deadline.
+            channel.writeAndFlush(nettyRequest).addListener(written -> {
+                if (!written.isSuccess()) {
+                    Completions.fail(result, () -> handler.failure(written.cause()));
+                }
+            });
         } catch (Throwable e) {
             Completions.fail(result, () -> handler.failure(e)); // ends the slot too, once handed over
             if (!slotHandedOver) {
