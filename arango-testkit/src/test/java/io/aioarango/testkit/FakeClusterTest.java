@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aioarango.transport.tck.Waiting;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -238,7 +239,7 @@ class FakeClusterTest {
     void aStoppedCoordinatorRefusesConnectionsDropsOpenOnesAndComesBackOnItsPort() throws Exception {
         FakeCoordinator coordinator = cluster.coordinator(0);
         try (Socket open = new Socket(InetAddress.getLoopbackAddress(), coordinator.port())) {
-            eventually(() -> coordinator.openConnections() == 1);
+            Waiting.eventually("the coordinator sees the connection", () -> coordinator.openConnections() == 1);
             coordinator.stop();
             assertThat(coordinator.isRunning()).isFalse();
             assertThat(open.getInputStream().read()).as("the open connection is closed").isEqualTo(-1);
@@ -297,21 +298,11 @@ class FakeClusterTest {
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
                 .isInstanceOf(ConnectException.class);
         // A thread whose event loop has terminated may take a moment more to end.
-        eventually(() -> before.containsAll(testkitThreads()));
+        Waiting.eventually("the closed cluster's threads end", () -> before.containsAll(testkitThreads()));
     }
 
     private static java.util.Set<Thread> testkitThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
                 .filter(t -> t.getName().startsWith("aioarango-testkit")).collect(java.util.stream.Collectors.toSet());
-    }
-
-    static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(10);
-        }
     }
 }

@@ -158,27 +158,18 @@ public final class ClientMetrics {
         Timer timer(String operation, HttpMethod method, int status) {
             AtomicReferenceArray<StatusTimer[]> byMethod = timers.computeIfAbsent(operation,
                     o -> new AtomicReferenceArray<>(HttpMethod.values().length));
-            StatusTimer[] known = byMethod.get(method.ordinal()); // published whole, never changed in place
-            if (known != null) {
-                for (StatusTimer timer : known) {
-                    if (timer.status == status) {
-                        return timer.timer;
-                    }
-                }
-            }
-            return register(byMethod, operation, method, status);
+            // Published whole, never changed in place.
+            Timer known = find(byMethod.get(method.ordinal()), status);
+            return known != null ? known : register(byMethod, operation, method, status);
         }
 
         private Timer register(AtomicReferenceArray<StatusTimer[]> byMethod, String operation, HttpMethod method,
                 int status) {
             synchronized (byMethod) {
                 StatusTimer[] known = byMethod.get(method.ordinal());
-                if (known != null) {
-                    for (StatusTimer timer : known) {
-                        if (timer.status == status) {
-                            return timer.timer;
-                        }
-                    }
+                Timer registered = find(known, status);
+                if (registered != null) {
+                    return registered; // by another thread, since the first look
                 }
                 Timer timer = Timer.builder(REQUESTS)
                         .tags(Tags.of(TAG_HOST, host, ArangoMetrics.TAG_OPERATION, operation, ArangoMetrics.TAG_METHOD,
@@ -191,6 +182,17 @@ public final class ClientMetrics {
                 byMethod.set(method.ordinal(), grown);
                 return timer;
             }
+        }
+
+        private static Timer find(StatusTimer[] known, int status) {
+            if (known != null) {
+                for (StatusTimer timer : known) {
+                    if (timer.status == status) {
+                        return timer.timer;
+                    }
+                }
+            }
+            return null;
         }
 
         void queueTime(String seconds) {

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * The attempt loop of every request. Each attempt asks the resolver for a coordinator among those that
@@ -50,6 +50,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RequestExecutor {
     static final int MAX_REDIRECTS = 3;
+    @SuppressWarnings("rawtypes") // the updater of a generic class's field
+    private static final AtomicIntegerFieldUpdater<Exchange> FINISHED =
+            AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "finished");
     private static final System.Logger LOG = System.getLogger(RequestExecutor.class.getName());
 
     private final Coordinators coordinators;
@@ -197,7 +200,7 @@ public final class RequestExecutor {
         private volatile CompletableFuture<ArangoResponse> inFlight;
         private volatile boolean cancelled;
         /** Set once, by the step that ends the request; the caller's future completes after, elsewhere. */
-        private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile int finished; // 1 once set; a field, not an AtomicBoolean, to spare an object per call
 
         Exchange(Call<T> call, TransportRequest request, HostResolver picker, Observation observation) {
             this.call = call;
@@ -207,7 +210,7 @@ public final class RequestExecutor {
         }
 
         private boolean isDone() {
-            return finished.get() || cancelled;
+            return finished != 0 || cancelled;
         }
 
         /** The caller cancelled: abandon the attempt in flight, start no other. */
@@ -224,7 +227,7 @@ public final class RequestExecutor {
          * executor, never on an I/O thread.
          */
         private void finish(T value, Throwable failure) {
-            if (!finished.compareAndSet(false, true)) {
+            if (!FINISHED.compareAndSet(this, 0, 1)) {
                 return;
             }
             stop(observation, failure);
@@ -245,7 +248,7 @@ public final class RequestExecutor {
         }
 
         void attempt() {
-            if (finished.get()) {
+            if (finished != 0) {
                 return;
             }
             if (cancelled) {
@@ -283,8 +286,7 @@ public final class RequestExecutor {
                 Host picked = picker.select(pool.hosts());
                 Integer index = picked == null ? null : pool.positions().get(picked);
                 if (index == null) {
-                    throw new IllegalStateException("HostResolver " + picker + " returned " + picked
-                            + ", which is not one of the candidates " + pool.hosts());
+                    throw notACandidate(picked, pool.hosts());
                 }
                 Coordinator coordinator = all.get(index);
                 if (coordinator.health.claim(now)) {
@@ -309,8 +311,7 @@ public final class RequestExecutor {
                 Host picked = picker.select(offered);
                 int index = picked == null ? -1 : offered.indexOf(picked);
                 if (index < 0) {
-                    throw new IllegalStateException("HostResolver " + picker + " returned " + picked
-                            + ", which is not one of the candidates " + offered);
+                    throw notACandidate(picked, offered);
                 }
                 Coordinator coordinator = candidates.get(index);
                 if (coordinator.health.claim(now)) {
@@ -324,6 +325,11 @@ public final class RequestExecutor {
                     .orElseThrow();
             longest.health.claimAnyway();
             return longest;
+        }
+
+        private IllegalStateException notACandidate(Host picked, List<Host> offered) {
+            return new IllegalStateException("HostResolver " + picker + " returned " + picked
+                    + ", which is not one of the candidates " + offered);
         }
 
         private void send(Coordinator coordinator) {

@@ -2,7 +2,6 @@ package io.aioarango.benchmarks.jmh;
 
 import io.aioarango.api.Cluster;
 import io.aioarango.core.ArangoClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +41,7 @@ public class AttemptPathBenchmark {
             hosts.add("http://127.0.0." + (1 + i / 250) + ":" + (8529 + i));
         }
         byte[] body = "{\"error\":false,\"code\":200,\"id\":\"CRDN-1\"}".getBytes(StandardCharsets.UTF_8);
-        client = ArangoClient.builder()
-                .hosts(hosts)
-                .maxCoordinators(Math.max(64, coordinators))
-                .transport(new HealthReadBenchmark.InMemoryTransport(body))
-                .completionExecutor(Runnable::run)
-                .meterRegistry(new SimpleMeterRegistry())
-                .build();
+        client = HealthReadBenchmark.InMemoryTransport.client(hosts, body);
         cluster = client.db("_system", "root", "passwd").join().cluster();
     }
 

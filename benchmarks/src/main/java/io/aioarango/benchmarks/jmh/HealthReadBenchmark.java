@@ -14,6 +14,7 @@ import io.aioarango.core.ArangoClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,12 +54,7 @@ public class HealthReadBenchmark {
                 "/io/aioarango/benchmarks/GET__admin_cluster_health.json")) {
             body = in.readAllBytes();
         }
-        client = ArangoClient.builder()
-                .hosts("http://127.0.0.1:8529")
-                .transport(new InMemoryTransport(body))
-                .completionExecutor(Runnable::run)
-                .meterRegistry(new SimpleMeterRegistry())
-                .build();
+        client = InMemoryTransport.client(List.of("http://127.0.0.1:8529"), body);
         cluster = client.db("_system", "root", "passwd").join().cluster();
     }
 
@@ -91,6 +87,23 @@ public class HealthReadBenchmark {
 
     /** A transport whose sessions answer every request with the same body at once. */
     static final class InMemoryTransport implements Transport {
+        /**
+         * A client of these coordinators on this transport, completing on the calling thread, metrics on.
+         *
+         * @param hosts the coordinators
+         * @param body  the answer to every request
+         * @return the client; close it
+         */
+        static ArangoClient client(List<String> hosts, byte[] body) {
+            return ArangoClient.builder()
+                    .hosts(hosts)
+                    .maxCoordinators(Math.max(64, hosts.size()))
+                    .transport(new InMemoryTransport(body))
+                    .completionExecutor(Runnable::run)
+                    .meterRegistry(new SimpleMeterRegistry())
+                    .build();
+        }
+
         private final byte[] body;
         private final Headers headers = Headers.empty().with("content-type", "application/json; charset=utf-8");
 

@@ -43,7 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
@@ -96,7 +96,10 @@ final class NettyHttpSession implements HttpSession {
         private final NettyHttpSession session;
         private final Channel channel;
         volatile boolean reusable;
-        private final AtomicBoolean ended = new AtomicBoolean();
+        /** 1 once {@link #end} ran; a field, not an AtomicBoolean, to spare an object per request. */
+        private volatile int ended;
+        private static final AtomicIntegerFieldUpdater<Exchange> ENDED =
+                AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "ended");
 
         Exchange(CompletableFuture<ArangoResponse> result, HttpMethod method) {
             this(result, method, null, null);
@@ -116,7 +119,7 @@ final class NettyHttpSession implements HttpSession {
          * whole, so that a caller sending its next request at once finds the connection idle.
          */
         void end(boolean clean) {
-            if (ended.compareAndSet(false, true) && session != null) {
+            if (ENDED.compareAndSet(this, 0, 1) && session != null) {
                 channel.attr(EXCHANGE).compareAndSet(this, null);
                 session.finished(channel, clean);
             }
