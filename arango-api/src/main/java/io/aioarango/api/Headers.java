@@ -1,6 +1,7 @@
 package io.aioarango.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,15 +9,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /** Immutable HTTP headers. Names are case-insensitive and kept in lower case; a name may repeat. */
 public final class Headers {
-    private static final Headers EMPTY = new Headers(Map.of());
+    private static final String[] NONE = new String[0];
+    private static final Headers EMPTY = new Headers(NONE, 0);
 
-    private final Map<String, List<String>> values;
+    /*
+     * Names and values side by side, in the order they came: an answer has a handful of headers, so a scan
+     * is as fast as a hash lookup, and reading one costs one array instead of a map, its entries and lists.
+     */
+    private final String[] pairs;
+    private final int size;
+    /** The map view, made at the first asMap(); safe to publish by a race (the map is immutable). */
+    private Map<String, List<String>> map;
 
-    private Headers(Map<String, List<String>> values) {
-        this.values = values;
+    private Headers(String[] pairs, int size) {
+        this.pairs = pairs;
+        this.size = size;
     }
 
     /**
@@ -36,19 +47,16 @@ public final class Headers {
      * @throws NullPointerException if {@code headers}, a name, a list or a value is {@code null}
      */
     public static Headers of(Map<String, ? extends List<String>> headers) {
-        if (headers.isEmpty()) {
-            return EMPTY;
-        }
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        headers.forEach((name, list) -> copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-                .addAll(list));
-        copy.replaceAll((name, list) -> List.copyOf(list));
-        return new Headers(Collections.unmodifiableMap(copy));
+        Builder builder = builder();
+        headers.forEach((name, list) -> {
+            Objects.requireNonNull(name, "name");
+            list.forEach(value -> builder.add(name, value));
+        });
+        return builder.build();
     }
 
     /**
-     * A builder that collects headers one value at a time, for a transport reading an answer's headers:
-     * one map is filled and handed over, with no further copy.
+     * A builder that collects headers one value at a time, for a transport reading an answer's headers.
      *
      * @return an empty builder
      */
@@ -63,8 +71,13 @@ public final class Headers {
      * @return the first value; empty if the header is absent
      */
     public Optional<String> first(String name) {
-        List<String> list = values.get(name.toLowerCase(Locale.ROOT));
-        return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < size; i += 2) {
+            if (pairs[i].equals(lower)) {
+                return Optional.of(pairs[i + 1]);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -74,7 +87,44 @@ public final class Headers {
      * @return the values in order, unmodifiable; empty if the header is absent
      */
     public List<String> all(String name) {
-        return values.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        String lower = name.toLowerCase(Locale.ROOT);
+        String single = null;
+        List<String> many = null;
+        for (int i = 0; i < size; i += 2) {
+            if (pairs[i].equals(lower)) {
+                if (single == null) {
+                    single = pairs[i + 1];
+                } else {
+                    if (many == null) {
+                        many = new ArrayList<>();
+                        many.add(single);
+                    }
+                    many.add(pairs[i + 1]);
+                }
+            }
+        }
+        return many != null ? List.copyOf(many) : single != null ? List.of(single) : List.of();
+    }
+
+    /**
+     * Each name and value in the order they were added, a repeated name once per value: how a transport
+     * writes or measures headers without a map.
+     *
+     * @param action called with each lower-case name and one of its values
+     */
+    public void forEach(BiConsumer<String, String> action) {
+        for (int i = 0; i < size; i += 2) {
+            action.accept(pairs[i], pairs[i + 1]);
+        }
+    }
+
+    /**
+     * Whether there are no headers.
+     *
+     * @return {@code true} if there are none
+     */
+    public boolean isEmpty() {
+        return size == 0;
     }
 
     /**
@@ -83,7 +133,15 @@ public final class Headers {
      * @return an unmodifiable map of lower-case names to their values, in order
      */
     public Map<String, List<String>> asMap() {
-        return values;
+        Map<String, List<String>> view = map;
+        if (view == null) {
+            Map<String, List<String>> grouped = new LinkedHashMap<>();
+            forEach((name, value) -> grouped.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
+            grouped.replaceAll((name, list) -> List.copyOf(list));
+            view = Collections.unmodifiableMap(grouped);
+            map = view;
+        }
+        return view;
     }
 
     /**
@@ -95,13 +153,8 @@ public final class Headers {
      * @throws NullPointerException if {@code name} or {@code value} is {@code null}
      */
     public Headers with(String name, String value) {
-        Map<String, List<String>> copy = new LinkedHashMap<>(values);
-        copy.merge(name.toLowerCase(Locale.ROOT), List.of(value), (a, b) -> {
-            List<String> merged = new ArrayList<>(a);
-            merged.addAll(b);
-            return List.copyOf(merged);
-        });
-        return new Headers(Collections.unmodifiableMap(copy));
+        Builder builder = new Builder(Arrays.copyOf(pairs, size + 2), size);
+        return builder.add(name, value).build();
     }
 
     /**
@@ -112,7 +165,7 @@ public final class Headers {
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Headers h && h.values.equals(values);
+        return other instanceof Headers h && h.asMap().equals(asMap());
     }
 
     /**
@@ -122,7 +175,7 @@ public final class Headers {
      */
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return asMap().hashCode();
     }
 
     /**
@@ -132,7 +185,7 @@ public final class Headers {
      */
     @Override
     public String toString() {
-        return "Headers" + values.keySet();
+        return "Headers" + asMap().keySet();
     }
 
     /** Collects headers; names are lower-cased and values of the same name kept in order. Not thread-safe. */
@@ -153,9 +206,16 @@ public final class Headers {
             return Map.copyOf(common);
         }
 
-        private Map<String, List<String>> values = new LinkedHashMap<>();
+        private String[] pairs;
+        private int size;
 
         private Builder() {
+            this(new String[16], 0);
+        }
+
+        private Builder(String[] pairs, int size) {
+            this.pairs = pairs;
+            this.size = size;
         }
 
         /**
@@ -168,7 +228,7 @@ public final class Headers {
          * @throws IllegalStateException after {@link #build()}
          */
         public Builder add(String name, String value) {
-            if (values == null) {
+            if (pairs == null) {
                 throw new IllegalStateException("This Headers.Builder was built already; start a new one");
             }
             Objects.requireNonNull(value, "value");
@@ -176,13 +236,11 @@ public final class Headers {
             if (lower == null) {
                 lower = name.toLowerCase(Locale.ROOT);
             }
-            // Most names have one value: a one-element list, replaced by a growing one at the second value.
-            List<String> earlier = values.putIfAbsent(lower, List.of(value));
-            if (earlier != null) {
-                List<String> merged = earlier instanceof ArrayList<String> list ? list : new ArrayList<>(earlier);
-                merged.add(value);
-                values.put(lower, merged);
+            if (size == pairs.length) {
+                pairs = Arrays.copyOf(pairs, size * 2);
             }
+            pairs[size++] = lower;
+            pairs[size++] = value;
             return this;
         }
 
@@ -193,16 +251,12 @@ public final class Headers {
          * @throws IllegalStateException if called twice
          */
         public Headers build() {
-            Map<String, List<String>> built = values;
+            String[] built = pairs;
             if (built == null) {
                 throw new IllegalStateException("This Headers.Builder was built already; start a new one");
             }
-            values = null;
-            if (built.isEmpty()) {
-                return EMPTY;
-            }
-            built.replaceAll((name, list) -> list instanceof ArrayList ? List.copyOf(list) : list);
-            return new Headers(Collections.unmodifiableMap(built));
+            pairs = null;
+            return size == 0 ? EMPTY : new Headers(built, size);
         }
     }
 }

@@ -55,6 +55,26 @@ class DomainTest {
     }
 
     @Test
+    void headersWalkEachValueInOrderAndGrowPastTheirFirstArray() {
+        Headers.Builder builder = Headers.builder();
+        for (int i = 0; i < 40; i++) {
+            builder.add(i % 2 == 0 ? "X-Even" : "x-odd-" + i, String.valueOf(i));
+        }
+        Headers headers = builder.build();
+        List<String> walked = new java.util.ArrayList<>();
+        headers.forEach((name, value) -> walked.add(name + "=" + value));
+        assertThat(walked).hasSize(40).startsWith("x-even=0", "x-odd-1=1", "x-even=2");
+        assertThat(headers.all("x-even")).hasSize(20).startsWith("0", "2").endsWith("38");
+        assertThat(headers.first("X-ODD-39")).hasValue("39");
+        assertThat(headers.asMap()).hasSize(21).containsEntry("x-odd-39", List.of("39"));
+        assertThat(headers.isEmpty()).isFalse();
+        assertThat(Headers.empty().isEmpty()).isTrue();
+        assertThat(Headers.empty().with("A", "1").asMap()).containsExactly(Map.entry("a", List.of("1")));
+        assertThat(headers.with("x-even", "40").all("x-even")).hasSize(21);
+        assertThat(headers.all("x-even")).hasSize(20);
+    }
+
+    @Test
     void requestsAndResponsesCopyTheirBytes() {
         byte[] body = {1, 2};
         ArangoResponse response = new ArangoResponse(200, Headers.empty(), body);

@@ -6,7 +6,6 @@ import io.aioarango.api.Host;
 import io.aioarango.api.Headers;
 import io.aioarango.api.ResponseTooLargeException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What both transports check in an answer, and how they report what is wrong with it, so that a hostile
@@ -73,13 +72,9 @@ public final class ResponseChecks {
      * @return the characters (bytes on the wire) of every name and value added up, once per value
      */
     public static long headerBytes(Headers headers) {
-        long bytes = 0;
-        for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
-            for (String value : header.getValue()) {
-                bytes += header.getKey().length() + value.length();
-            }
-        }
-        return bytes;
+        long[] bytes = {0};
+        headers.forEach((name, value) -> bytes[0] += name.length() + value.length());
+        return bytes[0];
     }
 
     /**

@@ -39,7 +39,7 @@ public final class TransportRequest {
             throw new IllegalArgumentException("Request target '" + target + "' must start with '/'");
         }
         RequestRules.checkTarget(target);
-        headers.asMap().keySet().forEach(RequestRules::checkCallerHeader);
+        headers.forEach((name, value) -> RequestRules.checkCallerHeader(name));
     }
 
     /**

@@ -50,22 +50,25 @@ final class ClusterImpl implements Cluster {
     ClusterImpl(DatabaseRoute route, RequestExecutor executor) {
         this.route = route;
         this.executor = executor;
-        serverId = prepared(request(GET, "/_admin/server/id", "cluster.serverId"), body -> Json.text(body, "id"));
+        // The answers of one string field are read as a stream, the others as a tree.
+        serverId = prepared(request(GET, "/_admin/server/id", "cluster.serverId"),
+                response -> Json.textField(response, "id"));
         serverRole = prepared(request(GET, "/_admin/server/role", "cluster.serverRole"),
-                body -> known("role", Json.text(body, "role"), ServerRole::fromString));
+                response -> known("role", Json.textField(response, "role"), ServerRole::fromString));
         serverMode = prepared(request(GET, "/_admin/server/mode", "cluster.serverMode"),
-                body -> known("mode", Json.text(body, "mode"), ServerMode::fromString));
-        health = prepared(request(GET, "/_admin/cluster/health", "cluster.health"), ClusterResults::health);
+                response -> known("mode", Json.textField(response, "mode"), ServerMode::fromString));
+        health = prepared(request(GET, "/_admin/cluster/health", "cluster.health"), reader(ClusterResults::health));
         serverCount = prepared(request(GET, "/_admin/cluster/numberOfServers", "cluster.serverCount"),
-                ClusterResults::serverCount);
-        endpoints = prepared(request(GET, "/_api/cluster/endpoints", "cluster.endpoints"), ClusterResults::endpoints);
+                reader(ClusterResults::serverCount));
+        endpoints = prepared(request(GET, "/_api/cluster/endpoints", "cluster.endpoints"),
+                reader(ClusterResults::endpoints));
         imbalance = prepared(request(GET, "/_admin/cluster/rebalance", "cluster.calculateImbalance"),
-                body -> ClusterResults.imbalance(Json.object(body, "result")));
+                reader(body -> ClusterResults.imbalance(Json.object(body, "result"))));
     }
 
-    private <T> Call<T> prepared(ArangoRequest.Builder builder, Function<JsonNode, T> reader) {
+    private <T> Call<T> prepared(ArangoRequest.Builder builder, Call.Reader<T> reader) {
         ArangoRequest request = builder.build();
-        return new Call<>(request, reader(reader), route.toHttp(request));
+        return new Call<>(request, reader, route.toHttp(request));
     }
 
     @Override

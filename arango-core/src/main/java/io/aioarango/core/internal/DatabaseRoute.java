@@ -47,7 +47,7 @@ public final class DatabaseRoute {
             target.append(query);
         }
         Headers all = headers;
-        if (request.hasBody() || !request.headers().asMap().isEmpty()) {
+        if (request.hasBody() || !request.headers().isEmpty()) {
             Map<String, List<String>> merged = new LinkedHashMap<>(headers.asMap());
             if (request.hasBody()) {
                 merged.put("content-type", JSON);

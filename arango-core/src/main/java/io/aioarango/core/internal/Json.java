@@ -1,6 +1,8 @@
 package io.aioarango.core.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +76,40 @@ public final class Json {
         } catch (IOException e) {
             throw new ResponseFormatException("the body is not JSON", e);
         }
+    }
+
+    /**
+     * One string field of an answer that is a JSON object, read as a stream: no tree for the answers that
+     * carry one field of interest ({@code serverId()} and the like). Anything but a plain object with that
+     * field once, as a string, is read again as a tree, so its error is the one {@link #text} gives.
+     */
+    public static String textField(ArangoResponse response, String field) {
+        if (response.bodyLength() > 0) {
+            try (JsonParser parser = MAPPER.getFactory()
+                    .createParser(ResponseBodies.array(response), 0, response.bodyLength())) {
+                String found = null;
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.START_OBJECT) {
+                    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                        boolean wanted = field.equals(parser.currentName());
+                        JsonToken value = parser.nextToken();
+                        if (!wanted) {
+                            parser.skipChildren();
+                        } else if (value == JsonToken.VALUE_STRING && found == null) {
+                            found = parser.getText();
+                        } else {
+                            break;
+                        }
+                    }
+                    if (token == JsonToken.END_OBJECT && found != null && parser.nextToken() == null) {
+                        return found;
+                    }
+                }
+            } catch (IOException e) {
+                // Not JSON, or cut short: the tree below reads it again and names the problem.
+            }
+        }
+        return text(readObject(response), field);
     }
 
     public static String text(JsonNode object, String field) {

@@ -296,9 +296,9 @@ final class JdkHttpSession implements HttpSession {
                 .method(request.method().name(), request.hasBody()
                         ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body())
                         : java.net.http.HttpRequest.BodyPublishers.noBody());
-        request.headers().asMap().forEach((name, values) -> {
+        request.headers().forEach((name, value) -> {
             if (!RESTRICTED.contains(name)) {
-                values.forEach(value -> builder.header(name, value));
+                builder.header(name, value);
             }
         });
         return builder.build();

@@ -387,9 +387,9 @@ final class NettyHttpSession implements HttpSession {
                 new DefaultHttpHeaders(), EmptyHttpHeaders.INSTANCE);
         try {
             io.netty.handler.codec.http.HttpHeaders headers = nettyRequest.headers();
-            request.headers().asMap().forEach((name, values) -> {
+            request.headers().forEach((name, value) -> {
                 if (!RESTRICTED.contains(name)) {
-                    headers.add(name, values);
+                    headers.add(name, value);
                 }
             });
             headers.set(HttpHeaderNames.HOST, authority);
