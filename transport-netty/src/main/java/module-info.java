@@ -17,6 +17,7 @@ module io.aioarango.transport.netty {
     requires io.netty.buffer;
     requires io.netty.codec;
     requires io.netty.codec.http;
+    requires io.netty.codec.http2;
     requires io.netty.common;
     requires io.netty.resolver;
     requires io.netty.transport.classes.epoll;

@@ -3,6 +3,7 @@ package io.aioarango.core;
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Credentials;
 import io.aioarango.api.Database;
+import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
 import io.aioarango.api.HttpMethod;
@@ -371,6 +372,22 @@ public final class ArangoClient implements AutoCloseable {
         public Builder idleTimeout(Duration timeout) {
             transportOptions.idleTimeout(timeout);
             transportSettings.add("idleTimeout");
+            return this;
+        }
+
+        /**
+         * The HTTP version spoken to the coordinators; default {@link HttpProtocol#HTTP1}. With
+         * {@link HttpProtocol#H2} each coordinator gets one connection carrying many requests at once
+         * (more open only when the server's stream limit is reached); see {@link HttpProtocol} for what
+         * each transport supports.
+         *
+         * @param protocol {@code HTTP1}, {@code H2} or {@code AUTO}
+         * @return this builder
+         * @throws NullPointerException if {@code protocol} is {@code null}
+         */
+        public Builder protocol(HttpProtocol protocol) {
+            transportOptions.protocol(protocol);
+            transportSettings.add("protocol");
             return this;
         }
 

@@ -6,7 +6,7 @@ package io.aioarango.core;
  * low-cardinality: the coordinator as {@code host:port}, never a URL, a path or a credential.
  */
 public final class ArangoMetrics {
-    /** Timer, one sample per attempt. Tags: host, operation, method, status, outcome. */
+    /** Timer, one sample per attempt. Tags: host, operation, method, status, outcome, protocol. */
     public static final String REQUESTS = "arango.client.requests";
     /** Gauge: requests in flight. Tag: host. */
     public static final String REQUESTS_ACTIVE = "arango.client.requests.active";
@@ -16,8 +16,16 @@ public final class ArangoMetrics {
     public static final String HOST_UP = "arango.client.host.up";
     /** Distribution (seconds): the server's {@code x-arango-queue-time-seconds}. Tag: host. */
     public static final String SERVER_QUEUE_TIME = "arango.client.server.queue.time";
-    /** Gauge: connections of transports that pool them (netty). Tags: host, state. */
+    /**
+     * Gauge: connections of transports that pool them (netty). Tags: host, state ({@code active},
+     * {@code idle}, {@code pending} for requests waiting), protocol.
+     */
     public static final String CONNECTIONS = "arango.client.connections";
+    /**
+     * Gauge: requests on the wire, one per active connection over HTTP/1.1, many per connection over
+     * HTTP/2. Tags: host, protocol.
+     */
+    public static final String STREAMS = "arango.client.streams";
     /** Counter (bytes): request bodies sent. Tag: host. */
     public static final String BYTES_SENT = "arango.client.bytes.sent";
     /** Counter (bytes): response bodies received. Tag: host. */
@@ -25,6 +33,8 @@ public final class ArangoMetrics {
     /** The observation of one logical call, when an {@code ObservationRegistry} is given. */
     public static final String CALL_OBSERVATION = "arango.client.call";
 
+    /** Tag: the HTTP version, {@code http1} or {@code h2} ({@code auto} while a session has not negotiated yet). */
+    public static final String TAG_PROTOCOL = "protocol";
     /** Tag: the coordinator, e.g. {@code db1.example.com:8529}. */
     public static final String TAG_HOST = "host";
     /** Tag: the call, e.g. {@code cluster.health}; {@code raw} for {@code Database.send}. */

@@ -47,6 +47,16 @@ public interface HttpSession extends AutoCloseable {
     CompletableFuture<ArangoResponse> send(TransportRequest request);
 
     /**
+     * The HTTP version the session speaks now, as the {@code protocol} tag of the client's metrics.
+     *
+     * @return {@code "http1"} (the default) or {@code "h2"}; {@code "auto"} while a session that negotiates
+     *         has not yet learnt which
+     */
+    default String protocol() {
+        return "http1";
+    }
+
+    /**
      * The session's connection pool now, for transports whose pool can be observed; empty otherwise.
      * Cheap enough to be read by a metrics gauge.
      *

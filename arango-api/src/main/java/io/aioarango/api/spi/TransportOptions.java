@@ -1,6 +1,8 @@
 package io.aioarango.api.spi;
 
+import io.aioarango.api.HttpProtocol;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The settings every transport honours, as far as its HTTP client allows (each transport documents how).
@@ -34,6 +36,16 @@ public final class TransportOptions {
     /** The largest value of {@link Builder#maxResponseHeaderBytes(int)}: 1 MiB. */
     public static final int MAX_RESPONSE_HEADER_BYTES = 1024 * 1024;
 
+    /** The smallest HTTP/2 stream window accepted: 65,535 bytes, the protocol's initial window. */
+    public static final int MIN_HTTP2_WINDOW_BYTES = 65_535;
+    /** The HTTP/2 flow-control window of each stream by default: 1 MiB (the protocol's own default is 64 KiB). */
+    public static final int DEFAULT_HTTP2_WINDOW_BYTES = 1024 * 1024;
+    /** How long an HTTP/2 connection may stay silent before it is sent a PING, by default. */
+    public static final Duration DEFAULT_HTTP2_PING_INTERVAL = Duration.ofSeconds(30);
+
+    private final HttpProtocol protocol;
+    private final int http2WindowBytes;
+    private final Duration http2PingInterval;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Duration idleTimeout;
@@ -43,6 +55,9 @@ public final class TransportOptions {
     private final int maxResponseHeaderBytes;
 
     private TransportOptions(Builder builder) {
+        this.protocol = builder.protocol;
+        this.http2WindowBytes = builder.http2WindowBytes;
+        this.http2PingInterval = builder.http2PingInterval;
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
         this.idleTimeout = builder.idleTimeout;
@@ -50,6 +65,35 @@ public final class TransportOptions {
         this.maxPendingRequestsPerHost = builder.maxPendingRequestsPerHost;
         this.maxResponseBytes = builder.maxResponseBytes;
         this.maxResponseHeaderBytes = builder.maxResponseHeaderBytes;
+    }
+
+    /**
+     * The HTTP version to speak.
+     *
+     * @return {@link HttpProtocol#HTTP1} unless set
+     */
+    public HttpProtocol protocol() {
+        return protocol;
+    }
+
+    /**
+     * The HTTP/2 flow-control window of each stream, the size of a response a server may send before
+     * the client has read any of it; the connection's window is as large times the streams allowed.
+     *
+     * @return bytes; {@link #DEFAULT_HTTP2_WINDOW_BYTES} unless set
+     */
+    public int http2WindowBytes() {
+        return http2WindowBytes;
+    }
+
+    /**
+     * How long an HTTP/2 connection may stay silent before it is sent a PING; one left unanswered for as
+     * long again closes the connection, failing its requests.
+     *
+     * @return the interval; {@link #DEFAULT_HTTP2_PING_INTERVAL} unless set
+     */
+    public Duration http2PingInterval() {
+        return http2PingInterval;
     }
 
     /**
@@ -142,14 +186,18 @@ public final class TransportOptions {
      */
     @Override
     public String toString() {
-        return "TransportOptions[connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+        return "TransportOptions[protocol=" + protocol.value() + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", idleTimeout=" + idleTimeout + ", maxConnectionsPerHost=" + maxConnectionsPerHost
                 + ", maxPendingRequestsPerHost=" + maxPendingRequestsPerHost + ", maxResponseBytes="
-                + maxResponseBytes + ", maxResponseHeaderBytes=" + maxResponseHeaderBytes + "]";
+                + maxResponseBytes + ", maxResponseHeaderBytes=" + maxResponseHeaderBytes + ", http2WindowBytes="
+                + http2WindowBytes + ", http2PingInterval=" + http2PingInterval + "]";
     }
 
     /** Builds {@link TransportOptions}; a setting not set keeps its default. Not thread-safe. */
     public static final class Builder {
+        private HttpProtocol protocol = HttpProtocol.HTTP1;
+        private int http2WindowBytes = DEFAULT_HTTP2_WINDOW_BYTES;
+        private Duration http2PingInterval = DEFAULT_HTTP2_PING_INTERVAL;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
@@ -159,6 +207,48 @@ public final class TransportOptions {
         private int maxResponseHeaderBytes = DEFAULT_MAX_RESPONSE_HEADER_BYTES;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the HTTP version to speak.
+         *
+         * @param protocol {@link HttpProtocol#HTTP1} (the default), {@link HttpProtocol#H2} or
+         *                 {@link HttpProtocol#AUTO}
+         * @return this builder
+         * @throws NullPointerException if {@code protocol} is {@code null}
+         */
+        public Builder protocol(HttpProtocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /**
+         * Sets the HTTP/2 flow-control window of each stream.
+         *
+         * @param bytes {@value #MIN_HTTP2_WINDOW_BYTES} (the protocol's own default) to {@code 2^31 - 1};
+         *              default {@link #DEFAULT_HTTP2_WINDOW_BYTES}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is out of range
+         */
+        public Builder http2WindowBytes(int bytes) {
+            if (bytes < MIN_HTTP2_WINDOW_BYTES) {
+                throw new IllegalArgumentException("http2WindowBytes " + bytes + " is out of range; use "
+                        + MIN_HTTP2_WINDOW_BYTES + " to " + Integer.MAX_VALUE);
+            }
+            this.http2WindowBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets how long an HTTP/2 connection may stay silent before it is sent a PING.
+         *
+         * @param interval a positive duration; default {@link #DEFAULT_HTTP2_PING_INTERVAL}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is {@code null}, zero or negative
+         */
+        public Builder http2PingInterval(Duration interval) {
+            this.http2PingInterval = positive("http2PingInterval", interval);
+            return this;
         }
 
         /**

@@ -8,6 +8,8 @@ import static io.aioarango.core.ArangoMetrics.HOST_UP;
 import static io.aioarango.core.ArangoMetrics.REQUESTS;
 import static io.aioarango.core.ArangoMetrics.REQUESTS_ACTIVE;
 import static io.aioarango.core.ArangoMetrics.SERVER_QUEUE_TIME;
+import static io.aioarango.core.ArangoMetrics.STREAMS;
+import static io.aioarango.core.ArangoMetrics.TAG_PROTOCOL;
 import static io.aioarango.core.ArangoMetrics.TAG_HOST;
 
 import io.aioarango.api.ArangoTimeoutException;
@@ -38,7 +40,7 @@ import java.util.function.ToIntFunction;
 /** Records the {@link ArangoMetrics} catalogue for one client. */
 public final class ClientMetrics {
     private static final List<String> NAMES = List.of(REQUESTS, REQUESTS_ACTIVE, FAILOVERS, HOST_UP,
-            SERVER_QUEUE_TIME, CONNECTIONS, BYTES_SENT, BYTES_RECEIVED);
+            SERVER_QUEUE_TIME, CONNECTIONS, STREAMS, BYTES_SENT, BYTES_RECEIVED);
 
     private final MeterRegistry registry;
     private final Map<Host, HostMeters> hosts = new ConcurrentHashMap<>();
@@ -59,17 +61,24 @@ public final class ClientMetrics {
         Gauge.builder(HOST_UP, coordinator, c -> c.health.isUp() ? 1 : 0).tag(TAG_HOST, host)
                 .description("1 while the coordinator is up, 0 while marked down").register(registry);
         if (coordinator.session.poolStats().isPresent()) {
-            connections(coordinator, host, "active", PoolStats::active);
-            connections(coordinator, host, "idle", PoolStats::idle);
-            connections(coordinator, host, "pending", PoolStats::pending);
+            String protocol = coordinator.session.protocol();
+            connections(coordinator, host, protocol, "active", PoolStats::active);
+            connections(coordinator, host, protocol, "idle", PoolStats::idle);
+            connections(coordinator, host, protocol, "pending", PoolStats::pending);
+            Gauge.builder(STREAMS, coordinator, c -> pool(c, PoolStats::streams)).tags(TAG_HOST, host, TAG_PROTOCOL,
+                    protocol).description("Requests on the wire").register(registry);
         }
     }
 
-    private void connections(Coordinator coordinator, String host, String state, ToIntFunction<PoolStats> value) {
-        Gauge.builder(CONNECTIONS, coordinator,
-                        c -> c.session.poolStats().map(stats -> (double) value.applyAsInt(stats)).orElse(Double.NaN))
-                .tags(TAG_HOST, host, ArangoMetrics.TAG_STATE, state)
+    private void connections(Coordinator coordinator, String host, String protocol, String state,
+            ToIntFunction<PoolStats> value) {
+        Gauge.builder(CONNECTIONS, coordinator, c -> pool(c, value))
+                .tags(TAG_HOST, host, ArangoMetrics.TAG_STATE, state, TAG_PROTOCOL, protocol)
                 .description("Connections of the coordinator's pool").register(registry);
+    }
+
+    private static double pool(Coordinator coordinator, ToIntFunction<PoolStats> value) {
+        return coordinator.session.poolStats().map(stats -> (double) value.applyAsInt(stats)).orElse(Double.NaN);
     }
 
     /** Removes every meter of a coordinator the client no longer talks to. */
@@ -98,8 +107,10 @@ public final class ClientMetrics {
                     : IO_ERROR;
         }
         HostMeters meters = coordinator.meters;
-        if (meters == null) {
-            meters = hosts.computeIfAbsent(coordinator.host, HostMeters::new);
+        String protocol = coordinator.session.protocol();
+        if (meters == null || !meters.protocol.equals(protocol)) { // a negotiating session may learn its protocol
+            meters = hosts.compute(coordinator.host, (host, known) -> known != null && known.protocol.equals(protocol)
+                    ? known : new HostMeters(host, protocol));
             coordinator.meters = meters;
         }
         meters.timer(operation, request.method(), status).record(nanos, TimeUnit.NANOSECONDS);
@@ -139,14 +150,16 @@ public final class ClientMetrics {
      */
     final class HostMeters {
         private final String host;
+        private final String protocol;
         private final Counter bytesSent;
         private final Counter bytesReceived;
         private final DistributionSummary queueTime;
         /** Per operation, per method (by ordinal): the timers of the statuses met, few, scanned in order. */
         private final Map<String, AtomicReferenceArray<StatusTimer[]>> timers = new ConcurrentHashMap<>();
 
-        HostMeters(Host coordinator) {
+        HostMeters(Host coordinator, String protocol) {
             this.host = tag(coordinator);
+            this.protocol = protocol;
             this.bytesSent = Counter.builder(BYTES_SENT).baseUnit("bytes").tag(TAG_HOST, host)
                     .description("Request bodies sent").register(registry);
             this.bytesReceived = Counter.builder(BYTES_RECEIVED).baseUnit("bytes").tag(TAG_HOST, host)
@@ -174,7 +187,7 @@ public final class ClientMetrics {
                 Timer timer = Timer.builder(REQUESTS)
                         .tags(Tags.of(TAG_HOST, host, ArangoMetrics.TAG_OPERATION, operation, ArangoMetrics.TAG_METHOD,
                                 method.name(), ArangoMetrics.TAG_STATUS, statusTag(status), ArangoMetrics.TAG_OUTCOME,
-                                status < 0 ? Outcome.UNKNOWN.name() : Outcome.forStatus(status).name()))
+                                status < 0 ? Outcome.UNKNOWN.name() : Outcome.forStatus(status).name(), TAG_PROTOCOL, protocol))
                         .description("One attempt of a request to one coordinator")
                         .register(registry);
                 StatusTimer[] grown = known == null ? new StatusTimer[1] : Arrays.copyOf(known, known.length + 1);

@@ -183,10 +183,10 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
 
         String host = "host=\"" + tag(unavailable) + "\"";
         assertThat(scrape)
-                .contains("arango_client_requests_seconds_count{" + host
-                        + ",method=\"GET\",operation=\"cluster.serverId\",outcome=\"SUCCESS\",status=\"200\"} 1")
-                .contains("arango_client_requests_seconds_count{" + host
-                        + ",method=\"GET\",operation=\"cluster.health\",outcome=\"SERVER_ERROR\",status=\"503\"} 1")
+                .contains("arango_client_requests_seconds_count{" + host + ",method=\"GET\",operation="
+                        + "\"cluster.serverId\",outcome=\"SUCCESS\",protocol=\"http1\",status=\"200\"} 1")
+                .contains("arango_client_requests_seconds_count{" + host + ",method=\"GET\",operation="
+                        + "\"cluster.health\",outcome=\"SERVER_ERROR\",protocol=\"http1\",status=\"503\"} 1")
                 .contains("arango_client_failovers_total{" + host + ",reason=\"unavailable\"} 1")
                 .contains("arango_client_host_up{" + host + "} 1")
                 .contains("arango_client_requests_active{" + host + "} 0")
@@ -194,7 +194,8 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
                 .contains("arango_client_bytes_received_bytes_total{" + host + "}")
                 .doesNotContain("passwd").doesNotContain("/_db/");
         if (pools()) {
-            assertThat(scrape).contains("arango_client_connections{" + host + ",state=\"idle\"}");
+            assertThat(scrape).contains("arango_client_connections{" + host + ",protocol=\"http1\",state=\"idle\"}")
+                    .contains("arango_client_streams{" + host + ",protocol=\"http1\"}");
         }
     }
 

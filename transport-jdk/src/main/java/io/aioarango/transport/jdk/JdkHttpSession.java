@@ -6,6 +6,7 @@ import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
+import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.ResponseTooLargeException;
@@ -63,6 +64,8 @@ final class JdkHttpSession implements HttpSession {
      */
     private volatile HttpClient client;
     private final Executor executor;
+    /** HTTP/1.1, or HTTP/2 over TLS (java.net.http falls back to HTTP/1.1 if the server offers no h2). */
+    private final HttpClient.Version version;
     private final TransportOptions options;
     private final Consumer<JdkHttpSession> onClose;
     private final PendingExchanges exchanges;
@@ -95,14 +98,21 @@ final class JdkHttpSession implements HttpSession {
     }
 
     JdkHttpSession(Host host, HttpClient client, Executor executor, ScheduledExecutorService timer,
-            TransportOptions options, Consumer<JdkHttpSession> onClose) {
+            TransportOptions options, HttpClient.Version version, Consumer<JdkHttpSession> onClose) {
         this.host = host;
+        this.version = version;
         this.literalAddress = isAddressLiteral(host.hostname());
         this.client = client;
         this.executor = executor;
         this.options = options;
         this.exchanges = new PendingExchanges(host, options.requestTimeout(), timer);
         this.onClose = onClose;
+    }
+
+    /** {@code h2} where requests ask for HTTP/2 (over TLS; java.net.http may still fall back to HTTP/1.1). */
+    @Override
+    public String protocol() {
+        return version == HttpClient.Version.HTTP_2 ? "h2" : "http1";
     }
 
     @Override
@@ -238,6 +248,10 @@ final class JdkHttpSession implements HttpSession {
         private java.net.http.HttpResponse.BodySubscriber<ArangoResponse> bodySubscriber(
                 java.net.http.HttpResponse.ResponseInfo info) {
             int status = info.statusCode();
+            if (options.protocol() == HttpProtocol.H2 && info.version() != HttpClient.Version.HTTP_2) {
+                throw new ArangoConnectionException(host, "the coordinator did not offer HTTP/2 in TLS (ALPN), and "
+                        + "protocol H2 allows nothing else; use protocol AUTO to accept HTTP/1.1", true, null);
+            }
             if (status < 200) {
                 // java.net.http skips 1xx answers and fails on 101 itself, from JDK 20 and 17.0.x updates
                 // with JDK-8292044; an older one would read the real answer as this one's body.
@@ -292,6 +306,7 @@ final class JdkHttpSession implements HttpSession {
     private java.net.http.HttpRequest toJdk(TransportRequest request) {
         // The target is already percent-encoded and checked by TransportRequest: URI.create keeps it verbatim.
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri(request.target()))
+                .version(version)
                 .timeout(options.requestTimeout())
                 .method(request.method().name(), request.hasBody()
                         ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body())

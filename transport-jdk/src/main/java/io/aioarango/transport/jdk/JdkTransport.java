@@ -1,6 +1,7 @@
 package io.aioarango.transport.jdk;
 
 import io.aioarango.api.Host;
+import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.spi.DaemonThreads;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.OpenSessions;
@@ -98,8 +99,26 @@ public final class JdkTransport implements Transport {
             if (current == null) {
                 throw new IllegalStateException("The jdk transport is closed; no session can be opened for " + h);
             }
-            return new JdkHttpSession(h, current, executor, timer, options, onClose);
+            return new JdkHttpSession(h, current, executor, timer, options, version(h), onClose);
         });
+    }
+
+    /**
+     * The HTTP version of a session's requests. java.net.http negotiates HTTP/2 through ALPN over TLS and
+     * falls back to HTTP/1.1 when the server does not offer it; over cleartext it only knows the upgrade
+     * from HTTP/1.1, which ArangoDB does not do, not HTTP/2 with prior knowledge.
+     */
+    private HttpClient.Version version(Host host) {
+        HttpProtocol protocol = options.protocol();
+        if (protocol == HttpProtocol.HTTP1 || (protocol == HttpProtocol.AUTO && !host.isTls())) {
+            return HttpClient.Version.HTTP_1_1;
+        }
+        if (!host.isTls()) {
+            throw new IllegalArgumentException("The jdk transport cannot speak HTTP/2 to " + host + ": java.net.http "
+                    + "has no cleartext HTTP/2 with prior knowledge. Use protocol HTTP1 or AUTO (HTTP/1.1 here), an "
+                    + "https:// coordinator, or the netty transport, which speaks cleartext HTTP/2");
+        }
+        return HttpClient.Version.HTTP_2;
     }
 
     @Override

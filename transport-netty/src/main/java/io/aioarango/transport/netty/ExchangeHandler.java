@@ -63,7 +63,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        NettyHttpSession.Exchange exchange = ctx.channel().attr(NettyHttpSession.EXCHANGE).get();
+        Exchange exchange = ctx.channel().attr(Exchange.EXCHANGE).get();
         try {
             if (exchange == null) {
                 if (msg != LastHttpContent.EMPTY_LAST_CONTENT) {
@@ -83,7 +83,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void read(NettyHttpSession.Exchange exchange, Object msg) {
+    private void read(Exchange exchange, Object msg) {
         Reading reading = exchange.reading;
         if (msg instanceof io.netty.handler.codec.http.HttpResponse head) {
             readHead(exchange, head);
@@ -119,7 +119,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void readHead(NettyHttpSession.Exchange exchange, io.netty.handler.codec.http.HttpResponse head) {
+    private void readHead(Exchange exchange, io.netty.handler.codec.http.HttpResponse head) {
         DecoderResult result = head.decoderResult();
         if (result.isFailure()) {
             throw headFailure(head, result.cause());
@@ -194,7 +194,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Ends the exchange with the SDK's exception for {@code cause}, and the connection with it. */
-    private void fail(ChannelHandlerContext ctx, NettyHttpSession.Exchange exchange, Throwable cause) {
+    private void fail(ChannelHandlerContext ctx, Exchange exchange, Throwable cause) {
         try {
             if (exchange != null) {
                 exchange.reading.body = null; // let what was read go before building the failure
@@ -207,7 +207,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        NettyHttpSession.Exchange exchange = ctx.channel().attr(NettyHttpSession.EXCHANGE).get();
+        Exchange exchange = ctx.channel().attr(Exchange.EXCHANGE).get();
         try {
             if (exchange != null) {
                 exchange.reading.body = null;
@@ -220,7 +220,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        NettyHttpSession.Exchange exchange = ctx.channel().attr(NettyHttpSession.EXCHANGE).get();
+        Exchange exchange = ctx.channel().attr(Exchange.EXCHANGE).get();
         if (exchange != null) {
             exchange.reading.body = null;
             Completions.fail(exchange.result, () -> new ArangoConnectionException(host,
@@ -231,7 +231,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && ctx.channel().attr(NettyHttpSession.EXCHANGE).get() == null) {
+        if (event instanceof IdleStateEvent && ctx.channel().attr(Exchange.EXCHANGE).get() == null) {
             ctx.close(); // idle in the pool for idleTimeout: the pool drops closed connections
         } else {
             ctx.fireUserEventTriggered(event);

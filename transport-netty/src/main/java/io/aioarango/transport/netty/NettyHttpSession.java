@@ -1,14 +1,11 @@
 package io.aioarango.transport.netty;
 
-import io.aioarango.api.ArangoConnectionException;
-import io.aioarango.api.ArangoException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.spi.Completions;
 import io.aioarango.api.spi.DeadlineTimer;
-import io.aioarango.api.spi.ConnectionFailures;
 import io.aioarango.api.spi.PendingExchanges;
 import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.api.spi.HttpSession;
@@ -31,9 +28,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayDeque;
@@ -43,11 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The session of one coordinator: a pool of HTTP/1.1 keep-alive connections, at most
@@ -60,11 +51,9 @@ import javax.net.ssl.SSLParameters;
  * close, each opening a connection on event loops that are shutting down (and logging an error for each).
  * Closed here, nothing new starts: the queued requests fail and every connection closes.
  */
-final class NettyHttpSession implements HttpSession {
-    /** The exchange a connection carries now; absent while it is idle in the pool. */
-    static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("aioarango.exchange");
+final class NettyHttpSession implements HttpSession, Exchange.Owner {
     /** Headers the transport sets itself. */
-    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "transfer-encoding");
+    static final Set<String> RESTRICTED = Set.of("host", "content-length", "transfer-encoding");
     /** Bytes the codec hands over at a time: fewer, larger parts to copy. */
     private static final int MAX_CHUNK = 64 * 1024;
 
@@ -82,74 +71,10 @@ final class NettyHttpSession implements HttpSession {
     private final Object lock = new Object();
     /** Open connections carrying nothing, the most recently used first. */
     private final ArrayDeque<Channel> idle = new ArrayDeque<>(); // guarded by lock
-    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>(); // guarded by lock
+    private final ArrayDeque<Queued> waiting = new ArrayDeque<>(); // guarded by lock
     /** Connections carrying an exchange or being opened for one: at most maxConnectionsPerHost. */
     private int busy; // guarded by lock
     private boolean closed; // guarded by lock
-
-    /** One request on one connection; {@code reusable} is set before the result completes. */
-    static final class Exchange {
-        final CompletableFuture<ArangoResponse> result;
-        final HttpMethod method;
-        final ExchangeHandler.Reading reading = new ExchangeHandler.Reading();
-        /** The session and connection that carry it; null in a test of the handler alone. */
-        private final NettyHttpSession session;
-        private final Channel channel;
-        volatile boolean reusable;
-        /** 1 once {@link #end} ran; a field, not an AtomicBoolean, to spare an object per request. */
-        private volatile int ended;
-        private static final AtomicIntegerFieldUpdater<Exchange> ENDED =
-                AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "ended");
-
-        Exchange(CompletableFuture<ArangoResponse> result, HttpMethod method) {
-            this(result, method, null, null);
-        }
-
-        Exchange(CompletableFuture<ArangoResponse> result, HttpMethod method, NettyHttpSession session,
-                Channel channel) {
-            this.result = result;
-            this.method = method;
-            this.session = session;
-            this.channel = channel;
-        }
-
-        /**
-         * Frees the connection once: back to the pool if the whole answer was read on a connection that
-         * stays open, closed otherwise. Called before the caller's future completes when the answer is
-         * whole, so that a caller sending its next request at once finds the connection idle.
-         */
-        void end(boolean clean) {
-            if (ENDED.compareAndSet(this, 0, 1) && session != null) {
-                channel.attr(EXCHANGE).compareAndSet(this, null);
-                session.finished(channel, clean);
-            }
-        }
-    }
-
-    /** A request not yet on a connection. Its Netty request is written once, or released once. */
-    private static final class Waiting {
-        private static final AtomicReferenceFieldUpdater<Waiting, FullHttpRequest> REQUEST =
-                AtomicReferenceFieldUpdater.newUpdater(Waiting.class, FullHttpRequest.class, "request");
-
-        final HttpMethod method;
-        final CompletableFuture<ArangoResponse> result;
-        private volatile FullHttpRequest request;
-
-        Waiting(FullHttpRequest request, HttpMethod method, CompletableFuture<ArangoResponse> result) {
-            this.request = request;
-            this.method = method;
-            this.result = result;
-        }
-
-        /** The request to write, or {@code null} if it was dropped already. */
-        FullHttpRequest take() {
-            return REQUEST.getAndSet(this, null);
-        }
-
-        void drop() {
-            ReferenceCountUtil.release(take());
-        }
-    }
 
     NettyHttpSession(Host host, Bootstrap bootstrap, TransportOptions options, SslContext sslContext,
             DeadlineTimer deadlines, Consumer<NettyHttpSession> onClose) {
@@ -173,13 +98,7 @@ final class NettyHttpSession implements HttpSession {
 
     private void initPipeline(Channel channel) {
         if (sslContext != null) {
-            SslHandler ssl = sslContext.newHandler(channel.alloc(), host.hostname(), host.port());
-            SSLEngine engine = ssl.engine();
-            SSLParameters parameters = engine.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
-            engine.setSSLParameters(parameters);
-            ssl.setHandshakeTimeoutMillis(options.connectTimeout().toMillis());
-            channel.pipeline().addLast("tls", ssl);
+            channel.pipeline().addLast("tls", Queued.tls(sslContext, channel, host, options.connectTimeout()));
         }
         int headerLimit = options.maxResponseHeaderBytes();
         // The codec's own limits sit above ours (it also counts ": " per line), so that ours, the same on
@@ -205,18 +124,11 @@ final class NettyHttpSession implements HttpSession {
         if (result.isDone()) {
             return result;
         }
-        FullHttpRequest nettyRequest;
-        try {
-            nettyRequest = toNetty(request); // Netty checks header names and values here: fail before the pool
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e); // the caller's request is wrong (e.g. a header value): nothing sent
-            return result;
-        } catch (Throwable e) {
-            Completions.fail(result, () -> new ArangoConnectionException(host, "could not build the request: "
-                    + Completions.describe(e), false, e));
+        FullHttpRequest nettyRequest = Queued.build(host, authority, request, result);
+        if (nettyRequest == null) {
             return result;
         }
-        Waiting next = new Waiting(nettyRequest, request.method(), result);
+        Queued next = new Queued(request, nettyRequest, result, 0);
         Admission admission;
         Channel channel = null;
         synchronized (lock) {
@@ -273,7 +185,7 @@ final class NettyHttpSession implements HttpSession {
     }
 
     /** Starts a request that holds a connection slot: on {@code channel}, or on a new connection. */
-    private void begin(Waiting request, Channel channel) {
+    private void begin(Queued request, Channel channel) {
         if (channel != null) {
             start(channel, request);
             return;
@@ -283,7 +195,7 @@ final class NettyHttpSession implements HttpSession {
             connecting = bootstrap.connect();
         } catch (Throwable e) { // e.g. the event loops were shut down
             request.drop();
-            Completions.fail(request.result, () -> connectFailure(e));
+            Completions.fail(request.result, () -> Queued.connectFailure(host, exchanges, e));
             finished(null, false);
             return;
         }
@@ -299,14 +211,14 @@ final class NettyHttpSession implements HttpSession {
                 start(opened, request);
             } else {
                 request.drop();
-                Completions.fail(request.result, () -> connectFailure(connected.cause()));
+                Completions.fail(request.result, () -> Queued.connectFailure(host, exchanges, connected.cause()));
                 finished(opened, false);
             }
         });
     }
 
     /** Writes the request on {@code channel}; never throws, so that the slot and the future always end. */
-    private void start(Channel channel, Waiting request) {
+    private void start(Channel channel, Queued request) {
         CompletableFuture<ArangoResponse> result = request.result;
         boolean slotHandedOver = false;
         try {
@@ -317,8 +229,8 @@ final class NettyHttpSession implements HttpSession {
                 finished(channel, true); // timed out, cancelled or closed first: the connection is unused
                 return;
             }
-            Exchange exchange = new Exchange(result, request.method, this, channel);
-            channel.attr(EXCHANGE).set(exchange);
+            Exchange exchange = new Exchange(result, request.request.method(), null, this, channel, 0);
+            channel.attr(Exchange.EXCHANGE).set(exchange);
             // Mid-exchange, what would arrive next would belong to no one: only a whole answer frees it.
             result.whenComplete((response, failure) -> exchange.end(failure == null && exchange.reusable));
             slotHandedOver = true;
@@ -342,13 +254,18 @@ final class NettyHttpSession implements HttpSession {
      * A connection slot was freed, by an exchange that ended or a connection that failed to open: hands
      * it to the next request waiting, if any.
      */
+    @Override
+    public void ended(Channel channel, boolean clean) {
+        finished(channel, clean);
+    }
+
     private void finished(Channel channel, boolean reusable) {
-        Waiting next;
+        Queued next;
         Channel forNext = null;
         boolean keep;
         synchronized (lock) {
             keep = reusable && !closed && channel != null && channel.isActive();
-            next = closed ? null : pollWaiting();
+            next = closed ? null : pollQueued();
             if (next == null) {
                 busy--;
                 if (keep) {
@@ -367,8 +284,8 @@ final class NettyHttpSession implements HttpSession {
     }
 
     /** The next waiting request whose caller still waits. */
-    private Waiting pollWaiting() {
-        Waiting next;
+    private Queued pollQueued() {
+        Queued next;
         while ((next = waiting.poll()) != null) {
             if (!next.result.isDone()) {
                 return next;
@@ -378,7 +295,8 @@ final class NettyHttpSession implements HttpSession {
         return null;
     }
 
-    private FullHttpRequest toNetty(TransportRequest request) {
+    /** The request as Netty writes it, HTTP/1.1 or, through the stream codec, HTTP/2. */
+    static FullHttpRequest toNetty(TransportRequest request, String authority) {
         ByteBuf content = request.hasBody() ? Unpooled.wrappedBuffer(request.body()) : Unpooled.EMPTY_BUFFER;
         // The target is already percent-encoded and checked by TransportRequest: it goes out verbatim.
         // No trailers are ever sent: the shared empty instance rather than a new headers object per request.
@@ -403,17 +321,6 @@ final class NettyHttpSession implements HttpSession {
         }
     }
 
-    /** Opening a connection failed: the request surely was not sent. */
-    private ArangoException connectFailure(Throwable cause) {
-        if (exchanges.isClosed()) {
-            return exchanges.closedError();
-        }
-        if (cause instanceof io.netty.channel.ConnectTimeoutException) {
-            return ConnectionFailures.connectTimedOut(host, cause);
-        }
-        return ConnectionFailures.notConnected(host, cause);
-    }
-
     @Override
     public Optional<PoolStats> poolStats() {
         synchronized (lock) {
@@ -423,7 +330,7 @@ final class NettyHttpSession implements HttpSession {
 
     @Override
     public void close() {
-        List<Waiting> dropped;
+        List<Queued> dropped;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -435,7 +342,7 @@ final class NettyHttpSession implements HttpSession {
             idle.clear();
         }
         exchanges.close(); // fails every pending request: waiting ones are dropped, busy ones close
-        dropped.forEach(Waiting::drop);
+        dropped.forEach(Queued::drop);
         channels.close();
         onClose.accept(this);
     }

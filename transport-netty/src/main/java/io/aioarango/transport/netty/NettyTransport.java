@@ -1,6 +1,7 @@
 package io.aioarango.transport.netty;
 
 import io.aioarango.api.Host;
+import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.spi.DaemonThreads;
 import io.aioarango.api.spi.DeadlineTimer;
 import io.aioarango.api.spi.HttpSession;
@@ -20,6 +21,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.resolver.AddressResolver;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
@@ -51,6 +54,9 @@ public final class NettyTransport implements Transport {
     private final boolean ownsGroup;
     private final Class<? extends Channel> channelType;
     private final SslContext sslContext;
+    /** The contexts made when none was given: built once, on first use. */
+    private SslContext defaultContext; // guarded by this
+    private SslContext defaultAlpnContext; // guarded by this
     private final EventExecutor resolverThread;
     /**
      * Every request's deadline: a timing wheel, on which scheduling and cancelling from any thread are a
@@ -59,7 +65,7 @@ public final class NettyTransport implements Transport {
      */
     private final HashedWheelTimer deadlines;
     private final AddressResolverGroup<InetSocketAddress> resolvers;
-    private final OpenSessions<NettyHttpSession> sessions = new OpenSessions<>(NettyTransportProvider.NAME);
+    private final OpenSessions<HttpSession> sessions = new OpenSessions<>(NettyTransportProvider.NAME);
 
     private NettyTransport(Builder builder) {
         this.options = builder.options;
@@ -123,7 +129,7 @@ public final class NettyTransport implements Transport {
         return sessions.open(host, this::newSession);
     }
 
-    private NettyHttpSession newSession(Host host, Consumer<NettyHttpSession> onClose) {
+    private HttpSession newSession(Host host, Consumer<HttpSession> onClose) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(channelType)
@@ -133,16 +139,58 @@ public final class NettyTransport implements Transport {
                         options.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true);
-        return new NettyHttpSession(host, bootstrap, options, host.isTls() ? sslContext() : null, this::deadline,
-                onClose);
+        HttpProtocol protocol = options.protocol();
+        if (protocol == HttpProtocol.HTTP1) {
+            return new NettyHttpSession(host, bootstrap, options, host.isTls() ? tls(false) : null, this::deadline,
+                    onClose::accept);
+        }
+        if (protocol == HttpProtocol.AUTO && host.isTls()) {
+            // ALPN decides, once, on a first connection; the session is HTTP/2 or HTTP/1.1 from then on.
+            // The chosen session is closed by the negotiating one, which alone is registered.
+            SslContext tls = tls(true);
+            return new NegotiatingSession(host, tls, options.connectTimeout(), bootstrap.clone(), h2 -> h2
+                    ? new NettyHttp2Session(host, bootstrap.clone(), options, tls, this::deadline, closed -> { })
+                    : new NettyHttpSession(host, bootstrap.clone(), options, tls, this::deadline, closed -> { }),
+                    onClose);
+        }
+        return new NettyHttp2Session(host, bootstrap, options, host.isTls() ? tls(true) : null, this::deadline,
+                onClose::accept);
     }
 
-    private SslContext sslContext() {
-        if (sslContext != null) {
-            return sslContext;
+    /** The TLS context of a session: the user's, or the JDK's trust store; with ALPN when HTTP/2 is wanted. */
+    private SslContext tls(boolean alpn) {
+        SslContext context = sslContext;
+        if (context == null) {
+            synchronized (this) {
+                context = alpn ? defaultAlpnContext : defaultContext;
+                if (context == null) {
+                    context = defaultTls(alpn);
+                    if (alpn) {
+                        defaultAlpnContext = context;
+                    } else {
+                        defaultContext = context;
+                    }
+                }
+            }
+        } else if (alpn && !context.applicationProtocolNegotiator().protocols()
+                .contains(ApplicationProtocolNames.HTTP_2)) {
+            throw new IllegalArgumentException("protocol " + options.protocol().value() + " needs ALPN with \"h2\" "
+                    + "in the sslContext given to the netty transport; build it with applicationProtocolConfig("
+                    + "new ApplicationProtocolConfig(Protocol.ALPN, NO_ADVERTISE, ACCEPT, \"h2\", \"http/1.1\"))");
         }
+        return context;
+    }
+
+    private SslContext defaultTls(boolean alpn) {
         try {
-            return SslContextBuilder.forClient().build();
+            SslContextBuilder builder = SslContextBuilder.forClient();
+            if (alpn) {
+                builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
+            }
+            return builder.build();
         } catch (SSLException e) {
             throw new IllegalStateException("Cannot set up TLS with the JDK's default trust store", e);
         }

@@ -41,7 +41,7 @@ class ExchangeHandlerTest {
 
     private static EmbeddedChannel channelCarrying(CompletableFuture<ArangoResponse> result) {
         EmbeddedChannel channel = new EmbeddedChannel(new ExchangeHandler(HOST, TransportOptions.defaults()));
-        channel.attr(NettyHttpSession.EXCHANGE).set(new NettyHttpSession.Exchange(result, HttpMethod.GET));
+        channel.attr(Exchange.EXCHANGE).set(new Exchange(result, HttpMethod.GET));
         return channel;
     }
 

@@ -122,12 +122,14 @@ public abstract class HostileServerContractTest {
     /** A request's future, watched: when it completed, how often, and with what. */
     private static final class Watched {
         final CompletableFuture<ArangoResponse> future;
-        final long started = System.nanoTime();
+        final long started;
         final AtomicInteger completions = new AtomicInteger();
         volatile long completedAt;
         volatile Object firstOutcome;
 
-        Watched(CompletableFuture<ArangoResponse> future) {
+        /** @param started when the request was handed to the session: its deadline runs from there */
+        Watched(long started, CompletableFuture<ArangoResponse> future) {
+            this.started = started;
             this.future = future;
             future.whenComplete((response, failure) -> {
                 completedAt = System.nanoTime();
@@ -176,7 +178,9 @@ public abstract class HostileServerContractTest {
     }
 
     private static Watched send(HttpSession session, String target) {
-        return new Watched(session.send(new TransportRequest(HttpMethod.GET, target, Headers.empty(), null)));
+        long started = System.nanoTime(); // before send, which can be slow on a cold JVM: the deadline runs already
+        TransportRequest request = new TransportRequest(HttpMethod.GET, target, Headers.empty(), null);
+        return new Watched(started, session.send(request));
     }
 
     /** The failure is the SDK's own, said the request was sent, came at once, and left no connection. */
