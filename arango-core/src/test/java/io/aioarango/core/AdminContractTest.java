@@ -258,13 +258,14 @@ abstract class AdminContractTest extends OneCoordinatorTest {
     void awaitJobGivesUpAtTheTimeoutWithTheLastStatusSeen() {
         answer(200, withStatus(extras("GET__admin_cluster_queryAgencyJob.json"), "Pending"));
 
-        assertThat(failure(cluster.awaitJob("12345678", Duration.ofMillis(50))))
+        // Long enough for the first answer to arrive on a loaded machine, so that there is a last status.
+        assertThat(failure(cluster.awaitJob("12345678", Duration.ofMillis(500))))
                 .isInstanceOfSatisfying(AgencyJobTimeoutException.class, e -> {
                     assertThat(e.jobId()).isEqualTo("12345678");
-                    assertThat(e.timeout()).isEqualTo(Duration.ofMillis(50));
+                    assertThat(e.timeout()).isEqualTo(Duration.ofMillis(500));
                     assertThat(e.lastSeen().status()).isEqualTo(AgencyJobStatus.PENDING);
                 })
-                .hasMessage("Agency job 12345678 is still Pending after PT0.05S; the job goes on in the cluster "
+                .hasMessage("Agency job 12345678 is still Pending after PT0.5S; the job goes on in the cluster "
                         + "(cancelJob(\"12345678\") aborts it)");
     }
 

@@ -161,7 +161,7 @@ abstract class AdministrationTest extends ThreeCoordinatorTest {
         fakeCluster.holdJobs();
         String jobId = join(cluster.moveShard("_system", "orders", "s10101", d1, d3, true));
 
-        assertThat(failure(cluster.awaitJob(jobId, Duration.ofMillis(100))))
+        assertThat(failure(cluster.awaitJob(jobId, Duration.ofMillis(500))))
                 .isInstanceOfSatisfying(AgencyJobTimeoutException.class,
                         e -> assertThat(e.lastSeen().status()).isEqualTo(AgencyJobStatus.PENDING));
         assertThat(fakeCluster.jobStatus(jobId)).hasValue("Pending");
