@@ -16,6 +16,7 @@ import io.aioarango.core.internal.Coordinators;
 import io.aioarango.core.internal.DatabaseRoute;
 import io.aioarango.core.internal.EndpointDiscovery;
 import io.aioarango.core.internal.HostParser;
+import io.aioarango.core.internal.Polling;
 import io.aioarango.core.internal.RequestExecutor;
 import io.aioarango.core.internal.TransportSelector;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +64,7 @@ public final class ArangoClient implements AutoCloseable {
     private final ExecutorService ownedCompletionExecutor;
     private final ScheduledExecutorService discoveryScheduler;
     private final RequestExecutor executor;
+    private final Polling polling;
     private final boolean verifyConnection;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -93,6 +95,7 @@ public final class ArangoClient implements AutoCloseable {
         Executor completion = builder.completionExecutor == null ? ownedCompletionExecutor : builder.completionExecutor;
         this.executor = new RequestExecutor(coordinators, builder.resolver, completion, builder.maxAttempts,
                 builder.retryOnTimeout, metrics, builder.observationRegistry);
+        this.polling = new Polling(completion, builder.jobPollFirst, builder.jobPollMax);
         if (builder.discoveryInterval != null) {
             this.discoveryScheduler = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("aioarango-discovery-"));
@@ -165,7 +168,7 @@ public final class ArangoClient implements AutoCloseable {
         if (closed.get()) {
             return CompletableFuture.failedFuture(RequestExecutor.closedError());
         }
-        Database database = new DatabaseImpl(route, executor);
+        Database database = new DatabaseImpl(route, executor, polling);
         if (!verifyConnection) {
             return CompletableFuture.completedFuture(database);
         }
@@ -183,6 +186,7 @@ public final class ArangoClient implements AutoCloseable {
             if (discoveryScheduler != null) {
                 discoveryScheduler.shutdownNow();
             }
+            polling.close(); // first, so that a wait fails as closed, not with its request's closed session
             executor.shutdown();
             coordinators.close();
             if (ownsTransport) {
@@ -216,6 +220,8 @@ public final class ArangoClient implements AutoCloseable {
         private boolean retryOnTimeout;
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(30);
+        private Duration jobPollFirst = Duration.ofMillis(250);
+        private Duration jobPollMax = Duration.ofSeconds(5);
         private Duration discoveryInterval;
         private int maxCoordinators = DEFAULT_MAX_COORDINATORS;
         private Credentials discoveryCredentials;
@@ -502,13 +508,36 @@ public final class ArangoClient implements AutoCloseable {
          *                                  {@code max} is shorter than {@code initial}
          */
         public Builder hostBackoff(Duration initial, Duration max) {
-            if (initial == null || max == null || initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-                throw new IllegalArgumentException("hostBackoff " + initial + " to " + max
-                        + " is not accepted; use a positive initial back-off no longer than the maximum");
-            }
+            checkGrowing("hostBackoff", initial, max, "use a positive initial back-off no longer than the maximum");
             this.initialBackoff = initial;
             this.maxBackoff = max;
             return this;
+        }
+
+        /**
+         * How often {@code Cluster.awaitJob} and {@code Cluster.drainServer} ask about an agency job: at once,
+         * then after a pause of {@code first}, doubling with each question up to {@code max}; default 250 ms
+         * to 5 s. The pauses run on one timer thread of the client's ({@code aioarango-timer-*}), started by the
+         * first wait, ended after 30 s without one and by {@link ArangoClient#close()}.
+         *
+         * @param first the first pause; positive
+         * @param max   the longest pause; not shorter than {@code first}
+         * @return this builder
+         * @throws IllegalArgumentException if either is null, {@code first} is zero or negative, or {@code max}
+         *                                  is shorter than {@code first}
+         */
+        public Builder jobPolling(Duration first, Duration max) {
+            checkGrowing("jobPolling", first, max, "use a positive first pause no longer than the longest");
+            this.jobPollFirst = first;
+            this.jobPollMax = max;
+            return this;
+        }
+
+        /** A pause that doubles from {@code first} to {@code max}: both set, {@code first} positive, not above max. */
+        private static void checkGrowing(String setting, Duration first, Duration max, String accepted) {
+            if (first == null || max == null || first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
+                throw new IllegalArgumentException(setting + " " + first + " to " + max + " is not accepted; " + accepted);
+            }
         }
 
         /**

@@ -1,13 +1,11 @@
 package io.aioarango.core;
 
-import static io.aioarango.core.Fixtures.AUTH;
 import static io.aioarango.core.Fixtures.await;
 import static io.aioarango.core.Fixtures.contract;
 import static io.aioarango.core.Fixtures.onlyRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aioarango.api.ClusterHealth;
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.ClusterImbalance;
@@ -26,7 +24,6 @@ import io.aioarango.api.ServerMode;
 import io.aioarango.api.ServerRole;
 import io.aioarango.api.ServerStatistics;
 import io.aioarango.api.ServerVersion;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,27 +36,6 @@ import org.junit.jupiter.api.Test;
  * query, headers, body) and the typed result of the body ArangoDB's documentation recorded.
  */
 abstract class ClusterContractTest extends OneCoordinatorTest {
-    /** Asserts the one request received and returns it for body checks. */
-    private LoggedRequest sent(String method, String url) {
-        LoggedRequest request = onlyRequest(server);
-        assertThat(request.getMethod().getName()).isEqualTo(method);
-        assertThat(request.getUrl()).isEqualTo(url);
-        assertThat(request.getHeader("Authorization")).isEqualTo(AUTH);
-        assertThat(request.getHeader("Accept")).isEqualTo("application/json");
-        return request;
-    }
-
-    private void sentWithoutBody(String method, String url) {
-        LoggedRequest request = sent(method, url);
-        assertThat(request.getBody()).isEmpty();
-        assertThat(request.containsHeader("Content-Type")).isFalse();
-    }
-
-    private void sentWithJson(String method, String url, String json) {
-        LoggedRequest request = sent(method, url);
-        assertThat(new String(request.getBody(), StandardCharsets.UTF_8)).isEqualTo(json);
-        assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
-    }
 
     @Test
     void serverId() {

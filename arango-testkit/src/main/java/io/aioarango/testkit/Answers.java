@@ -22,11 +22,17 @@ import java.util.Optional;
  * where the answer does not depend on the cluster, and built from the cluster's state where it does.
  */
 final class Answers {
-    /** One answer: a status and a JSON body. */
-    record Answer(int status, byte[] body) {
+    /** One answer: a status, a body and its content type. */
+    record Answer(int status, byte[] body, String contentType) {
+        static final String JSON_TYPE = "application/json; charset=utf-8";
+
+        /** A JSON answer. */
+        Answer(int status, byte[] body) {
+            this(status, body, JSON_TYPE);
+        }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final String VERSION = "3.12.10";
     private static final String CLUSTER_ID = "8a5f8e3c-6f8b-4c3e-9a54-2f6b9a1d7c40";
     private static final JsonNode VERSION_BODY = load("version.json");
@@ -48,13 +54,22 @@ final class Answers {
 
     private final ClusterState cluster;
     private final FakeCoordinator coordinator;
+    private final AdminAnswers admin;
 
     Answers(ClusterState cluster, FakeCoordinator coordinator) {
         this.cluster = cluster;
         this.coordinator = coordinator;
+        this.admin = new AdminAnswers(cluster, coordinator);
     }
 
-    private static JsonNode load(String name) {
+    /** Whether a path is served without credentials, as ArangoDB serves it: the availability check. */
+    static boolean isPublic(String rawPath) {
+        return rawPath.equals(AdminAnswers.AVAILABILITY)
+                || rawPath.startsWith("/_db/") && rawPath.endsWith(AdminAnswers.AVAILABILITY)
+                        && rawPath.indexOf('/', 5) == rawPath.length() - AdminAnswers.AVAILABILITY.length();
+    }
+
+    static JsonNode load(String name) {
         try (InputStream in = Answers.class.getResourceAsStream("answers/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("The testkit's answer " + name + " is missing from its jar");
@@ -76,7 +91,7 @@ final class Answers {
         return answer(status, body);
     }
 
-    private static Answer answer(int status, JsonNode body) {
+    static Answer answer(int status, JsonNode body) {
         try {
             return new Answer(status, JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
@@ -84,7 +99,7 @@ final class Answers {
         }
     }
 
-    private static Answer ok(ObjectNode fields) {
+    static Answer ok(ObjectNode fields) {
         ObjectNode body = JSON.createObjectNode().put("error", false).put("code", 200);
         body.setAll(fields);
         return answer(200, body);
@@ -98,22 +113,24 @@ final class Answers {
      */
     Answer answer(String method, String rawPath, Map<String, List<String>> query, String body) {
         String path = rawPath;
+        String database = "_system";
         if (path.startsWith("/_db/")) {
             int end = path.indexOf('/', 5);
-            String database = URLDecoder.decode(path.substring(5, end < 0 ? path.length() : end), StandardCharsets.UTF_8);
+            database = URLDecoder.decode(path.substring(5, end < 0 ? path.length() : end), StandardCharsets.UTF_8);
             if (!cluster.hasDatabase(database)) {
                 return error(404, 1228, "database not found");
             }
             path = end < 0 ? "/" : path.substring(end);
         }
+        cluster.agency().tick(); // agency jobs move one step with each request answered
         try {
-            return route(method, path, query, body);
+            return route(method, path, database, query, body);
         } catch (JsonProcessingException e) {
             return error(400, 600, "VPackError error: " + e.getOriginalMessage());
         }
     }
 
-    private Answer route(String method, String path, Map<String, List<String>> query, String body)
+    private Answer route(String method, String path, String database, Map<String, List<String>> query, String body)
             throws JsonProcessingException {
         switch (path) {
             case "/_api/version":
@@ -132,10 +149,13 @@ final class Answers {
             case "/_admin/cluster/health":
                 return get(method, this::health);
             case "/_admin/cluster/numberOfServers":
-                return get(method, () -> ok(JSON.createObjectNode()
-                        .put("numberOfCoordinators", cluster.coordinators().size())
-                        .put("numberOfDBServers", cluster.dbServers().size())
-                        .set("cleanedServers", JSON.createArrayNode())));
+                return get(method, () -> {
+                    ObjectNode count = JSON.createObjectNode()
+                            .put("numberOfCoordinators", cluster.coordinators().size())
+                            .put("numberOfDBServers", cluster.dbServers().size());
+                    cluster.agency().cleanedServers().forEach(count.putArray("cleanedServers")::add);
+                    return ok(count);
+                });
             case "/_admin/cluster/nodeVersion":
                 return get(method, () -> perServer(query, VERSION_BODY));
             case "/_admin/cluster/nodeEngine":
@@ -159,6 +179,10 @@ final class Answers {
             case "/_admin/cluster/rebalance/execute":
                 return "POST".equals(method) ? execute(body) : notAllowed();
             default:
+                Answer answer = admin.route(method, path, database, query, body);
+                if (answer != null) {
+                    return answer;
+                }
                 if (path.startsWith("/_admin/cluster/maintenance/")) {
                     String server = URLDecoder.decode(path.substring("/_admin/cluster/maintenance/".length()),
                             StandardCharsets.UTF_8);
@@ -168,25 +192,25 @@ final class Answers {
         }
     }
 
-    /** Answers a GET-only route. */
-    private interface Body {
+    /** Answers a route of one method. */
+    interface Body {
         Answer get() throws JsonProcessingException;
     }
 
-    private static Answer get(String method, Body body) throws JsonProcessingException {
+    static Answer get(String method, Body body) throws JsonProcessingException {
         return "GET".equals(method) ? body.get() : notAllowed();
     }
 
-    private static Answer notAllowed() {
+    static Answer notAllowed() {
         return error(405, 405, "method not supported");
     }
 
-    private static String first(Map<String, List<String>> query, String name) {
+    static String first(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static Answer statistics() {
+    static Answer statistics() {
         ObjectNode body = STATISTICS_BODY.deepCopy();
         body.put("time", System.currentTimeMillis() / 1000.0);
         return answer(200, body);
@@ -211,11 +235,11 @@ final class Answers {
             boolean up = c.isRunning();
             servers.set(c.serverId(), server(c.endpoint(), "127.0.0.1", c.shortName(), "Coordinator", now, up));
         }
-        List<String> dbServers = cluster.dbServers();
-        for (int i = 0; i < dbServers.size(); i++) {
-            String host = "dbserver" + (i + 1) + ".fake.invalid";
-            servers.set(dbServers.get(i), server("tcp://" + host + ":8529", host,
-                    String.format("DBServer%04d", i + 1), "DBServer", now, true));
+        for (String id : cluster.dbServers()) {
+            String shortName = cluster.agency().shortName(id);
+            String host = "dbserver" + Integer.parseInt(shortName.substring("DBServer".length())) + ".fake.invalid";
+            servers.set(id, server("tcp://" + host + ":8529", host, shortName, "DBServer", now,
+                    !cluster.agency().isFailed(id)));
         }
         List<String> agents = cluster.agents();
         for (int i = 0; i < agents.size(); i++) {

@@ -1,27 +1,33 @@
 package io.aioarango.testkit;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** What the coordinators of one fake cluster share: its servers, users, databases and maintenance state. */
+/**
+ * What the coordinators of one fake cluster share: its servers, users, databases, maintenance state, agency
+ * (shards and jobs), and each server's log levels and sort order.
+ */
 final class ClusterState {
     private final List<String> coordinatorIds;
-    private final List<String> dbServers;
+    private final Agency agency;
     private final List<String> agents;
     private final Map<String, String> users;
     private final Set<String> databases;
     private final Map<String, Instant> serverMaintenance = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> logLevels = new ConcurrentHashMap<>();
+    private final Set<String> sortMigrated = ConcurrentHashMap.newKeySet();
     private volatile List<FakeCoordinator> coordinators = List.of();
     private volatile boolean maintenance;
 
     ClusterState(List<String> coordinatorIds, List<String> dbServers, List<String> agents,
-            Map<String, String> users, Set<String> databases) {
+            Map<String, String> users, Set<String> databases, List<Agency.CollectionSpec> collections) {
         this.coordinatorIds = List.copyOf(coordinatorIds);
-        this.dbServers = List.copyOf(dbServers);
+        this.agency = new Agency(dbServers, collections);
         this.agents = List.copyOf(agents);
         this.users = Map.copyOf(users);
         this.databases = Set.copyOf(databases);
@@ -35,8 +41,13 @@ final class ClusterState {
         return coordinators;
     }
 
+    /** The DB-Servers not removed, in order. */
     List<String> dbServers() {
-        return dbServers;
+        return agency.dbServers();
+    }
+
+    Agency agency() {
+        return agency;
     }
 
     List<String> agents() {
@@ -44,7 +55,25 @@ final class ClusterState {
     }
 
     boolean isServer(String id) {
-        return coordinatorIds.contains(id) || dbServers.contains(id) || agents.contains(id);
+        return coordinatorIds.contains(id) || dbServers().contains(id) || agents.contains(id);
+    }
+
+    /** The role label of a server's metrics: COORDINATOR, DBSERVER or AGENT. */
+    String role(String id) {
+        return coordinatorIds.contains(id) ? "COORDINATOR" : agents.contains(id) ? "AGENT" : "DBSERVER";
+    }
+
+    /** A server's level of each topic, starting from {@code defaults}; the map itself, to read and change locked. */
+    Map<String, String> logLevels(String serverId, Map<String, String> defaults) {
+        return logLevels.computeIfAbsent(serverId, id -> new LinkedHashMap<>(defaults));
+    }
+
+    boolean sortMigrated(String dbServer) {
+        return sortMigrated.contains(dbServer);
+    }
+
+    void migrateSort(String dbServer) {
+        sortMigrated.add(dbServer);
     }
 
     /** The user the credentials name, if the password matches. */
@@ -87,5 +116,8 @@ final class ClusterState {
     void reset() {
         maintenance = false;
         serverMaintenance.clear();
+        logLevels.clear();
+        sortMigrated.clear();
+        agency.reset();
     }
 }

@@ -59,7 +59,7 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<FullHttpReque
         Answers.Answer answer;
         if (fault != null) {
             answer = Answers.error(fault.status(), fault.errorNum());
-        } else if (user == null) {
+        } else if (user == null && !Answers.isPublic(uri.rawPath())) {
             answer = Answers.error(401, 11, "not authorized to execute this request");
         } else {
             answer = answers.answer(request.method().name(), uri.rawPath(), uri.parameters(), body);
@@ -117,7 +117,7 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private static void headers(HttpResponse response, Answers.Answer answer) {
         response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+                .set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
                 .set(HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
                 .set(HttpHeaderNames.SERVER, "ArangoDB")
                 .set("x-arango-queue-time-seconds", "0.000000")

@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  * <p>Every coordinator answers the cluster administration API with bodies shaped like the ones ArangoDB
  * 3.12 sends (see {@link FakeCoordinator} for the list), remembers the maintenance mode it is switched
  * to, checks HTTP basic authentication against the configured users, and logs every request it receives.
+ * Its agency jobs (shard moves, clean-outs, resignations) move the shards of the collections given to
+ * {@link Builder#collection}: a job takes one step ({@code ToDo}, {@code Pending}, then {@code Finished}
+ * with its effect applied, or {@code Failed}) with each request the cluster answers after the one that
+ * started it; {@link #holdJobs()} and {@link #failJobs(String)} change what happens when it would finish.
  * Without {@link Builder#user}, the one user is {@code root} with password {@code passwd}.
  *
  * <p>A cluster is thread-safe. {@link #close()} stops every coordinator and the cluster's threads (two
@@ -48,7 +52,7 @@ public final class FakeCluster implements AutoCloseable {
         try {
             List<String> coordinatorIds = ids("CRDN", "coordinator", builder.coordinators);
             state = new ClusterState(coordinatorIds, ids("PRMR", "dbserver", builder.dbServers),
-                    ids("AGNT", "agent", builder.agents), builder.users, builder.databases);
+                    ids("AGNT", "agent", builder.agents), builder.users, builder.databases, builder.collections);
             for (int i = 0; i < builder.coordinators; i++) {
                 started.add(new FakeCoordinator(group, state, coordinatorIds.get(i),
                         String.format("Coordinator%04d", i + 1)));
@@ -184,6 +188,93 @@ public final class FakeCluster implements AutoCloseable {
     }
 
     /**
+     * Returns the ids of the DB-Servers cleaned out, as {@code cleanedServers} of
+     * {@code GET /_admin/cluster/numberOfServers} lists them.
+     *
+     * @return the ids, in the order they were cleaned out
+     */
+    public List<String> cleanedServers() {
+        return state.agency().cleanedServers();
+    }
+
+    /**
+     * Returns where the shards of a collection are now.
+     *
+     * @param database the database's name
+     * @param collection the collection's name
+     * @return each shard's DB-Server ids by shard id, the leader first; empty when there is no such collection
+     */
+    public Map<String, List<String>> shards(String database, String collection) {
+        return state.agency().collection(database, collection).map(Agency.Collection::shards).orElse(Map.of());
+    }
+
+    /**
+     * Returns the status of an agency job, as {@code GET /_admin/cluster/queryAgencyJob} reports it.
+     *
+     * @param jobId the job's id
+     * @return {@code ToDo}, {@code Pending}, {@code Finished} or {@code Failed}; empty for an unknown id
+     */
+    public Optional<String> jobStatus(String jobId) {
+        return state.agency().job(jobId).map(job -> job.status);
+    }
+
+    /**
+     * Makes agency jobs stay {@code Pending} instead of finishing, until {@link #runJobs()} or {@link #reset()}:
+     * for a test of a wait that must time out.
+     */
+    public void holdJobs() {
+        state.agency().jobMode(Agency.JobMode.HOLD, null);
+    }
+
+    /**
+     * Makes agency jobs fail instead of finishing, with a reason, until {@link #runJobs()} or {@link #reset()}.
+     *
+     * @param reason the job's {@code reason}, e.g. {@code no DB-Server left to take the shards}
+     * @throws IllegalArgumentException if {@code reason} is null or empty
+     */
+    public void failJobs(String reason) {
+        if (reason == null || reason.isEmpty()) {
+            throw new IllegalArgumentException("A failed job needs a reason, got " + (reason == null ? "null" : "''"));
+        }
+        state.agency().jobMode(Agency.JobMode.FAIL, reason);
+    }
+
+    /** Lets agency jobs finish again, their effect applied: how the cluster starts. */
+    public void runJobs() {
+        state.agency().jobMode(Agency.JobMode.RUN, null);
+    }
+
+    /**
+     * Reports a DB-Server as {@code FAILED} in the health, as when its process is gone, until
+     * {@link #recoverDbServer(String)} or {@link #reset()}. Only a failed DB-Server that holds no shard can be
+     * removed with {@code POST /_admin/cluster/removeServer}.
+     *
+     * @param serverId a DB-Server's id
+     * @throws IllegalArgumentException if no DB-Server of the cluster has that id
+     */
+    public void failDbServer(String serverId) {
+        state.agency().failed(dbServer(serverId), true);
+    }
+
+    /**
+     * Reports a failed DB-Server as {@code GOOD} again.
+     *
+     * @param serverId a DB-Server's id
+     * @throws IllegalArgumentException if no DB-Server of the cluster has that id
+     */
+    public void recoverDbServer(String serverId) {
+        state.agency().failed(dbServer(serverId), false);
+    }
+
+    private String dbServer(String serverId) {
+        if (serverId == null || !state.dbServers().contains(serverId)) {
+            throw new IllegalArgumentException("No DB-Server has the id '" + serverId + "'; the DB-Servers are "
+                    + state.dbServers());
+        }
+        return serverId;
+    }
+
+    /**
      * Returns how many requests the coordinators received, all together, since the start or the last
      * {@link #reset()}.
      *
@@ -205,8 +296,9 @@ public final class FakeCluster implements AutoCloseable {
 
     /**
      * Brings the cluster back to how it started: stopped coordinators start again, faults are cleared,
-     * request logs emptied and every maintenance mode switched off. Used between tests that share a
-     * cluster.
+     * request logs emptied, every maintenance mode switched off, the shards where they started, agency jobs
+     * forgotten and running again, every DB-Server back, none cleaned out, and the log levels and sort orders
+     * as they were. Used between tests that share a cluster.
      */
     public void reset() {
         for (FakeCoordinator coordinator : coordinators) {
@@ -240,6 +332,7 @@ public final class FakeCluster implements AutoCloseable {
         private int agents = 3;
         private final Map<String, String> users = new LinkedHashMap<>();
         private final Set<String> databases = new LinkedHashSet<>(List.of("_system"));
+        private final List<Agency.CollectionSpec> collections = new ArrayList<>();
 
         private Builder() {
         }
@@ -327,6 +420,29 @@ public final class FakeCluster implements AutoCloseable {
         }
 
         /**
+         * Adds a collection, its shards spread over the DB-Servers in turn: shard {@code i} of the
+         * {@code c}-th collection is led by DB-Server {@code (c + i) mod n}, followed by the next ones.
+         * Shard moves, clean-outs and resignations move these shards; the inventory and the shard
+         * distribution report them.
+         *
+         * @param database the database, {@code _system} or one added with {@link #database(String)}
+         * @param name the collection's name, not empty
+         * @param numberOfShards 1 to 64
+         * @param replicationFactor 1 to 64; at most the number of DB-Servers are used
+         * @return this builder
+         * @throws IllegalArgumentException if a name is null or empty, or a number out of range
+         */
+        public Builder collection(String database, String name, int numberOfShards, int replicationFactor) {
+            if (database == null || database.isEmpty() || name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("A collection needs a database and a name, got '" + database
+                        + "' and '" + name + "'");
+            }
+            collections.add(new Agency.CollectionSpec(database, name, checkCount("numberOfShards", numberOfShards, 1),
+                    checkCount("replicationFactor", replicationFactor, 1)));
+            return this;
+        }
+
+        /**
          * Starts the cluster: every coordinator listens on 127.0.0.1 when this returns.
          *
          * @return the running cluster; close it when done
@@ -338,6 +454,13 @@ public final class FakeCluster implements AutoCloseable {
             copy.agents = agents;
             copy.users.putAll(users.isEmpty() ? Map.of("root", "passwd") : users);
             copy.databases.addAll(databases);
+            for (Agency.CollectionSpec spec : collections) {
+                if (!copy.databases.contains(spec.database())) {
+                    throw new IllegalArgumentException("Collection '" + spec.name() + "' is in database '"
+                            + spec.database() + "', which the cluster does not have; add it with database(name)");
+                }
+            }
+            copy.collections.addAll(collections);
             return new FakeCluster(copy);
         }
     }

@@ -30,9 +30,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * {@code /_admin/cluster/nodeVersion}, {@code nodeEngine} and {@code nodeStatistics} (with
  * {@code ServerID}), {@code /_api/cluster/endpoints}, {@code PUT /_admin/cluster/maintenance},
  * {@code GET} and {@code PUT /_admin/cluster/maintenance/{id}}, {@code GET}, {@code POST} and
- * {@code PUT /_admin/cluster/rebalance} and {@code POST /_admin/cluster/rebalance/execute}. Anything
- * else gets 404 with errorNum 404, a known path with another method 405; a request without valid basic
- * credentials gets 401 with errorNum 11, as from ArangoDB.
+ * {@code PUT /_admin/cluster/rebalance} and {@code POST /_admin/cluster/rebalance/execute}, and the rest
+ * of cluster administration: {@code POST /_admin/cluster/moveShard}, {@code cleanOutServer},
+ * {@code resignLeadership}, {@code removeServer} and {@code cancelAgencyJob}, {@code GET
+ * /_admin/cluster/queryAgencyJob}, {@code /_api/replication/clusterInventory},
+ * {@code /_admin/cluster/shardDistribution}, {@code GET} and {@code PUT
+ * /_admin/cluster/collectionShardDistribution}, {@code GET /_admin/cluster/statistics} (with
+ * {@code DBserver}), {@code GET /_admin/cluster/vpackSortMigration/status} and {@code check}, {@code PUT
+ * .../migrate}, {@code GET /_admin/server/availability} (without credentials, as ArangoDB), {@code GET}
+ * and {@code PUT /_admin/log/level} and {@code GET /_admin/metrics/v2} (Prometheus text), the last two
+ * with an optional {@code serverId}. Anything else gets 404 with errorNum 404, a known path with another
+ * method 405; any other request without valid basic credentials gets 401 with errorNum 11, as from
+ * ArangoDB.
  *
  * <p>The switches ({@link #stop()}, {@link #failWith}, {@link #delay}, {@link #resetMidAnswer()}) take
  * effect for the next request and last until {@link #heal()} or {@link #start()}. Every request that

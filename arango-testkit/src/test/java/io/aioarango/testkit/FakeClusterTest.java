@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,10 @@ import org.junit.jupiter.api.Test;
 class FakeClusterTest {
     static final String ROOT = "Basic " + Base64.getEncoder().encodeToString("root:passwd".getBytes(StandardCharsets.UTF_8));
     static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Shared by every test class of the module (FakeClusterExtensionTest and FakeClusterAdministrationTest use
+     * these helpers too), so never shut down: its threads are daemon threads.
+     */
     static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "test-http");
         t.setDaemon(true);
@@ -48,11 +51,6 @@ class FakeClusterTest {
     @AfterEach
     void close() {
         cluster.close();
-    }
-
-    @AfterAll
-    static void stopExecutor() {
-        EXECUTOR.shutdownNow();
     }
 
     static HttpResponse<String> send(String method, String url, String body, String authorization)

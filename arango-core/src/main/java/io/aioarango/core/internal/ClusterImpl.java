@@ -5,10 +5,21 @@ import static io.aioarango.api.HttpMethod.POST;
 import static io.aioarango.api.HttpMethod.PUT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aioarango.api.AgencyJob;
+import io.aioarango.api.AgencyJobFailedException;
+import io.aioarango.api.AgencyJobStatus;
+import io.aioarango.api.AgencyJobTimeoutException;
+import io.aioarango.api.ArangoException;
 import io.aioarango.api.ArangoRequest;
+import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.Cluster;
 import io.aioarango.api.ClusterHealth;
 import io.aioarango.api.ClusterImbalance;
+import io.aioarango.api.CollectionShardDistribution;
+import io.aioarango.api.CoordinatorAvailability;
+import io.aioarango.api.DatabaseInventory;
+import io.aioarango.api.DbServerResults;
+import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.MaintenanceMode;
 import io.aioarango.api.RebalanceMove;
@@ -22,13 +33,20 @@ import io.aioarango.api.ServerMode;
 import io.aioarango.api.ServerRole;
 import io.aioarango.api.ServerStatistics;
 import io.aioarango.api.ServerVersion;
+import io.aioarango.api.ShardDistribution;
+import io.aioarango.api.VpackSortResult;
+import io.aioarango.api.VpackSortStatus;
+import io.aioarango.api.spi.TransportRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -36,8 +54,17 @@ import java.util.function.Function;
  * answer. Routing, failover and error handling are the executor's.
  */
 final class ClusterImpl implements Cluster {
+    /** The levels {@code PUT /_admin/log/level} accepts, as sent. */
+    private static final Set<String> LOG_LEVELS = Set.of("FATAL", "ERROR", "WARNING", "INFO", "DEBUG", "TRACE",
+            "DEFAULT");
+    private static final ArangoRequest AVAILABILITY = request(GET, "/_admin/server/availability",
+            "cluster.availability").build();
+    private static final TransportRequest AVAILABILITY_HTTP = DatabaseRoute.open(AVAILABILITY);
+    private static final Duration LONGEST_WAIT = Duration.ofDays(36_500);
+
     private final DatabaseRoute route;
     private final RequestExecutor executor;
+    private final Polling polling;
     // The calls without arguments are the same every time: built once, request and route included.
     private final Call<String> serverId;
     private final Call<ServerRole> serverRole;
@@ -46,10 +73,15 @@ final class ClusterImpl implements Cluster {
     private final Call<ServerCount> serverCount;
     private final Call<List<String>> endpoints;
     private final Call<ClusterImbalance> imbalance;
+    private final Call<ShardDistribution> shardDistribution;
+    private final Call<DbServerResults<VpackSortStatus>> vpackSortStatus;
+    private final Call<DbServerResults<VpackSortResult>> vpackSortCheck;
+    private final Call<DbServerResults<VpackSortResult>> vpackSortMigrate;
 
-    ClusterImpl(DatabaseRoute route, RequestExecutor executor) {
+    ClusterImpl(DatabaseRoute route, RequestExecutor executor, Polling polling) {
         this.route = route;
         this.executor = executor;
+        this.polling = polling;
         // The answers of one string field are read as a stream, the others as a tree.
         serverId = prepared(request(GET, "/_admin/server/id", "cluster.serverId"),
                 response -> Json.textField(response, "id"));
@@ -64,6 +96,18 @@ final class ClusterImpl implements Cluster {
                 reader(ClusterResults::endpoints));
         imbalance = prepared(request(GET, "/_admin/cluster/rebalance", "cluster.calculateImbalance"),
                 reader(body -> ClusterResults.imbalance(Json.object(body, "result"))));
+        shardDistribution = prepared(request(GET, "/_admin/cluster/shardDistribution", "cluster.shardDistribution"),
+                reader(ClusterResults::shardDistribution));
+        vpackSortStatus = prepared(request(GET, "/_admin/cluster/vpackSortMigration/status",
+                "cluster.vpackSortMigrationStatus"),
+                reader(body -> ClusterResults.perDbServer(body, ClusterResults::vpackSortStatus)));
+        vpackSortCheck = prepared(request(GET, "/_admin/cluster/vpackSortMigration/check",
+                "cluster.vpackSortMigrationCheck"),
+                reader(body -> ClusterResults.perDbServer(body, ClusterResults::vpackSortResult)));
+        // Writes the same marker each time: safe to retry.
+        vpackSortMigrate = prepared(request(PUT, "/_admin/cluster/vpackSortMigration/migrate",
+                "cluster.migrateVpackSorting").idempotent(true),
+                reader(body -> ClusterResults.perDbServer(body, ClusterResults::vpackSortResult)));
     }
 
     private <T> Call<T> prepared(ArangoRequest.Builder builder, Call.Reader<T> reader) {
@@ -200,6 +244,240 @@ final class ClusterImpl implements Cluster {
                 .body(Json.write(body)), null);
     }
 
+    @Override
+    public CompletableFuture<String> moveShard(String database, String collection, String shard, String fromServer,
+            String toServer, boolean remainsFollower) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("database", DatabaseNames.validate(database));
+        body.put("collection", checkName("Collection name", collection, "pass the collection's name, e.g. orders"));
+        body.put("shard", checkName("Shard id", shard, "pass the shard's id, e.g. s10153 from databaseInventory(database)"));
+        body.put("fromServer", checkServer("fromServer", fromServer));
+        body.put("toServer", checkServer("toServer", toServer));
+        body.put("remainsFollower", remainsFollower);
+        if (fromServer.equals(toServer)) {
+            throw new IllegalArgumentException("fromServer and toServer are both '" + fromServer
+                    + "'; pass the DB-Server that holds the shard and another one to move it to");
+        }
+        return send(request(POST, "/_admin/cluster/moveShard", "cluster.moveShard").body(Json.write(body)),
+                ClusterResults::jobId);
+    }
+
+    @Override
+    public CompletableFuture<String> cleanOutServer(String serverId) {
+        return serverJob("cleanOutServer", serverId);
+    }
+
+    /** Starts an agency job about one server ({@code {"server": id}}); returns its id. */
+    private CompletableFuture<String> serverJob(String job, String serverId) {
+        return send(request(POST, "/_admin/cluster/" + job, "cluster." + job)
+                .body(Json.write(Map.of("server", checkServerId(serverId)))), ClusterResults::jobId);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> isCleanedOut(String serverId) {
+        checkServerId(serverId);
+        // A call of its own rather than serverCount().thenApply(...): cancelling it cancels the request.
+        return send(request(GET, "/_admin/cluster/numberOfServers", "cluster.isCleanedOut"),
+                body -> ClusterResults.serverCount(body).cleanedServers().contains(serverId));
+    }
+
+    @Override
+    public CompletableFuture<String> resignLeadership(String serverId) {
+        return serverJob("resignLeadership", serverId);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeServer(String serverId) {
+        // The id as a bare JSON string, as the official Go driver sends it; success is 200 with an empty body.
+        return send(request(POST, "/_admin/cluster/removeServer", "cluster.removeServer")
+                .body(Json.write(checkServerId(serverId))), null);
+    }
+
+    @Override
+    public CompletableFuture<AgencyJob> job(String jobId) {
+        return send(request(GET, "/_admin/cluster/queryAgencyJob", "cluster.job")
+                .queryParam("id", checkJobId(jobId)), body -> ClusterResults.agencyJob(body, jobId));
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelJob(String jobId) {
+        return send(request(POST, "/_admin/cluster/cancelAgencyJob", "cluster.cancelJob")
+                .body(Json.write(Map.of("id", checkJobId(jobId)))), null);
+    }
+
+    @Override
+    public CompletableFuture<AgencyJob> awaitJob(String jobId, Duration timeout) {
+        checkJobId(jobId);
+        return awaitJob(jobId, timeout, deadline(timeout));
+    }
+
+    private CompletableFuture<AgencyJob> awaitJob(String jobId, Duration timeout, long deadline) {
+        return polling.until(() -> job(jobId), ClusterImpl::ended, deadline,
+                (last, failure) -> new AgencyJobTimeoutException(jobId, timeout, last, failure));
+    }
+
+    /** Whether a job has ended well; a failed job ends the wait with its reason. */
+    private static boolean ended(AgencyJob job) {
+        if (job.status() == AgencyJobStatus.FAILED) {
+            throw new AgencyJobFailedException(job);
+        }
+        return job.status() == AgencyJobStatus.FINISHED;
+    }
+
+    @Override
+    public CompletableFuture<AgencyJob> drainServer(String serverId, Duration timeout) {
+        checkServerId(serverId);
+        long deadline = deadline(timeout);
+        CompletableFuture<AgencyJob> drain = new CompletableFuture<>();
+        AtomicReference<CompletableFuture<?>> step = new AtomicReference<>();
+        drain.whenComplete((job, failure) -> { // cancelled or ended: nothing of it goes on
+            CompletableFuture<?> current = step.get();
+            if (current != null) {
+                current.cancel(false);
+            }
+        });
+        step(drain, step, cleanOutServer(serverId))
+                .thenCompose(jobId -> step(drain, step, awaitJob(jobId, timeout, deadline)))
+                .thenCompose(job -> {
+                    // The job names the server by its id, also when it was given by its short name.
+                    String cleaned = job.server() != null ? job.server() : serverId;
+                    return step(drain, step, polling.until(() -> isCleanedOut(cleaned), Boolean::booleanValue,
+                            deadline, (last, failure) -> new AgencyJobTimeoutException(job.id(), timeout, job,
+                                    failure))).thenApply(listed -> job);
+                })
+                .whenComplete((job, failure) -> {
+                    if (failure != null) {
+                        drain.completeExceptionally(Polling.unwrap(failure));
+                    } else {
+                        drain.complete(job);
+                    }
+                });
+        return drain;
+    }
+
+    /** Makes {@code next} the step of {@code whole} in progress, which ends with it. */
+    private static <T> CompletableFuture<T> step(CompletableFuture<?> whole, AtomicReference<CompletableFuture<?>> step,
+            CompletableFuture<T> next) {
+        step.set(next);
+        if (whole.isDone()) {
+            next.cancel(false);
+        }
+        return next;
+    }
+
+    @Override
+    public CompletableFuture<DatabaseInventory> databaseInventory(String database) {
+        return send(route.forDatabase(database), request(GET, "/_api/replication/clusterInventory",
+                "cluster.databaseInventory"), reader(ClusterResults::inventory));
+    }
+
+    @Override
+    public CompletableFuture<ShardDistribution> shardDistribution() {
+        return executor.execute(route, shardDistribution);
+    }
+
+    @Override
+    public CompletableFuture<CollectionShardDistribution> collectionShardDistribution(String collection) {
+        checkName("Collection name", collection, "pass the collection's name, e.g. orders");
+        return send(request(GET, "/_admin/cluster/collectionShardDistribution", "cluster.collectionShardDistribution")
+                .queryParam("collection", collection), body -> ClusterResults.collectionShards(body, collection));
+    }
+
+    @Override
+    public CompletableFuture<ServerStatistics> clusterStatistics(String dbServerId) {
+        return send(request(GET, "/_admin/cluster/statistics", "cluster.clusterStatistics")
+                .queryParam("DBserver", checkServerId(dbServerId)), ClusterResults::serverStatistics);
+    }
+
+    @Override
+    public CompletableFuture<DbServerResults<VpackSortStatus>> vpackSortMigrationStatus() {
+        return executor.execute(route, vpackSortStatus);
+    }
+
+    @Override
+    public CompletableFuture<DbServerResults<VpackSortResult>> vpackSortMigrationCheck() {
+        return executor.execute(route, vpackSortCheck);
+    }
+
+    @Override
+    public CompletableFuture<DbServerResults<VpackSortResult>> migrateVpackSorting() {
+        return executor.execute(route, vpackSortMigrate);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, CoordinatorAvailability>> availability() {
+        List<Host> hosts = executor.hosts();
+        if (hosts.isEmpty()) {
+            return CompletableFuture.failedFuture(RequestExecutor.closedError()); // a client has none once closed
+        }
+        List<CompletableFuture<CoordinatorAvailability>> checks = hosts.stream().map(this::probe).toList();
+        CompletableFuture<Map<String, CoordinatorAvailability>> all = CompletableFuture
+                .allOf(checks.toArray(CompletableFuture<?>[]::new))
+                .thenApply(done -> {
+                    Map<String, CoordinatorAvailability> byHost = new LinkedHashMap<>();
+                    checks.forEach(check -> byHost.put(check.join().host(), check.join()));
+                    return byHost;
+                });
+        all.whenComplete((done, failure) -> checks.forEach(check -> check.cancel(false)));
+        return all;
+    }
+
+    @Override
+    public CompletableFuture<CoordinatorAvailability> availability(String host) {
+        checkName("Host", host, "pass one of ArangoClient.hosts(), e.g. http://db1:8529");
+        Host parsed = HostParser.parseOne(host, 0, 1);
+        List<Host> hosts = executor.hosts();
+        if (!hosts.contains(parsed)) {
+            throw new IllegalArgumentException("Host '" + host + "' is not one of the client's coordinators "
+                    + hosts.stream().map(Host::url).toList() + "; pass one of ArangoClient.hosts()");
+        }
+        return probe(parsed);
+    }
+
+    /** One coordinator's availability: an answer of its own, never failed over; being down is a result. */
+    private CompletableFuture<CoordinatorAvailability> probe(Host host) {
+        CompletableFuture<CoordinatorAvailability> check = executor.executeOn(host, new Call<>(AVAILABILITY,
+                response -> ClusterResults.availability(host.url(), Json.readObject(response)), AVAILABILITY_HTTP));
+        CompletableFuture<CoordinatorAvailability> result = new CompletableFuture<>();
+        check.whenComplete((available, failed) -> {
+            try {
+                Throwable failure = Polling.unwrap(failed);
+                if (failure == null) {
+                    result.complete(available);
+                } else if (failure instanceof ArangoException unavailable) {
+                    result.complete(new CoordinatorAvailability(host.url(), false, null, unavailable, Map.of()));
+                } else {
+                    result.completeExceptionally(failure); // closed, cancelled
+                }
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        result.whenComplete((available, failure) -> check.cancel(false)); // a cancel reaches the request
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String>> logLevels(String serverId) {
+        return send(request(GET, "/_admin/log/level", "cluster.logLevels").queryParam("serverId",
+                checkServerId(serverId)), ClusterResults::logLevels);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String>> setLogLevels(String serverId, Map<String, String> levels) {
+        checkServerId(serverId);
+        // Setting the same levels twice has the same effect as once: safe to retry.
+        return send(request(PUT, "/_admin/log/level", "cluster.setLogLevels").queryParam("serverId", serverId)
+                .body(Json.write(checkLevels(levels))).idempotent(true), ClusterResults::logLevels);
+    }
+
+    @Override
+    public CompletableFuture<String> metrics(String serverId) {
+        return send(route, request(GET, "/_admin/metrics/v2", "cluster.metrics")
+                .queryParam("serverId", checkServerId(serverId)).header("accept", "text/plain"),
+                ArangoResponse::bodyAsString);
+    }
+
     private static ArangoRequest.Builder request(HttpMethod method, String path, String operation) {
         return ArangoRequest.builder(method, path).operation(operation);
     }
@@ -209,7 +487,11 @@ final class ClusterImpl implements Cluster {
      *               accept any 2xx answer
      */
     private <T> CompletableFuture<T> send(ArangoRequest.Builder request, Function<JsonNode, T> reader) {
-        return executor.execute(route, new Call<>(request.build(), reader(reader)));
+        return send(route, request, reader(reader));
+    }
+
+    private <T> CompletableFuture<T> send(DatabaseRoute on, ArangoRequest.Builder request, Call.Reader<T> reader) {
+        return executor.execute(on, new Call<>(request.build(), reader));
     }
 
     private static <T> Call.Reader<T> reader(Function<JsonNode, T> reader) {
@@ -225,18 +507,62 @@ final class ClusterImpl implements Cluster {
     }
 
     private static String checkServerId(String serverId) {
-        if (serverId == null) {
-            throw new IllegalArgumentException(
-                    "Server id is null; pass the id of a server, e.g. PRMR-1234 from health().servers()");
-        }
-        if (serverId.equals(".") || serverId.equals("..")) {
-            throw new IllegalArgumentException("Server id '" + serverId
+        return checkServer("Server id", serverId);
+    }
+
+    /** @param what how the caller names the argument, e.g. {@code fromServer} */
+    private static String checkServer(String what, String serverId) {
+        if (serverId != null && (serverId.equals(".") || serverId.equals(".."))) {
+            throw new IllegalArgumentException(what + " '" + serverId
                     + "' is a path segment, not a server id; pass e.g. PRMR-1234 from health().servers()");
         }
-        if (serverId.isBlank()) {
-            throw new IllegalArgumentException("Server id '" + serverId
-                    + "' is blank; pass the id of a server, e.g. PRMR-1234 from health().servers()");
+        return checkName(what, serverId, "pass the id of a server, e.g. PRMR-1234 from health().servers()");
+    }
+
+    private static String checkJobId(String jobId) {
+        return checkName("Job id", jobId, "pass the id that moveShard, cleanOutServer or resignLeadership returned, "
+                + "e.g. 12345678");
+    }
+
+    /** A name or id that must be neither null nor blank; {@code hint} says what to pass. */
+    private static String checkName(String what, String value, String hint) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is null; " + hint);
         }
-        return serverId;
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " '" + value + "' is blank; " + hint);
+        }
+        return value;
+    }
+
+    /**
+     * The {@link System#nanoTime()} at which a wait of {@code timeout} from now ends; a timeout beyond a
+     * century (which nanoseconds cannot hold for long) waits a century.
+     */
+    private static long deadline(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("Timeout " + timeout
+                    + " is not accepted; use a positive duration, e.g. Duration.ofMinutes(30)");
+        }
+        return System.nanoTime() + (timeout.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : timeout).toNanos();
+    }
+
+    /** The levels as sent: every topic named, every level one the server accepts, upper-case, in order. */
+    private static Map<String, String> checkLevels(Map<String, String> levels) {
+        if (levels == null || levels.isEmpty()) {
+            throw new IllegalArgumentException("Log levels " + levels + " are not accepted; pass at least one "
+                    + "topic's level, e.g. Map.of(\"queries\", \"DEBUG\")");
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        levels.forEach((topic, level) -> {
+            checkName("Log topic", topic, "name a topic such as queries, or all for every topic");
+            String upper = level == null ? null : level.trim().toUpperCase(Locale.ROOT);
+            if (upper == null || !LOG_LEVELS.contains(upper)) {
+                throw new IllegalArgumentException("Log level '" + level + "' of topic '" + topic + "' is not "
+                        + "accepted; use FATAL, ERROR, WARNING, INFO, DEBUG, TRACE or DEFAULT (any case)");
+            }
+            body.put(topic, upper);
+        });
+        return body;
     }
 }

@@ -13,10 +13,10 @@ public final class DatabaseImpl implements Database {
     private final RequestExecutor executor;
     private final Cluster cluster;
 
-    public DatabaseImpl(DatabaseRoute route, RequestExecutor executor) {
+    public DatabaseImpl(DatabaseRoute route, RequestExecutor executor, Polling polling) {
         this.route = route;
         this.executor = executor;
-        this.cluster = new ClusterImpl(route, executor);
+        this.cluster = new ClusterImpl(route, executor, polling);
     }
 
     @Override

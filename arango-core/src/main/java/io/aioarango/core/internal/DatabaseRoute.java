@@ -18,20 +18,44 @@ import java.util.StringJoiner;
  */
 public final class DatabaseRoute {
     private static final List<String> JSON = List.of("application/json");
+    /** The headers of a request that needs no credentials: nothing secret goes where none is needed. */
+    private static final Headers OPEN_HEADERS = Headers.of(Map.of(
+            "accept", JSON,
+            "user-agent", List.of(SdkVersion.USER_AGENT)));
 
     private final String name;
     private final String prefix;
     private final Headers headers;
 
     public DatabaseRoute(String name, Credentials credentials) {
+        this(name, Headers.of(Map.of(
+                "authorization", List.of("Basic " + Base64.getEncoder().encodeToString(
+                        (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8))),
+                "accept", JSON,
+                "user-agent", List.of(SdkVersion.USER_AGENT))));
+    }
+
+    private DatabaseRoute(String name, Headers headers) {
         this.name = DatabaseNames.validate(name);
         this.prefix = "/_db/" + UrlEncoding.encode(name);
-        String token = Base64.getEncoder().encodeToString(
-                (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
-        this.headers = Headers.of(Map.of(
-                "authorization", List.of("Basic " + token),
-                "accept", JSON,
-                "user-agent", List.of(SdkVersion.USER_AGENT)));
+        this.headers = headers;
+    }
+
+    /**
+     * The route of another database with the same credentials.
+     *
+     * @throws IllegalArgumentException if ArangoDB would reject the name
+     */
+    DatabaseRoute forDatabase(String database) {
+        return name.equals(DatabaseNames.validate(database)) ? this : new DatabaseRoute(database, headers);
+    }
+
+    /**
+     * A request to a server's public endpoint, outside any database and without credentials; it has no
+     * query and no body.
+     */
+    static TransportRequest open(ArangoRequest request) {
+        return new TransportRequest(request.method(), RequestRules.encodePath(request.path()), OPEN_HEADERS, null);
     }
 
     public String name() {

@@ -93,13 +93,43 @@ public final class RequestExecutor {
         if (closed) {
             return CompletableFuture.failedFuture(closedError());
         }
+        TransportRequest http = call.prepared() != null ? call.prepared() : route.toHttp(call.request());
+        return start(call, http, picker, null);
+    }
+
+    /**
+     * Sends a call to one coordinator alone, as a probe of that host: one attempt, neither failed over nor
+     * redirected, so its answer or failure is that coordinator's. Its outcome marks the host up or down as
+     * any attempt's does.
+     *
+     * @param call a call with its {@link Call#prepared() prepared} request, which is sent as it is
+     */
+    <T> CompletableFuture<T> executeOn(Host host, Call<T> call) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        Coordinator coordinator = coordinators.find(host);
+        if (coordinator == null) {
+            return CompletableFuture.failedFuture(new NoHostAvailableException(call.prepared().method() + " "
+                    + call.prepared().path() + " (" + host + " is no longer one of the client's coordinators)",
+                    Map.of()));
+        }
+        return start(call, call.prepared(), null, coordinator);
+    }
+
+    /** The coordinators requests go to now, in order. */
+    List<Host> hosts() {
+        return coordinators.hosts();
+    }
+
+    private <T> CompletableFuture<T> start(Call<T> call, TransportRequest http, HostResolver picker,
+            Coordinator pinned) {
         ArangoRequest request = call.request();
-        TransportRequest http = call.prepared() != null ? call.prepared() : route.toHttp(request);
         Observation observation = Observation.createNotStarted(ArangoMetrics.CALL_OBSERVATION, observations)
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_OPERATION, request.operation())
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_METHOD, request.method().name())
                 .start();
-        Exchange<T> exchange = new Exchange<>(call, http, picker, observation);
+        Exchange<T> exchange = new Exchange<>(call, http, picker, pinned, observation);
         exchange.attempt();
         return exchange.user;
     }
@@ -190,6 +220,8 @@ public final class RequestExecutor {
         private final Call<T> call;
         private final TransportRequest request;
         private final HostResolver picker;
+        /** The one coordinator of a probe ({@link #executeOn}); {@code null} for a request the picker routes. */
+        private final Coordinator pinned;
         private final Observation observation;
         final CallFuture<T> user = new CallFuture<>(this);
         /** The failed attempts, in order; made on the first failure, since most requests have none. */
@@ -202,10 +234,12 @@ public final class RequestExecutor {
         /** Set once, by the step that ends the request; the caller's future completes after, elsewhere. */
         private volatile int finished; // 1 once set; a field, not an AtomicBoolean, to spare an object per call
 
-        Exchange(Call<T> call, TransportRequest request, HostResolver picker, Observation observation) {
+        Exchange(Call<T> call, TransportRequest request, HostResolver picker, Coordinator pinned,
+                Observation observation) {
             this.call = call;
             this.request = request;
             this.picker = picker;
+            this.pinned = pinned;
             this.observation = observation;
         }
 
@@ -264,7 +298,8 @@ public final class RequestExecutor {
             Coordinators.Pool pool = coordinators.pool();
             Coordinator chosen;
             try {
-                chosen = attempts < (maxAttempts > 0 ? maxAttempts : pool.coordinators().size()) ? choose(pool) : null;
+                chosen = pinned != null ? (attempts == 0 ? pinned : null)
+                        : attempts < (maxAttempts > 0 ? maxAttempts : pool.coordinators().size()) ? choose(pool) : null;
             } catch (Throwable e) { // the resolver is the user's code
                 fail(e);
                 return;
@@ -401,7 +436,7 @@ public final class RequestExecutor {
                 }
                 ArangoException error = ServerErrors.of(coordinator.host, request, response);
                 Coordinator leader = null;
-                if (status == 503 && redirects < MAX_REDIRECTS && !isDone() && !closed) {
+                if (status == 503 && pinned == null && redirects < MAX_REDIRECTS && !isDone() && !closed) {
                     Optional<String> endpoint = response.headers().first("x-arango-endpoint");
                     leader = endpoint.isPresent() ? leader(coordinator, endpoint.get()) : null;
                 }
@@ -442,6 +477,10 @@ public final class RequestExecutor {
 
         /** Moves on to the next coordinator; {@code reason} is the failovers counter's tag. */
         private void failOver(Coordinator coordinator, Throwable failure, String reason) {
+            if (pinned != null) {
+                fail(failure); // a probe's outcome is its one coordinator's
+                return;
+            }
             if (failures.isEmpty()) {
                 failures = new LinkedHashMap<>();
             }

@@ -30,9 +30,14 @@ public abstract class ThreeCoordinatorTest {
     /** The transport under test: {@code jdk} or {@code netty}. */
     protected abstract String transport();
 
+    /** The fake cluster to start: three coordinators; a subclass may add collections, users or databases. */
+    protected FakeCluster.Builder fakeClusterShape() {
+        return FakeCluster.builder().coordinators(3);
+    }
+
     @BeforeEach
     void startCoordinators() {
-        fakeCluster = FakeCluster.start(3);
+        fakeCluster = fakeClusterShape().start();
         coordinators = fakeCluster.coordinators();
     }
 

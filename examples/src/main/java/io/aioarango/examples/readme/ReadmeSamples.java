@@ -1,13 +1,17 @@
 package io.aioarango.examples.readme;
 
+import io.aioarango.api.AgencyJob;
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.Cluster;
 import io.aioarango.api.ClusterHealth;
 import io.aioarango.api.ClusterImbalance;
+import io.aioarango.api.CoordinatorAvailability;
 import io.aioarango.api.Credentials;
 import io.aioarango.api.Database;
+import io.aioarango.api.DatabaseInventory;
 import io.aioarango.api.HttpMethod;
+import io.aioarango.api.InventoryCollection;
 import io.aioarango.api.MaintenanceMode;
 import io.aioarango.api.RebalanceOptions;
 import io.aioarango.api.RebalancePlan;
@@ -34,6 +38,7 @@ import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -98,6 +103,21 @@ final class ReadmeSamples {
                 .maximumNumberOfMoves(50).moveLeaders(true).build()).join();   // only the options set are sent
         cluster.executeRebalancePlan(plan.moves()).join();
         RebalancePlan started = cluster.rebalance().join();        // compute a plan and start it at once
+    }
+
+    static void clusterOperations(Cluster cluster, String dbServer, String otherDbServer) {
+        DatabaseInventory inventory = cluster.databaseInventory("_system").join();   // shards and their servers
+        InventoryCollection orders = inventory.collection("orders").orElseThrow();
+        String shard = orders.shards().keySet().iterator().next();
+        String jobId = cluster.moveShard("_system", "orders", shard, orders.leader(shard), otherDbServer, false).join();
+        AgencyJob moved = cluster.awaitJob(jobId, Duration.ofMinutes(10)).join();   // polls; no thread waits
+
+        AgencyJob drained = cluster.drainServer(dbServer, Duration.ofHours(2)).join();   // cleaned out when it completes
+        cluster.removeServer(dbServer).join();                     // once its process is gone (FAILED in health)
+
+        Map<String, CoordinatorAvailability> ready = cluster.availability().join();   // each coordinator's own answer
+        Map<String, String> levels = cluster.setLogLevels(otherDbServer, Map.of("queries", "DEBUG")).join();
+        String prometheus = cluster.metrics(otherDbServer).join();   // that server's metrics, as text
     }
 
     static void anyOtherCall(Database sysDb) {
