@@ -1,5 +1,6 @@
 package io.aioarango.benchmarks;
 
+import io.aioarango.api.HttpProtocol;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ final class Contenders {
         ALL.put(FLOOR, NettyRawContender::new);
         ALL.put("sdk-netty", () -> new SdkContender("netty", false));
         ALL.put("sdk-netty-direct", () -> new SdkContender("netty", true));
+        ALL.put("sdk-netty-h2", () -> new SdkContender("netty", false, HttpProtocol.H2));
+        ALL.put("sdk-netty-h2-direct", () -> new SdkContender("netty", true, HttpProtocol.H2));
         ALL.put("sdk-jdk", () -> new SdkContender("jdk", false));
         ALL.put("sdk-jdk-direct", () -> new SdkContender("jdk", true));
         ALL.put("jdk-httpclient", JdkHttpClientContender::new);

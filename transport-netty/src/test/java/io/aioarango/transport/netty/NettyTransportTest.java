@@ -159,6 +159,11 @@ class NettyTransportTest {
         final X509Certificate certificate;
 
         TlsServer(Path dir) throws Exception {
+            this(dir, true);
+        }
+
+        /** @param http2 whether the server offers h2 in ALPN besides http/1.1 */
+        TlsServer(Path dir, boolean http2) throws Exception {
             Path keystore = dir.resolve("server.p12");
             Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                     "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
@@ -174,7 +179,7 @@ class NettyTransportTest {
             certificate = (X509Certificate) store.getCertificate("server");
             server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
                     .keystorePath(keystore.toString()).keystorePassword("changeit").keyManagerPassword("changeit")
-                    .keystoreType("PKCS12"));
+                    .keystoreType("PKCS12").http2TlsDisabled(!http2));
             server.start();
             server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("secure")));
         }
