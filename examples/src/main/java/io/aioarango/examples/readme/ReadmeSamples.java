@@ -9,6 +9,7 @@ import io.aioarango.api.ClusterImbalance;
 import io.aioarango.api.CoordinatorAvailability;
 import io.aioarango.api.Credentials;
 import io.aioarango.api.Database;
+import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.DatabaseInventory;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.InventoryCollection;
@@ -135,6 +136,11 @@ final class ReadmeSamples {
     static void choosingATransport(List<String> hosts) {
         ArangoClient.builder().hosts(hosts).build();                    // netty if present, else jdk
         ArangoClient.builder().hosts(hosts).transport("jdk").build();   // by name
+    }
+
+    static void choosingAProtocol(List<String> hosts) {
+        ArangoClient.builder().hosts(hosts).protocol(HttpProtocol.H2).build();     // HTTP/2 to every coordinator
+        ArangoClient.builder().hosts(hosts).protocol(HttpProtocol.AUTO).build();   // HTTP/2 where it is sure to work
     }
 
     static void ownEventLoops(List<String> hosts) {
