@@ -78,7 +78,7 @@ public final class TransportOptions {
 
     /**
      * The HTTP/2 flow-control window of each stream, the size of a response a server may send before
-     * the client has read any of it; the connection's window is as large times the streams allowed.
+     * the client has read any of it; Netty makes the connection's window about twice as large.
      *
      * @return bytes; {@link #DEFAULT_HTTP2_WINDOW_BYTES} unless set
      */

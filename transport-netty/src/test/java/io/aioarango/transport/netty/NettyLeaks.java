@@ -1,5 +1,7 @@
 package io.aioarango.transport.netty;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.aioarango.transport.tck.Waiting;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -8,12 +10,27 @@ import io.netty.util.ResourceLeakDetectorFactory;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Records every leak Netty's detector reports, at PARANOID level, so that tests can fail on them.
- * {@link #install()} must run before Netty creates its first buffer: call it from a static initialiser.
+ * {@link #install()} must run before Netty creates its first buffer: call it from a static initialiser, or
+ * put {@code @ExtendWith(NettyLeaks.Check.class)} on the test class.
  */
 final class NettyLeaks {
+    /** Installs the detector when JUnit registers it, before the class's tests; fails the class on any leak. */
+    static final class Check implements AfterAllCallback {
+        static {
+            install();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws InterruptedException {
+            assertThat(reports()).as("buffers leaked").isEmpty();
+        }
+    }
+
     private static final List<String> REPORTS = new CopyOnWriteArrayList<>();
     private static boolean installed;
 

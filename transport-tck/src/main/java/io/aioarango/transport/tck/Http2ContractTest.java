@@ -1,0 +1,412 @@
+package io.aioarango.transport.tck;
+
+import static io.aioarango.transport.tck.TransportContractTest.await;
+import static io.aioarango.transport.tck.TransportContractTest.failure;
+import static io.aioarango.transport.tck.TransportContractTest.get;
+import static io.aioarango.transport.tck.Waiting.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.ArangoTimeoutException;
+import io.aioarango.api.Headers;
+import io.aioarango.api.Host;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.api.HttpProtocol;
+import io.aioarango.api.RequestQueueFullException;
+import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.api.spi.TransportRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a transport does over HTTP/2 that HTTP/1.1 has no counterpart for, written once against
+ * {@link H2TestServer} (cleartext HTTP/2 with prior knowledge on 127.0.0.1): many requests on one
+ * connection, a GOAWAY, a reset stream, the server's stream limit, flow control, cancellation and timeouts
+ * of one stream, PINGs. A transport that speaks HTTP/2 to {@code http://} coordinators runs it by extending
+ * this class and returning its provider, as with {@link TransportContractTest}; it runs the whole
+ * {@link TransportContractTest} over HTTP/2 as well.
+ *
+ * <p>Every case waits for conditions, never for a guessed time, and no case asserts how long anything took.
+ */
+public abstract class Http2ContractTest {
+    private static final int TEN_MEBIBYTES = 10 * 1024 * 1024;
+    /**
+     * The request timeout of the cases that move much, which are no tests of speed: in a JVM not yet warmed
+     * up, on a busy machine, with every buffer tracked, they can take seconds.
+     */
+    private static final Duration UNHURRIED = Duration.ofSeconds(20);
+
+    /** The HTTP/2 server on 127.0.0.1, started before each test and closed after it. */
+    protected H2TestServer server;
+    /** {@link #server} as a coordinator: {@code http://127.0.0.1:port}. */
+    protected Host host;
+    private final List<Transport> transports = new ArrayList<>();
+
+    /** For a transport module's subclass, which supplies {@link #provider()}. */
+    protected Http2ContractTest() {
+    }
+
+    /**
+     * The transport under test.
+     *
+     * @return the provider of the transport under test; called for each transport a test creates
+     */
+    protected abstract TransportProvider provider();
+
+    @BeforeEach
+    void startServer() {
+        server = H2TestServer.start();
+        host = server.host();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        transports.forEach(Transport::close);
+        server.close();
+    }
+
+    /**
+     * Options for HTTP/2 with short timeouts, so that a hanging test fails fast; a test changes single
+     * settings on top.
+     *
+     * @return a new builder with {@link HttpProtocol#H2}, a 2 s connect timeout and a 5 s request timeout
+     */
+    protected TransportOptions.Builder options() {
+        return TransportOptions.builder().protocol(HttpProtocol.H2).connectTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Creates a transport of {@link #provider()}, closed after the test.
+     *
+     * @param options the transport's settings
+     * @return the new transport
+     */
+    protected Transport transport(TransportOptions options) {
+        Transport transport = provider().create(options);
+        transports.add(transport);
+        return transport;
+    }
+
+    private HttpSession session(TransportOptions.Builder options) {
+        return transport(options.build()).openSession(host);
+    }
+
+    /**
+     * Sends a first request and waits for its answer, so that the connection is open and the client knows
+     * the server's SETTINGS (its stream limit) before a test counts streams.
+     */
+    private static void warmUp(HttpSession session) {
+        assertThat(await(session.send(get("/warm-up"))).bodyAsString()).isEqualTo("/warm-up");
+    }
+
+    private static TransportRequest post(String path, byte[] body) {
+        return new TransportRequest(HttpMethod.POST, path, Headers.empty(), body);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Sends a {@code GET} for each path, counting the futures' completions in {@code completions}. */
+    private static List<CompletableFuture<ArangoResponse>> getAll(HttpSession session, List<String> paths,
+            AtomicInteger completions) {
+        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
+        for (String path : paths) {
+            futures.add(session.send(get(path)).whenComplete((response, failure) -> completions.incrementAndGet()));
+        }
+        return futures;
+    }
+
+    private static List<String> paths(String prefix, int count) {
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            paths.add(prefix + i);
+        }
+        return paths;
+    }
+
+    /** Checks that each future succeeded with the answer that names its own path. */
+    private static void assertEachAnswersItsPath(List<String> paths, List<CompletableFuture<ArangoResponse>> futures) {
+        for (int i = 0; i < paths.size(); i++) {
+            ArangoResponse response = await(futures.get(i));
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.bodyAsString()).as("the answer to %s", paths.get(i)).isEqualTo(paths.get(i));
+        }
+    }
+
+    /** Checks that {@code counts} has each path, and nothing else, exactly once. */
+    private static void assertEachOnce(String what, Map<String, Integer> counts, List<String> paths) {
+        assertThat(counts.keySet()).as(what).containsExactlyInAnyOrderElementsOf(paths);
+        assertThat(counts.entrySet()).as(what + " more than once").filteredOn(count -> count.getValue() != 1).isEmpty();
+    }
+
+    // ---- multiplexing -----------------------------------------------------------------------------
+
+    @Test
+    void aThousandConcurrentRequestsShareOneConnectionEachWithItsOwnAnswer() {
+        // Held until all of them are open at once: they are concurrent on the wire, not merely in the caller.
+        server.maxConcurrentStreams(1000).hold("/c/");
+        HttpSession session = session(options().requestTimeout(UNHURRIED));
+        AtomicInteger completions = new AtomicInteger();
+        List<String> paths = paths("/c/", 1000);
+
+        List<CompletableFuture<ArangoResponse>> futures = getAll(session, paths, completions);
+        eventually(() -> "1000 streams open at once; open: " + server.activeStreams(),
+                () -> server.activeStreams() == 1000);
+        server.release();
+
+        assertEachAnswersItsPath(paths, futures);
+        assertThat(completions).hasValue(1000);
+        assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(1);
+        assertThat(server.maxConcurrentStreamsSeen()).isEqualTo(1000);
+    }
+
+    @Test
+    void aGoAwayInTheMiddleOfABurstLosesNothingAndRepeatsNothing() {
+        // Each connection goes away after its 80th stream, as servers that recycle connections do: the streams
+        // the client opened above it were never processed, and are sent again on a new connection although they
+        // are POSTs. 200 requests need at least 3 connections; none needs to be sent more than 3 times.
+        server.goAwayAfter(80);
+        HttpSession session = session(options().requestTimeout(UNHURRIED));
+        AtomicInteger completions = new AtomicInteger();
+        List<String> paths = paths("/g/", 200);
+        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
+
+        for (String path : paths) {
+            byte[] body = ("{\"request\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+            futures.add(session.send(post(path, body)).whenComplete((response, failure) -> completions.incrementAndGet()));
+        }
+
+        assertEachAnswersItsPath(paths, futures);
+        for (int i = 0; i < paths.size(); i++) {
+            String expectedBody = "{\"request\":\"" + paths.get(i) + "\"}";
+            assertThat(await(futures.get(i)).headers().first("x-body-sha256"))
+                    .hasValue(sha256(expectedBody.getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(completions).hasValue(200);
+        assertEachOnce("requests the server processed", server.received(), paths);
+        assertEachOnce("requests the server answered", server.answered(), paths);
+        assertThat(server.acceptedConnections()).as("connections opened").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aResetStreamFailsOnlyItsRequestAndTheConnectionCarriesOn() {
+        server.resetStream("/reset").hold("/held/");
+        HttpSession session = session(options());
+        warmUp(session);
+        AtomicInteger completions = new AtomicInteger();
+        List<String> paths = paths("/held/", 10);
+        List<CompletableFuture<ArangoResponse>> held = getAll(session, paths, completions);
+        eventually("the held requests reached the server", () -> server.activeStreams() == 10);
+
+        Throwable failure = failure(session.send(get("/reset")));
+
+        assertThat(failure).isInstanceOfSatisfying(ArangoConnectionException.class, e -> {
+            assertThat(e.host()).isEqualTo(host);
+            assertThat(e.requestSent()).as("the server may have acted on it").isTrue();
+        }).hasMessageStartingWith(host.toString());
+        assertThat(held).noneMatch(CompletableFuture::isDone);
+        server.release();
+        assertEachAnswersItsPath(paths, held);
+        assertThat(completions).hasValue(10);
+        assertThat(await(session.send(get("/after"))).bodyAsString()).isEqualTo("/after");
+        assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(1);
+    }
+
+    // ---- the server's stream limit ----------------------------------------------------------------
+
+    @Test
+    void aServerThatAllowsEightStreamsGetsMoreConnectionsNeverMoreStreams() {
+        server.maxConcurrentStreams(8).hold("/s/");
+        HttpSession session = session(options().maxConnectionsPerHost(4));
+        AtomicInteger completions = new AtomicInteger();
+        List<String> paths = paths("/s/", 64);
+
+        List<CompletableFuture<ArangoResponse>> futures = getAll(session, paths, completions);
+        // 64 requests wait: every stream of every connection allowed fills up.
+        eventually(() -> "4 connections with 8 streams each; streams per connection: "
+                + server.streamsPerConnection() + ", open: " + server.activeStreams(),
+                () -> server.activeStreams() == 32);
+        server.release();
+
+        assertEachAnswersItsPath(paths, futures);
+        assertThat(completions).hasValue(64);
+        assertThat(server.acceptedConnections()).as("connections opened; streams of each: %s",
+                server.streamsPerConnection()).isEqualTo(4);
+        assertThat(server.maxConcurrentStreamsSeen()).as("streams open at once on one connection").isEqualTo(8);
+        assertThat(server.streamsOverLimit()).as("streams opened beyond the announced limit").isZero();
+    }
+
+    @Test
+    void requestsBeyondEveryStreamWaitInTheBoundedQueue() {
+        server.maxConcurrentStreams(8).hold("/held/");
+        HttpSession session = session(options().maxConnectionsPerHost(1).maxPendingRequestsPerHost(10));
+        warmUp(session);
+        AtomicInteger completions = new AtomicInteger();
+        List<String> paths = paths("/held/", 18);
+
+        List<CompletableFuture<ArangoResponse>> futures = getAll(session, paths.subList(0, 8), completions);
+        eventually("8 streams open", () -> server.activeStreams() == 8);
+        futures.addAll(getAll(session, paths.subList(8, 18), completions));
+        Throwable nineteenth = failure(session.send(get("/held/18")));
+
+        assertThat(nineteenth).isInstanceOfSatisfying(RequestQueueFullException.class, e -> {
+            assertThat(e.host()).isEqualTo(host);
+            assertThat(e.maxPending()).isEqualTo(10);
+        });
+        assertThat(futures).noneMatch(CompletableFuture::isDone);
+        server.release();
+        assertEachAnswersItsPath(paths, futures);
+        assertThat(completions).hasValue(18);
+        assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(1);
+        assertThat(server.streamsOverLimit()).as("streams opened beyond the announced limit").isZero();
+        assertThat(server.received()).doesNotContainKey("/held/18");
+    }
+
+    // ---- flow control -----------------------------------------------------------------------------
+
+    @Test
+    void tenMebibyteBodiesCrossTheFlowControlWindowsWholeBothWays() {
+        byte[] big = new byte[TEN_MEBIBYTES];
+        new Random(42).nextBytes(big);
+        server.body("/download", big);
+        // The smallest window: the bodies need some 160 window updates each.
+        HttpSession session = session(options().http2WindowBytes(TransportOptions.MIN_HTTP2_WINDOW_BYTES)
+                .requestTimeout(UNHURRIED));
+        AtomicInteger completions = new AtomicInteger();
+        List<String> paths = paths("/small/", 20);
+
+        CompletableFuture<ArangoResponse> download = session.send(get("/download"));
+        CompletableFuture<ArangoResponse> upload = session.send(post("/upload", big));
+        List<CompletableFuture<ArangoResponse>> small = getAll(session, paths, completions);
+
+        ArangoResponse downloaded = await(download);
+        assertThat(downloaded.bodyLength()).isEqualTo(TEN_MEBIBYTES);
+        assertThat(downloaded.body()).isEqualTo(big);
+        ArangoResponse uploaded = await(upload);
+        assertThat(uploaded.headers().first("x-body-length")).hasValue(String.valueOf(TEN_MEBIBYTES));
+        assertThat(uploaded.headers().first("x-body-sha256")).hasValue(sha256(big));
+        assertEachAnswersItsPath(paths, small);
+        assertThat(completions).hasValue(20);
+        assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(1);
+    }
+
+    // ---- one stream ends, the others carry on -----------------------------------------------------
+
+    @Test
+    void cancellingARequestResetsOnlyItsStream() {
+        server.hold("/held/");
+        HttpSession session = session(options());
+        warmUp(session);
+        AtomicInteger completions = new AtomicInteger();
+        List<String> kept = List.of("/held/a", "/held/c");
+        CompletableFuture<ArangoResponse> first = session.send(get("/held/a"))
+                .whenComplete((response, failure) -> completions.incrementAndGet());
+        CompletableFuture<ArangoResponse> cancelled = session.send(get("/held/b"));
+        CompletableFuture<ArangoResponse> cancelledSeen = cancelled
+                .whenComplete((response, failure) -> completions.incrementAndGet());
+        CompletableFuture<ArangoResponse> last = session.send(get("/held/c"))
+                .whenComplete((response, failure) -> completions.incrementAndGet());
+        eventually("the three requests reached the server", () -> server.activeStreams() == 3);
+
+        cancelled.cancel(true);
+
+        eventually(() -> "the server saw the cancelled stream reset; resets: " + server.resetsReceived(),
+                () -> server.resetsReceived().contains("/held/b"));
+        server.release();
+        assertEachAnswersItsPath(kept, List.of(first, last));
+        assertThat(cancelled).isCancelled();
+        assertThat(failure(cancelledSeen)).isInstanceOf(CancellationException.class);
+        assertThat(completions).hasValue(3);
+        assertThat(server.resetsReceived()).as("streams the client reset").containsExactly("/held/b");
+        assertThat(server.answered()).doesNotContainKey("/held/b");
+        assertThat(await(session.send(get("/after"))).bodyAsString()).isEqualTo("/after");
+        assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(1);
+    }
+
+    @Test
+    void aTimeoutFailsOnlyItsStream() {
+        server.hold("/held/");
+        // The JVM first, on a transport with the usual timeout: the session below has little time.
+        warmUp(session(options()));
+        Duration timeout = Duration.ofSeconds(2);
+        HttpSession session = session(options().requestTimeout(timeout));
+        warmUp(session);
+        int connections = server.acceptedConnections();
+        CompletableFuture<ArangoResponse> slow = session.send(get("/held/slow"));
+        eventually("the slow request reached the server", () -> server.activeStreams() == 1);
+        AtomicInteger completions = new AtomicInteger();
+        List<String> paths = paths("/quick/", 5);
+
+        assertEachAnswersItsPath(paths, getAll(session, paths, completions));
+        Throwable failure = failure(slow);
+
+        assertThat(failure).isInstanceOfSatisfying(ArangoTimeoutException.class, e -> {
+            assertThat(e.host()).isEqualTo(host);
+            assertThat(e.timeout()).isEqualTo(timeout);
+        });
+        assertThat(completions).hasValue(5);
+        eventually(() -> "the server saw the timed-out stream reset; resets: " + server.resetsReceived(),
+                () -> server.resetsReceived().contains("/held/slow"));
+        assertThat(await(session.send(get("/after"))).bodyAsString()).isEqualTo("/after");
+        assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(connections);
+    }
+
+    // ---- the connection ---------------------------------------------------------------------------
+
+    @Test
+    void closingTheTransportFailsInFlightRequestsAndClosesTheConnection() {
+        server.hold("/held/");
+        Transport transport = transport(options().build());
+        HttpSession session = transport.openSession(host);
+        AtomicInteger completions = new AtomicInteger();
+        List<CompletableFuture<ArangoResponse>> pending = getAll(session, paths("/held/", 3), completions);
+        eventually("the requests reached the server", () -> server.activeStreams() == 3);
+
+        transport.close();
+
+        for (CompletableFuture<ArangoResponse> future : pending) {
+            assertThat(failure(future)).isInstanceOfSatisfying(ArangoConnectionException.class,
+                    e -> assertThat(e.host()).isEqualTo(host));
+        }
+        assertThat(completions).hasValue(3);
+        eventually("the server saw the connection closed", () -> server.openConnections() == 0);
+        assertThat(failure(session.send(get("/after")))).isInstanceOf(ArangoConnectionException.class);
+        assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(1);
+    }
+
+    @Test
+    void anIdleConnectionIsKeptAliveWithPings() {
+        HttpSession session = session(options().http2PingInterval(Duration.ofMillis(100)));
+        warmUp(session);
+
+        eventually(() -> "the idle connection was pinged twice; PINGs: " + server.pingsReceived(),
+                () -> server.pingsReceived() >= 2);
+
+        assertThat(await(session.send(get("/after"))).bodyAsString()).isEqualTo("/after");
+        assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(1);
+        assertThat(server.openConnections()).as("connections open").isEqualTo(1);
+    }
+}
