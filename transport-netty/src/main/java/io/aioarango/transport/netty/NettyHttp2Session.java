@@ -21,6 +21,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -56,8 +57,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -108,6 +112,9 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
         final Channel channel;
         final ChannelFuture connecting;
         final Http2StreamChannelBootstrap streams;
+        /** Requests from other threads waiting for the event loop to open their streams. */
+        final Queue<Queued> toOpen = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean openScheduled = new AtomicBoolean();
         /** The server's SETTINGS arrived: until then its stream limit is unknown, so nothing is sent. */
         boolean ready;
         /** GOAWAY arrived, or it is closing: no new stream. */
@@ -420,8 +427,45 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
         }
     }
 
-    /** Opens a stream on {@code connection}, whose {@code active} count already includes it. */
+    /**
+     * Opens a stream on {@code connection}, whose {@code active} count already includes it. From another
+     * thread the request joins the connection's queue of streams to open, which one task on its event loop
+     * opens and then flushes at once: a burst of requests from a completion thread costs one hand-off to
+     * the event loop and one write to the socket, not one of each per request.
+     */
     private void startStream(Connection connection, Queued queued) {
+        EventLoop loop = connection.channel.eventLoop();
+        if (loop.inEventLoop()) {
+            openStream(connection, queued, true); // in a read, Netty flushes once after it anyway
+            return;
+        }
+        connection.toOpen.add(queued);
+        if (connection.openScheduled.compareAndSet(false, true)) {
+            try {
+                loop.execute(() -> openQueued(connection));
+            } catch (Throwable e) { // the event loop is shutting down: the transport is closing
+                connection.openScheduled.set(false);
+                Queued refused;
+                while ((refused = connection.toOpen.poll()) != null) {
+                    refused.drop();
+                    streamGone(connection);
+                    Queued failed = refused;
+                    Completions.fail(failed.result, () -> Queued.connectFailure(host, exchanges, e));
+                }
+            }
+        }
+    }
+
+    private void openQueued(Connection connection) {
+        connection.openScheduled.set(false); // first: a request added from now on schedules another round
+        Queued next;
+        while ((next = connection.toOpen.poll()) != null) {
+            openStream(connection, next, false);
+        }
+        connection.channel.flush();
+    }
+
+    private void openStream(Connection connection, Queued queued, boolean flush) {
         FullHttpRequest nettyRequest;
         try {
             nettyRequest = queued.take();
@@ -453,7 +497,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
                     queued.resends);
             stream.attr(Exchange.EXCHANGE).set(exchange);
             queued.result.whenComplete((response, failure) -> exchange.end(failure == null));
-            stream.writeAndFlush(toWrite).addListener(written -> {
+            (flush ? stream.writeAndFlush(toWrite) : stream.write(toWrite)).addListener(written -> {
                 if (written.isSuccess()) {
                     return;
                 }
