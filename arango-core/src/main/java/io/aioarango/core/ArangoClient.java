@@ -8,6 +8,7 @@ import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.spi.Transport;
+import io.aioarango.api.spi.TlsSettings;
 import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.api.spi.DaemonThreads;
 import io.aioarango.core.internal.DatabaseImpl;
@@ -79,6 +80,10 @@ public final class ArangoClient implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, () -> "The transport passed to the client (" + transport.name()
                     + ") keeps its own settings: " + String.join(", ", builder.transportSettings) + " set on the client "
                     + "builder do not apply to it; set them on the TransportOptions the transport was built with");
+        }
+        if (options.tls().trustsAll()) {
+            LOG.log(System.Logger.Level.WARNING, "TLS certificates are not checked (insecureTrustAll): anyone "
+                    + "between this client and its coordinators can read and change its requests. For tests only.");
         }
         ClientMetrics metrics = new ClientMetrics(builder.meterRegistry);
         try {
@@ -394,6 +399,22 @@ public final class ArangoClient implements AutoCloseable {
         public Builder protocol(HttpProtocol protocol) {
             transportOptions.protocol(protocol);
             transportSettings.add("protocol");
+            return this;
+        }
+
+        /**
+         * How {@code https://} coordinators are spoken to, alike on every transport: the JDK's trust store
+         * and host names verified by default; your trust store, client certificate (mutual TLS) or
+         * {@code SSLContext}; host-name checks off; or, for tests only, {@code insecureTrustAll()}, which
+         * the client logs a WARNING about when it is built.
+         *
+         * @param tls e.g. {@code TlsSettings.builder().trustStore(myCa).build()}
+         * @return this builder
+         * @throws NullPointerException if {@code tls} is {@code null}
+         */
+        public Builder tls(TlsSettings tls) {
+            transportOptions.tls(tls);
+            transportSettings.add("tls");
             return this;
         }
 

@@ -44,6 +44,7 @@ public final class TransportOptions {
     public static final Duration DEFAULT_HTTP2_PING_INTERVAL = Duration.ofSeconds(30);
 
     private final HttpProtocol protocol;
+    private final TlsSettings tls;
     private final int http2WindowBytes;
     private final Duration http2PingInterval;
     private final Duration connectTimeout;
@@ -56,6 +57,7 @@ public final class TransportOptions {
 
     private TransportOptions(Builder builder) {
         this.protocol = builder.protocol;
+        this.tls = builder.tls;
         this.http2WindowBytes = builder.http2WindowBytes;
         this.http2PingInterval = builder.http2PingInterval;
         this.connectTimeout = builder.connectTimeout;
@@ -74,6 +76,15 @@ public final class TransportOptions {
      */
     public HttpProtocol protocol() {
         return protocol;
+    }
+
+    /**
+     * How {@code https://} coordinators are spoken to: trust, client certificate, host-name checks.
+     *
+     * @return {@link TlsSettings#defaults()} unless set
+     */
+    public TlsSettings tls() {
+        return tls;
     }
 
     /**
@@ -190,12 +201,13 @@ public final class TransportOptions {
                 + ", idleTimeout=" + idleTimeout + ", maxConnectionsPerHost=" + maxConnectionsPerHost
                 + ", maxPendingRequestsPerHost=" + maxPendingRequestsPerHost + ", maxResponseBytes="
                 + maxResponseBytes + ", maxResponseHeaderBytes=" + maxResponseHeaderBytes + ", http2WindowBytes="
-                + http2WindowBytes + ", http2PingInterval=" + http2PingInterval + "]";
+                + http2WindowBytes + ", http2PingInterval=" + http2PingInterval + ", tls=" + tls + "]";
     }
 
     /** Builds {@link TransportOptions}; a setting not set keeps its default. Not thread-safe. */
     public static final class Builder {
         private HttpProtocol protocol = HttpProtocol.HTTP1;
+        private TlsSettings tls = TlsSettings.defaults();
         private int http2WindowBytes = DEFAULT_HTTP2_WINDOW_BYTES;
         private Duration http2PingInterval = DEFAULT_HTTP2_PING_INTERVAL;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -219,6 +231,18 @@ public final class TransportOptions {
          */
         public Builder protocol(HttpProtocol protocol) {
             this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /**
+         * Sets how {@code https://} coordinators are spoken to.
+         *
+         * @param tls the settings; default {@link TlsSettings#defaults()}
+         * @return this builder
+         * @throws NullPointerException if {@code tls} is {@code null}
+         */
+        public Builder tls(TlsSettings tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 

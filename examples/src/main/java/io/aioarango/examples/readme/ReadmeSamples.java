@@ -10,6 +10,7 @@ import io.aioarango.api.CoordinatorAvailability;
 import io.aioarango.api.Credentials;
 import io.aioarango.api.Database;
 import io.aioarango.api.HttpProtocol;
+import io.aioarango.api.spi.TlsSettings;
 import io.aioarango.api.DatabaseInventory;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.InventoryCollection;
@@ -38,6 +39,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +138,14 @@ final class ReadmeSamples {
     static void choosingATransport(List<String> hosts) {
         ArangoClient.builder().hosts(hosts).build();                    // netty if present, else jdk
         ArangoClient.builder().hosts(hosts).transport("jdk").build();   // by name
+    }
+
+    static void tls(List<String> hosts, KeyStore clusterCa, KeyStore clientKey, char[] keyPassword) {
+        TlsSettings tls = TlsSettings.builder()
+                .trustStore(clusterCa)                          // instead of the JDK's trust store
+                .clientCertificate(clientKey, keyPassword)      // mutual TLS, if the cluster asks for it
+                .build();
+        ArangoClient client = ArangoClient.builder().hosts(hosts).tls(tls).build();
     }
 
     static void choosingAProtocol(List<String> hosts) {

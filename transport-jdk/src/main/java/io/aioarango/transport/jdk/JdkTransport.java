@@ -57,6 +57,10 @@ public final class JdkTransport implements Transport {
         // Most requests finish long before their deadline: drop cancelled deadlines at once.
         this.timer.setRemoveOnCancelPolicy(true);
         try {
+            if (!options.tls().isDefault()) {
+                // Trust, client certificate and the host-name check are all in the context's managers.
+                builder.sslContext(options.tls().sslContext());
+            }
             this.client = builder
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(options.connectTimeout())

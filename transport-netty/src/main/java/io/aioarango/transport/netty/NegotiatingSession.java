@@ -17,7 +17,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import java.time.Duration;
+import io.aioarango.api.spi.TransportOptions;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -32,7 +32,7 @@ import java.util.function.Function;
 final class NegotiatingSession implements HttpSession {
     private final Host host;
     private final SslContext sslContext;
-    private final Duration connectTimeout;
+    private final TransportOptions options;
     private final Bootstrap bootstrap;
     private final Function<Boolean, HttpSession> sessions;
     private final Consumer<HttpSession> onClose;
@@ -46,11 +46,11 @@ final class NegotiatingSession implements HttpSession {
     private CompletableFuture<HttpSession> lastAnswered; // guarded by lock
     private boolean closed; // guarded by lock
 
-    NegotiatingSession(Host host, SslContext sslContext, Duration connectTimeout, Bootstrap bootstrap,
+    NegotiatingSession(Host host, SslContext sslContext, TransportOptions options, Bootstrap bootstrap,
             Function<Boolean, HttpSession> sessions, Consumer<HttpSession> onClose) {
         this.host = host;
         this.sslContext = sslContext;
-        this.connectTimeout = connectTimeout;
+        this.options = options;
         this.bootstrap = bootstrap;
         this.sessions = sessions;
         this.onClose = onClose;
@@ -109,7 +109,7 @@ final class NegotiatingSession implements HttpSession {
             connecting = bootstrap.clone().handler(new ChannelInitializer<>() {
                 @Override
                 protected void initChannel(Channel channel) {
-                    SslHandler ssl = Queued.tls(sslContext, channel, host, connectTimeout);
+                    SslHandler ssl = Queued.tls(sslContext, channel, host, options);
                     channel.pipeline().addLast(ssl, new Answer(question));
                 }
             }).connect();

@@ -169,7 +169,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
 
     private void initPipeline(Channel channel) {
         if (sslContext != null) {
-            channel.pipeline().addLast("tls", Queued.tls(sslContext, channel, host, options.connectTimeout()));
+            channel.pipeline().addLast("tls", Queued.tls(sslContext, channel, host, options));
         }
         long headerLimit = Math.min(Integer.MAX_VALUE, 2L * options.maxResponseHeaderBytes() + 1024);
         Http2Settings settings = Http2Settings.defaultSettings()

@@ -98,7 +98,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
 
     private void initPipeline(Channel channel) {
         if (sslContext != null) {
-            channel.pipeline().addLast("tls", Queued.tls(sslContext, channel, host, options.connectTimeout()));
+            channel.pipeline().addLast("tls", Queued.tls(sslContext, channel, host, options));
         }
         int headerLimit = options.maxResponseHeaderBytes();
         // The codec's own limits sit above ours (it also counts ": " per line), so that ours, the same on

@@ -23,6 +23,9 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.resolver.AddressResolver;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
@@ -57,6 +60,9 @@ public final class NettyTransport implements Transport {
     /** The contexts made when none was given: built once, on first use. */
     private SslContext defaultContext; // guarded by this
     private SslContext defaultAlpnContext; // guarded by this
+    /** The contexts made from the client's TLS settings. */
+    private SslContext settingsContext; // guarded by this
+    private SslContext settingsAlpnContext; // guarded by this
     private final EventExecutor resolverThread;
     /**
      * Every request's deadline: a timing wheel, on which scheduling and cancelling from any thread are a
@@ -148,7 +154,7 @@ public final class NettyTransport implements Transport {
             // ALPN decides, once, on a first connection; the session is HTTP/2 or HTTP/1.1 from then on.
             // The chosen session is closed by the negotiating one, which alone is registered.
             SslContext tls = tls(true);
-            return new NegotiatingSession(host, tls, options.connectTimeout(), bootstrap.clone(), h2 -> h2
+            return new NegotiatingSession(host, tls, options, bootstrap.clone(), h2 -> h2
                     ? new NettyHttp2Session(host, bootstrap.clone(), options, tls, this::deadline, closed -> { })
                     : new NettyHttpSession(host, bootstrap.clone(), options, tls, this::deadline, closed -> { }),
                     onClose);
@@ -157,10 +163,27 @@ public final class NettyTransport implements Transport {
                 onClose::accept);
     }
 
-    /** The TLS context of a session: the user's, or the JDK's trust store; with ALPN when HTTP/2 is wanted. */
+    /**
+     * The TLS context of a session, with ALPN when HTTP/2 is wanted: the Netty context given to this
+     * builder, else the client's {@link io.aioarango.api.spi.TlsSettings}, else the JDK's trust store.
+     */
     private SslContext tls(boolean alpn) {
         SslContext context = sslContext;
-        if (context == null) {
+        if (context == null && !options.tls().isDefault()) {
+            synchronized (this) {
+                context = alpn ? settingsAlpnContext : settingsContext;
+                if (context == null) {
+                    context = new JdkSslContext(options.tls().sslContext(), true, null,
+                            IdentityCipherSuiteFilter.INSTANCE, alpn ? alpn() : ApplicationProtocolConfig.DISABLED,
+                            ClientAuth.NONE, null, false);
+                    if (alpn) {
+                        settingsAlpnContext = context;
+                    } else {
+                        settingsContext = context;
+                    }
+                }
+            }
+        } else if (context == null) {
             synchronized (this) {
                 context = alpn ? defaultAlpnContext : defaultContext;
                 if (context == null) {
@@ -181,14 +204,19 @@ public final class NettyTransport implements Transport {
         return context;
     }
 
+    /** ALPN offering h2, then http/1.1. */
+    private static ApplicationProtocolConfig alpn() {
+        return new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
+    }
+
     private SslContext defaultTls(boolean alpn) {
         try {
             SslContextBuilder builder = SslContextBuilder.forClient();
             if (alpn) {
-                builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                        ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
+                builder.applicationProtocolConfig(alpn());
             }
             return builder.build();
         } catch (SSLException e) {

@@ -7,6 +7,7 @@ import io.aioarango.api.Host;
 import io.aioarango.api.spi.Completions;
 import io.aioarango.api.spi.ConnectionFailures;
 import io.aioarango.api.spi.PendingExchanges;
+import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.api.spi.TransportRequest;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -78,13 +79,19 @@ final class Queued {
         return ConnectionFailures.notConnected(host, cause);
     }
 
-    /** TLS for a connection to {@code host}: its certificate must name the host. */
-    static SslHandler tls(SslContext context, Channel channel, Host host, Duration handshakeTimeout) {
+    /**
+     * TLS for a connection to {@code host}: its certificate must name the host, unless the client's TLS
+     * settings turned that off (their trust managers then skip it too).
+     */
+    static SslHandler tls(SslContext context, Channel channel, Host host, TransportOptions options) {
         SslHandler ssl = context.newHandler(channel.alloc(), host.hostname(), host.port());
-        SSLEngine engine = ssl.engine();
-        SSLParameters parameters = engine.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        engine.setSSLParameters(parameters);
+        if (options.tls().verifyHostnames()) {
+            SSLEngine engine = ssl.engine();
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(parameters);
+        }
+        Duration handshakeTimeout = options.connectTimeout();
         ssl.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
         return ssl;
     }

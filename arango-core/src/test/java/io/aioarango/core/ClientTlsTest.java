@@ -1,0 +1,71 @@
+package io.aioarango.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aioarango.api.spi.TlsSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Test;
+
+/** TLS settings on the client builder: what the client says about them. (The handshakes: TlsContractTest.) */
+class ClientTlsTest {
+
+    private static List<LogRecord> warningsWhileBuilding(TlsSettings tls) {
+        List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    records.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger sdk = Logger.getLogger("io.aioarango");
+        sdk.addHandler(capture);
+        try (ArangoClient client = ArangoClient.builder().hosts("https://127.0.0.1:1").transport("jdk").tls(tls)
+                .meterRegistry(new SimpleMeterRegistry()).build()) {
+            assertThat(client).isNotNull();
+        } finally {
+            sdk.removeHandler(capture);
+        }
+        return records;
+    }
+
+    @Test
+    void trustingEveryCertificateIsLoggedAsAWarningWhenTheClientIsBuilt() {
+        assertThat(warningsWhileBuilding(TlsSettings.builder().insecureTrustAll().build()))
+                .singleElement().satisfies(record -> assertThat(record.getMessage()).contains("insecureTrustAll"));
+        assertThat(warningsWhileBuilding(TlsSettings.builder().verifyHostnames(false).build())).isEmpty();
+        assertThat(warningsWhileBuilding(TlsSettings.defaults())).isEmpty();
+    }
+
+    @Test
+    void settingsShowNoSecretAndRefuseWhatCannotApply() throws Exception {
+        TlsSettings tls = TlsSettings.builder().verifyHostnames(false).build();
+        assertThat(tls.toString()).isEqualTo("TlsSettings[sslContext=built, trustStore=JDK, clientCertificate=no, "
+                + "verifyHostnames=false, trustAll=false]");
+        assertThat(tls.sslContext()).isNotNull();
+        assertThat(TlsSettings.defaults().sslContext()).isNull();
+        SSLContext mine = SSLContext.getInstance("TLS");
+        mine.init(null, null, null);
+        assertThat(TlsSettings.builder().sslContext(mine).build().sslContext()).isSameAs(mine);
+        assertThatThrownBy(() -> TlsSettings.builder().sslContext(mine).verifyHostnames(false).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trust managers");
+    }
+}

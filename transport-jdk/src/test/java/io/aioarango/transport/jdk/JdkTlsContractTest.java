@@ -1,0 +1,12 @@
+package io.aioarango.transport.jdk;
+
+import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.tck.TlsContractTest;
+
+/** The jdk transport against the TLS contract. */
+class JdkTlsContractTest extends TlsContractTest {
+    @Override
+    protected TransportProvider provider() {
+        return new JdkTransportProvider();
+    }
+}
