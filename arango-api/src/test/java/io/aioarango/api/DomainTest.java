@@ -27,8 +27,14 @@ class DomainTest {
 
     @Test
     void credentialsNeverShowThePassword() {
-        assertThat(Credentials.of("root", "hunter2").toString()).isEqualTo("Credentials[username=root, password=****]");
+        assertThat(Credentials.of("root", "hunter2").toString()).isEqualTo("Credentials.basic[username=root, password=****]");
+        assertThat(Credentials.jwt("root", "hunter2").toString()).isEqualTo("Credentials.jwt[username=root, password=****]");
+        assertThat(Credentials.bearer("tok.en.x").toString()).isEqualTo("Credentials.bearer[token=****]");
+        assertThat(Credentials.jwtSecret("s3cret").toString()).isEqualTo("Credentials.jwtSecret[secret=****]");
+        assertThat(Credentials.of("root", "pw")).isEqualTo(Credentials.basic("root", "pw")).isNotEqualTo(Credentials.jwt("root", "pw"));
         assertThatThrownBy(() -> Credentials.of("", "x")).hasMessage("username must not be empty");
+        assertThatThrownBy(() -> Credentials.jwtSecret("")).hasMessage("secret must not be empty");
+        assertThatThrownBy(() -> Credentials.bearer(" ")).hasMessage("token must not be blank");
     }
 
     @Test

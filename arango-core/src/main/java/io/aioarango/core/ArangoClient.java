@@ -14,6 +14,7 @@ import io.aioarango.api.spi.DaemonThreads;
 import io.aioarango.core.internal.DatabaseImpl;
 import io.aioarango.core.internal.ClientMetrics;
 import io.aioarango.core.internal.Coordinators;
+import io.aioarango.core.internal.Authentication;
 import io.aioarango.core.internal.DatabaseRoute;
 import io.aioarango.core.internal.EndpointDiscovery;
 import io.aioarango.core.internal.HostParser;
@@ -23,14 +24,17 @@ import io.aioarango.core.internal.TransportSelector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,6 +72,7 @@ public final class ArangoClient implements AutoCloseable {
     private final Polling polling;
     private final boolean verifyConnection;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<Credentials, Authentication> authentications = new ConcurrentHashMap<>();
 
     private ArangoClient(Builder builder, List<Host> hosts) {
         this.verifyConnection = builder.verifyConnection;
@@ -104,7 +109,7 @@ public final class ArangoClient implements AutoCloseable {
         if (builder.discoveryInterval != null) {
             this.discoveryScheduler = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("aioarango-discovery-"));
-            new EndpointDiscovery(executor, coordinators, new DatabaseRoute("_system", builder.discoveryCredentials),
+            new EndpointDiscovery(executor, coordinators, route("_system", builder.discoveryCredentials),
                     builder.discoveryInterval, builder.maxCoordinators, discoveryScheduler).start();
         } else {
             this.discoveryScheduler = null;
@@ -162,14 +167,17 @@ public final class ArangoClient implements AutoCloseable {
      *
      * @param name        the database's name, e.g. {@code _system}; checked against ArangoDB's naming
      *                    rules before anything is sent
-     * @param credentials the user and password sent with every request to this database
+     * @param credentials how every request to this database authenticates: basic, a JWT login (shared by
+     *                    the client's requests with the same credentials), a bearer token or the cluster's
+     *                    JWT secret
+     * @throws IllegalArgumentException if a bearer token has expired (nothing is sent with it)
      * @return a future of the database, completed or failed as described above
      * @throws NullPointerException     if {@code credentials} is null
      * @throws IllegalArgumentException if the name is null or ArangoDB would reject it
      */
     public CompletableFuture<Database> db(String name, Credentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
-        DatabaseRoute route = new DatabaseRoute(name, credentials);
+        DatabaseRoute route = route(name, credentials);
         if (closed.get()) {
             return CompletableFuture.failedFuture(RequestExecutor.closedError());
         }
@@ -179,6 +187,29 @@ public final class ArangoClient implements AutoCloseable {
         }
         return database.send(ArangoRequest.builder(HttpMethod.GET, "/_api/version").operation("db.verify").build())
                 .thenApply(version -> database);
+    }
+
+    /**
+     * The route of a database with these credentials. A token (JWT login or secret) is kept per
+     * credentials, not per database or coordinator: any coordinator accepts another's token.
+     */
+    private DatabaseRoute route(String name, Credentials credentials) {
+        Authentication authentication = authentications.computeIfAbsent(credentials,
+                c -> Authentication.of(c, this::login, Clock.systemUTC()));
+        return new DatabaseRoute(name, authentication);
+    }
+
+    /** {@code POST /_open/auth}, routed, failed over and measured as any request ({@code auth.login}). */
+    private CompletableFuture<String> login(Credentials.Jwt jwt) {
+        CompletableFuture<String> token = new CompletableFuture<>();
+        executor.execute(null, Authentication.login(jwt)).whenComplete((value, failure) -> {
+            if (failure != null) {
+                token.completeExceptionally(Authentication.loginFailure(jwt, failure));
+            } else {
+                token.complete(value);
+            }
+        });
+        return token;
     }
 
     /**

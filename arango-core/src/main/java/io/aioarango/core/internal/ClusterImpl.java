@@ -112,7 +112,8 @@ final class ClusterImpl implements Cluster {
 
     private <T> Call<T> prepared(ArangoRequest.Builder builder, Call.Reader<T> reader) {
         ArangoRequest request = builder.build();
-        return new Call<>(request, reader, route.toHttp(request));
+        // A route whose token changes (JWT) builds each request with the token of the moment.
+        return route.isStatic() ? new Call<>(request, reader, route.toHttp(request)) : new Call<>(request, reader);
     }
 
     @Override

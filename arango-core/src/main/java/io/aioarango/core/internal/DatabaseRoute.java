@@ -5,8 +5,6 @@ import io.aioarango.api.Credentials;
 import io.aioarango.api.Headers;
 import io.aioarango.api.internal.RequestRules;
 import io.aioarango.api.spi.TransportRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +23,41 @@ public final class DatabaseRoute {
 
     private final String name;
     private final String prefix;
+    private final Authentication authentication;
+    /** Every request's headers, with the authorization when it never changes; without it otherwise. */
     private final Headers headers;
 
+    /** A route with credentials whose header never changes (basic, bearer), as tests and discovery use. */
     public DatabaseRoute(String name, Credentials credentials) {
-        this(name, Headers.of(Map.of(
-                "authorization", List.of("Basic " + Base64.getEncoder().encodeToString(
-                        (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8))),
-                "accept", JSON,
-                "user-agent", List.of(SdkVersion.USER_AGENT))));
+        this(name, Authentication.of(credentials, jwt -> {
+            throw new IllegalArgumentException("a JWT login needs the client's executor");
+        }, java.time.Clock.systemUTC()));
     }
 
-    private DatabaseRoute(String name, Headers headers) {
+    public DatabaseRoute(String name, Authentication authentication) {
         this.name = DatabaseNames.validate(name);
         this.prefix = "/_db/" + UrlEncoding.encode(name);
+        this.authentication = authentication;
+        this.headers = authentication.isStatic()
+                ? OPEN_HEADERS.with("authorization", authentication.header())
+                : OPEN_HEADERS;
+    }
+
+    private DatabaseRoute(String name, Authentication authentication, Headers headers) {
+        this.name = DatabaseNames.validate(name);
+        this.prefix = "/_db/" + UrlEncoding.encode(name);
+        this.authentication = authentication;
         this.headers = headers;
+    }
+
+    /** How the route's requests authenticate. */
+    Authentication authentication() {
+        return authentication;
+    }
+
+    /** Whether every request of the route can be built once (its credentials never change). */
+    boolean isStatic() {
+        return authentication.isStatic();
     }
 
     /**
@@ -47,7 +66,8 @@ public final class DatabaseRoute {
      * @throws IllegalArgumentException if ArangoDB would reject the name
      */
     DatabaseRoute forDatabase(String database) {
-        return name.equals(DatabaseNames.validate(database)) ? this : new DatabaseRoute(database, headers);
+        return name.equals(DatabaseNames.validate(database)) ? this
+                : new DatabaseRoute(database, authentication, headers);
     }
 
     /**
@@ -62,8 +82,20 @@ public final class DatabaseRoute {
         return name;
     }
 
+    /** The request as the transport sends it, with a token that may change: see {@link #toHttp(ArangoRequest)}. */
+    TransportRequest toHttp(ArangoRequest request, String authorization) {
+        if (authentication.isStatic()) {
+            return toHttp(request);
+        }
+        return build(request, headers.with("authorization", authorization));
+    }
+
     /** The request as the transport sends it: prefixed path, encoded query, auth and JSON headers. */
     TransportRequest toHttp(ArangoRequest request) {
+        return build(request, headers);
+    }
+
+    private TransportRequest build(ArangoRequest request, Headers headers) {
         StringBuilder target = new StringBuilder(prefix).append(RequestRules.encodePath(request.path()));
         if (!request.query().isEmpty()) {
             StringJoiner query = new StringJoiner("&", "?", "");

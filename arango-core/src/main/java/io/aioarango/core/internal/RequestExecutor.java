@@ -93,8 +93,31 @@ public final class RequestExecutor {
         if (closed) {
             return CompletableFuture.failedFuture(closedError());
         }
-        TransportRequest http = call.prepared() != null ? call.prepared() : route.toHttp(call.request());
-        return start(call, http, picker, null);
+        if (call.prepared() != null) {
+            return start(call, call.prepared(), picker, null, null, null);
+        }
+        Authentication auth = route.authentication();
+        String header = auth.header();
+        if (header != null) {
+            return start(call, route.toHttp(call.request(), header), picker, null, auth.isStatic() ? null : route,
+                    header);
+        }
+        // A token to be had first (a login, or a renewal): one for every request waiting, then this one.
+        CompletableFuture<T> result = new CompletableFuture<>();
+        auth.renew(null).whenComplete((fresh, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+                return;
+            }
+            start(call, route.toHttp(call.request(), fresh), picker, null, route, fresh).whenComplete((value, e) -> {
+                if (e != null) {
+                    result.completeExceptionally(e);
+                } else {
+                    result.complete(value);
+                }
+            });
+        });
+        return result;
     }
 
     /**
@@ -114,7 +137,7 @@ public final class RequestExecutor {
                     + call.prepared().path() + " (" + host + " is no longer one of the client's coordinators)",
                     Map.of()));
         }
-        return start(call, call.prepared(), null, coordinator);
+        return start(call, call.prepared(), null, coordinator, null, null);
     }
 
     /** The coordinators requests go to now, in order. */
@@ -122,14 +145,19 @@ public final class RequestExecutor {
         return coordinators.hosts();
     }
 
+    /**
+     * @param route  the route whose token the request carries, which a 401 for an invalid token renews
+     *               once; {@code null} for requests whose credentials never change
+     * @param header the {@code Authorization} value sent, when {@code route} is given
+     */
     private <T> CompletableFuture<T> start(Call<T> call, TransportRequest http, HostResolver picker,
-            Coordinator pinned) {
+            Coordinator pinned, DatabaseRoute route, String header) {
         ArangoRequest request = call.request();
         Observation observation = Observation.createNotStarted(ArangoMetrics.CALL_OBSERVATION, observations)
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_OPERATION, request.operation())
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_METHOD, request.method().name())
                 .start();
-        Exchange<T> exchange = new Exchange<>(call, http, picker, pinned, observation);
+        Exchange<T> exchange = new Exchange<>(call, http, picker, pinned, observation, route, header);
         exchange.attempt();
         return exchange.user;
     }
@@ -218,7 +246,12 @@ public final class RequestExecutor {
     /** One request's attempts; they run one after another, so the state needs no locking. */
     private final class Exchange<T> {
         private final Call<T> call;
-        private final TransportRequest request;
+        /** Sent again with a new token after a 401 for an invalid one; otherwise the same every attempt. */
+        private TransportRequest request;
+        /** The route of a request with a renewable token, and the header it carries; else {@code null}. */
+        private final DatabaseRoute tokenRoute;
+        private String tokenHeader;
+        private boolean tokenRenewed;
         private final HostResolver picker;
         /** The one coordinator of a probe ({@link #executeOn}); {@code null} for a request the picker routes. */
         private final Coordinator pinned;
@@ -235,8 +268,10 @@ public final class RequestExecutor {
         private volatile int finished; // 1 once set; a field, not an AtomicBoolean, to spare an object per call
 
         Exchange(Call<T> call, TransportRequest request, HostResolver picker, Coordinator pinned,
-                Observation observation) {
+                Observation observation, DatabaseRoute tokenRoute, String tokenHeader) {
             this.call = call;
+            this.tokenRoute = tokenRoute;
+            this.tokenHeader = tokenHeader;
             this.request = request;
             this.picker = picker;
             this.pinned = pinned;
@@ -245,6 +280,20 @@ public final class RequestExecutor {
 
         private boolean isDone() {
             return finished != 0 || cancelled;
+        }
+
+        /** The token expired or was revoked: one new login (shared), and this request once more, there. */
+        private void renewTokenAndRetry(Coordinator coordinator) {
+            tokenRenewed = true;
+            tokenRoute.authentication().renew(tokenHeader).whenComplete((fresh, failure) -> {
+                if (failure != null) {
+                    fail(failure);
+                    return;
+                }
+                tokenHeader = fresh;
+                request = tokenRoute.toHttp(call.request(), fresh);
+                send(coordinator);
+            });
         }
 
         /** The caller cancelled: abandon the attempt in flight, start no other. */
@@ -441,6 +490,11 @@ public final class RequestExecutor {
                     leader = endpoint.isPresent() ? leader(coordinator, endpoint.get()) : null;
                 }
                 int errorNum = error instanceof ArangoServerException server ? server.errorNum() : 0;
+                if (status == 401 && errorNum == Authentication.ERROR_TOKEN_INVALID && tokenRoute != null
+                        && !tokenRenewed && !isDone()) {
+                    renewTokenAndRetry(coordinator);
+                    return;
+                }
                 AttemptClassifier.Decision decision = classifier.onAnswer(status, errorNum, leader != null);
                 switch (decision.action()) {
                     case FOLLOW_REDIRECT -> {

@@ -140,6 +140,13 @@ final class ReadmeSamples {
         ArangoClient.builder().hosts(hosts).transport("jdk").build();   // by name
     }
 
+    static void credentials(ArangoClient client, String token, String secret) {
+        client.db("_system", Credentials.basic("root", "passwd"));   // HTTP basic, as db(name, user, password)
+        client.db("_system", Credentials.jwt("root", "passwd"));     // one login, then its token, renewed
+        client.db("_system", Credentials.bearer(token));             // a token you hold, sent as it is
+        client.db("_system", Credentials.jwtSecret(secret));         // superuser tokens signed with the secret
+    }
+
     static void tls(List<String> hosts, KeyStore clusterCa, KeyStore clientKey, char[] keyPassword) {
         TlsSettings tls = TlsSettings.builder()
                 .trustStore(clusterCa)                          // instead of the JDK's trust store
