@@ -6,7 +6,6 @@ import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.ResponseTooLargeException;
@@ -248,10 +247,6 @@ final class JdkHttpSession implements HttpSession {
         private java.net.http.HttpResponse.BodySubscriber<ArangoResponse> bodySubscriber(
                 java.net.http.HttpResponse.ResponseInfo info) {
             int status = info.statusCode();
-            if (options.protocol() == HttpProtocol.H2 && info.version() != HttpClient.Version.HTTP_2) {
-                throw new ArangoConnectionException(host, "the coordinator did not offer HTTP/2 in TLS (ALPN), and "
-                        + "protocol H2 allows nothing else; use protocol AUTO to accept HTTP/1.1", true, null);
-            }
             if (status < 200) {
                 // java.net.http skips 1xx answers and fails on 101 itself, from JDK 20 and 17.0.x updates
                 // with JDK-8292044; an older one would read the real answer as this one's body.

@@ -109,8 +109,9 @@ public final class JdkTransport implements Transport {
 
     /**
      * The HTTP version of a session's requests. java.net.http negotiates HTTP/2 through ALPN over TLS and
-     * falls back to HTTP/1.1 when the server does not offer it; over cleartext it only knows the upgrade
-     * from HTTP/1.1, which ArangoDB does not do, not HTTP/2 with prior knowledge.
+     * falls back to HTTP/1.1 when the server does not offer it, under {@code H2} too: it tells only after
+     * the request was sent, too late to refuse it. Over cleartext it only knows the upgrade from HTTP/1.1,
+     * which ArangoDB does not do, not HTTP/2 with prior knowledge.
      */
     private HttpClient.Version version(Host host) {
         HttpProtocol protocol = options.protocol();

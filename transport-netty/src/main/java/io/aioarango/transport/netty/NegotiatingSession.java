@@ -4,7 +4,9 @@ import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.Host;
 import io.aioarango.api.spi.Completions;
 import io.aioarango.api.spi.ConnectionFailures;
+import io.aioarango.api.spi.DeadlineTimer;
 import io.aioarango.api.spi.HttpSession;
+import io.aioarango.api.spi.PendingExchanges;
 import io.aioarango.api.spi.PoolStats;
 import io.aioarango.api.spi.TransportRequest;
 import io.netty.bootstrap.Bootstrap;
@@ -36,6 +38,7 @@ final class NegotiatingSession implements HttpSession {
     private final Bootstrap bootstrap;
     private final Function<Boolean, HttpSession> sessions;
     private final Consumer<HttpSession> onClose;
+    private final PendingExchanges exchanges;
 
     private final Object lock = new Object();
     /** The session chosen, or the question being asked; null before the first request and after a failure. */
@@ -47,7 +50,8 @@ final class NegotiatingSession implements HttpSession {
     private boolean closed; // guarded by lock
 
     NegotiatingSession(Host host, SslContext sslContext, TransportOptions options, Bootstrap bootstrap,
-            Function<Boolean, HttpSession> sessions, Consumer<HttpSession> onClose) {
+            DeadlineTimer deadlines, Function<Boolean, HttpSession> sessions, Consumer<HttpSession> onClose) {
+        this.exchanges = new PendingExchanges(host, options.requestTimeout(), deadlines);
         this.host = host;
         this.sslContext = sslContext;
         this.options = options;
@@ -67,7 +71,11 @@ final class NegotiatingSession implements HttpSession {
         if (ready != null) {
             return ready.send(request);
         }
-        CompletableFuture<ArangoResponse> result = new CompletableFuture<>();
+        // Bounded by the request timeout, and failed at close, like every exchange, while ALPN is asked.
+        CompletableFuture<ArangoResponse> result = exchanges.begin();
+        if (result.isDone()) {
+            return result;
+        }
         negotiated().whenComplete((chosenSession, failure) -> {
             if (failure != null) {
                 Completions.fail(result, () -> failure);
@@ -218,6 +226,7 @@ final class NegotiatingSession implements HttpSession {
         if (open != null) {
             open.close();
         }
+        exchanges.close(); // fails the requests waiting for the answer
         if (question != null) {
             question.completeExceptionally(new io.aioarango.api.ArangoConnectionException(host,
                     "the session is closed", false, null));

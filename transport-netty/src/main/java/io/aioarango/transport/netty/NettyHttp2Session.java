@@ -26,6 +26,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http2.DefaultHttp2PingFrame;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameStream;
@@ -86,6 +87,8 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     private static final AttributeKey<Connection> CONNECTION = AttributeKey.valueOf("aioarango.h2.connection");
     /** How often one request the server never processed is sent again before it fails. */
     private static final int MAX_RESENDS = 3;
+    /** How long after a failed connection the session opens no other (see {@code reconnectAfterNanos}). */
+    private static final java.time.Duration RECONNECT_PAUSE = java.time.Duration.ofSeconds(1);
 
     private final Host host;
     private final String authority;
@@ -103,6 +106,11 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     private final Object lock = new Object();
     private final List<Connection> connections = new ArrayList<>(); // guarded by lock
     private final ArrayDeque<Queued> waiting = new ArrayDeque<>(); // guarded by lock
+    /**
+     * After a connection failed before it could be used, none is opened before this time: requests then
+     * wait for the streams of the open ones rather than the session trying to connect again and again.
+     */
+    private long reconnectAfterNanos = Long.MIN_VALUE; // guarded by lock
     /** Connections being opened, not yet in {@link #connections}. */
     private int opening; // guarded by lock
     private boolean closed; // guarded by lock
@@ -171,7 +179,9 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
         if (sslContext != null) {
             channel.pipeline().addLast("tls", Queued.tls(sslContext, channel, host, options));
         }
-        long headerLimit = Math.min(Integer.MAX_VALUE, 2L * options.maxResponseHeaderBytes() + 1024);
+        // Far above ours, so that ours decides, alike on every protocol, and fails only its stream: past
+        // Netty's, a stream error; past 1.25 times it, a connection error failing every stream.
+        long headerLimit = Math.min(Integer.MAX_VALUE, 8L * options.maxResponseHeaderBytes() + 1024 * 1024);
         Http2Settings settings = Http2Settings.defaultSettings()
                 .pushEnabled(false)
                 .initialWindowSize(options.http2WindowBytes())
@@ -180,6 +190,15 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
         Http2FrameCodec codec = Http2FrameCodecBuilder.forClient().initialSettings(settings).build();
         // Told before Netty closes the streams above the last-stream-id, which then learn they were never processed.
         codec.connection().addListener(new Http2ConnectionAdapter() {
+            @Override
+            public void onStreamClosed(Http2Stream stream) {
+                // Netty's own count of open streams drops here (a reset one only once its RST_STREAM is
+                // written): the session's count follows it, or it would open a stream Netty refuses.
+                if (codec.connection().local().isValidStreamId(stream.id())) { // ours, not a pushed one
+                    streamGone(channel.attr(CONNECTION).get());
+                }
+            }
+
             @Override
             public void onGoAwayReceived(int lastStreamId, long errorCode, ByteBuf debugData) {
                 Connection connection = channel.attr(CONNECTION).get();
@@ -278,19 +297,16 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
      * Counts the new one as opening when it says yes.
      */
     private boolean reserveConnection() {
-        if (closed || waiting.isEmpty() || opening > 0) {
+        if (closed || waiting.isEmpty() || opening > 0 || System.nanoTime() < reconnectAfterNanos) {
             return false;
         }
-        int usable = 0;
         for (Connection connection : connections) {
             if (!connection.ready && !connection.draining) {
                 return false;
             }
-            if (!connection.draining) {
-                usable++;
-            }
         }
-        if (usable >= options.maxConnectionsPerHost()) {
+        // Draining ones too: they are still open, and the limit is of connections, not of usable ones.
+        if (connections.size() >= options.maxConnectionsPerHost()) {
             return false;
         }
         opening++;
@@ -392,6 +408,11 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
             // It never became usable: if no other connection is, the coordinator cannot be reached now.
             failWaiting = !connection.ready && withRoom() == null && !anyReady();
             failure = connection.failure;
+            if (!connection.ready && !failWaiting) {
+                reconnectAfterNanos = System.nanoTime() + RECONNECT_PAUSE.toNanos();
+                connection.channel.eventLoop().schedule(this::dispatch, RECONNECT_PAUSE.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
         }
         ChannelFuture connecting = connection.connecting;
         if (failure == null && connecting.isDone() && !connecting.isSuccess()) {
@@ -492,14 +513,18 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
                 return;
             }
             Http2StreamChannel stream = opened.getNow();
-            stream.closeFuture().addListener(done -> streamGone(connection));
+            stream.closeFuture().addListener(done -> {
+                if (stream.stream().state() == Http2Stream.State.IDLE) {
+                    streamGone(connection); // never opened in Netty: no onStreamClosed will come
+                }
+            });
             Exchange exchange = new Exchange(queued.result, queued.request.method(), queued.request, this, stream,
                     queued.resends);
             stream.attr(Exchange.EXCHANGE).set(exchange);
             queued.result.whenComplete((response, failure) -> exchange.end(failure == null));
             (flush ? stream.writeAndFlush(toWrite) : stream.write(toWrite)).addListener(written -> {
-                if (written.isSuccess()) {
-                    return;
+                if (written.isSuccess() || stream.attr(Exchange.EXCHANGE).get() != exchange) {
+                    return; // sent; or sent again elsewhere (GOAWAY), or over: this stream's failure is no one's
                 }
                 Throwable cause = written.cause();
                 if (neverSent(stream, cause)) {
@@ -517,7 +542,15 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
      */
     @Override
     public void ended(Channel stream, boolean clean) {
-        if (!clean) {
+        Http2Stream.State state = ((Http2StreamChannel) stream).stream().state();
+        // Answered before the request's body was all sent (a server refusing an upload): nothing would
+        // ever close the stream, which would hold its place on the connection.
+        boolean stillSending = state == Http2Stream.State.OPEN || state == Http2Stream.State.HALF_CLOSED_REMOTE;
+        if (stillSending) {
+            // A reset said out loud: having read the answer's END_STREAM, Netty would close the channel
+            // without one, and the stream would stay open on the connection with our data unsent.
+            stream.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.CANCEL)).addListener(reset -> stream.close());
+        } else if (!clean) {
             stream.close();
         }
     }

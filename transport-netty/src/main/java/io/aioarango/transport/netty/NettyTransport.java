@@ -153,10 +153,12 @@ public final class NettyTransport implements Transport {
         if (protocol == HttpProtocol.AUTO && host.isTls()) {
             // ALPN decides, once, on a first connection; the session is HTTP/2 or HTTP/1.1 from then on.
             // The chosen session is closed by the negotiating one, which alone is registered.
+            // Chosen HTTP/1.1, its connections offer no h2: a later one must not negotiate what it cannot speak.
             SslContext tls = tls(true);
-            return new NegotiatingSession(host, tls, options, bootstrap.clone(), h2 -> h2
+            return new NegotiatingSession(host, tls, options, bootstrap.clone(), this::deadline, h2 -> h2
                     ? new NettyHttp2Session(host, bootstrap.clone(), options, tls, this::deadline, closed -> { })
-                    : new NettyHttpSession(host, bootstrap.clone(), options, tls, this::deadline, closed -> { }),
+                    : new NettyHttpSession(host, bootstrap.clone(), options, tls(false), this::deadline,
+                            closed -> { }),
                     onClose);
         }
         return new NettyHttp2Session(host, bootstrap, options, host.isTls() ? tls(true) : null, this::deadline,

@@ -103,4 +103,19 @@ class NettyHttp2TlsTest {
                     .hasMessageContaining("needs ALPN with \"h2\"").hasMessageContaining("applicationProtocolConfig");
         }
     }
+
+    @Test
+    void autoAskingAlpnIsBoundByTheRequestTimeout() throws Exception {
+        // A port that accepts and never answers the TLS handshake; the connect timeout is longer than the
+        // request timeout, which must bound the request while the session asks which protocol to speak.
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+                NettyTransport transport = NettyTransport.builder(TransportOptions.builder().protocol(HttpProtocol.AUTO)
+                        .connectTimeout(Duration.ofSeconds(30)).requestTimeout(Duration.ofMillis(500)).build()).build()) {
+            Host host = new Host("https", "127.0.0.1", silent.getLocalPort());
+
+            assertThatThrownBy(() -> get(transport.openSession(host)).get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(io.aioarango.api.ArangoTimeoutException.class,
+                            e -> assertThat(e.host()).isEqualTo(host));
+        }
+    }
 }

@@ -88,6 +88,10 @@ public final class H2TestServer implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private final Set<String> resetPaths = ConcurrentHashMap.newKeySet();
     private final Set<String> holdPrefixes = ConcurrentHashMap.newKeySet();
+    /** Paths answered as soon as their HEADERS arrive, the body left unread (no WINDOW_UPDATE). */
+    private final Set<String> earlyPaths = ConcurrentHashMap.newKeySet();
+    /** Paths answered with one header of this many bytes besides the usual ones. */
+    private final Map<String, Integer> bigHeaders = new ConcurrentHashMap<>();
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
 
     private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
@@ -206,6 +210,30 @@ public final class H2TestServer implements AutoCloseable {
         for (Connection connection : open) {
             connection.context.executor().execute(connection::answerHeld);
         }
+        return this;
+    }
+
+    /**
+     * Answers requests for {@code path} as soon as their HEADERS arrive, as a server refusing an upload does,
+     * and never reads the rest of the body: it sends no WINDOW_UPDATE and no RST_STREAM for it.
+     *
+     * @param path the exact path, without the query
+     * @return this server
+     */
+    public H2TestServer answerEarly(String path) {
+        earlyPaths.add(path);
+        return this;
+    }
+
+    /**
+     * Answers requests for {@code path} with one more header, {@code x-big}, of {@code bytes} bytes.
+     *
+     * @param path  the exact path, without the query
+     * @param bytes the header value's length
+     * @return this server
+     */
+    public H2TestServer bigHeader(String path, int bytes) {
+        bigHeaders.put(path, bytes);
         return this;
     }
 
@@ -390,6 +418,8 @@ public final class H2TestServer implements AutoCloseable {
         final String path;
         final MessageDigest bodyDigest;
         long bodyLength;
+        /** Answered before its body arrived ({@link H2TestServer#answerEarly}). */
+        boolean early;
 
         Exchange(Http2FrameStream stream, String path) {
             this.stream = stream;
@@ -487,10 +517,17 @@ public final class H2TestServer implements AutoCloseable {
             }
             if (frame.isEndStream()) {
                 onRequest(ctx, exchange);
+            } else if (earlyPaths.contains(exchange.path)) {
+                exchange.early = true;
+                answer(ctx, exchange);
             }
         }
 
         private void onData(ChannelHandlerContext ctx, Http2DataFrame frame) {
+            Exchange early = exchanges.get(frame.stream().id());
+            if (early != null && early.early) {
+                return; // answered already; the rest of the body is left unread, its window never given back
+            }
             // Hand the bytes back to the flow controller at once: the client may send the next window's worth.
             if (frame.initialFlowControlledBytes() > 0 && !outputShut) {
                 ctx.write(new DefaultHttp2WindowUpdateFrame(frame.initialFlowControlledBytes()).stream(frame.stream()));
@@ -534,6 +571,10 @@ public final class H2TestServer implements AutoCloseable {
                     .setInt("content-length", body.length)
                     .setLong("x-body-length", exchange.bodyLength)
                     .set("x-body-sha256", HexFormat.of().formatHex(exchange.bodyDigest.digest()));
+            Integer big = bigHeaders.get(exchange.path);
+            if (big != null) {
+                headers.set("x-big", "b".repeat(big));
+            }
             count(answered, exchange.path); // first: the client may have the answer before the write returns
             ctx.write(new DefaultHttp2HeadersFrame(headers, false).stream(exchange.stream));
             ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true).stream(exchange.stream));

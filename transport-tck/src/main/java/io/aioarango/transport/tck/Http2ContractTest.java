@@ -12,6 +12,7 @@ import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
+import io.aioarango.api.ResponseTooLargeException;
 import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.spi.HttpSession;
@@ -408,5 +409,52 @@ public abstract class Http2ContractTest {
         assertThat(await(session.send(get("/after"))).bodyAsString()).isEqualTo("/after");
         assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(1);
         assertThat(server.openConnections()).as("connections open").isEqualTo(1);
+    }
+
+    // ---- found in review ----------------------------------------------------------------------------
+
+    @Test
+    void aGoAwayWhileLargeBodiesAreStillGoingOutSendsThemAgainRatherThanFailingThem() {
+        // Bodies larger than the server's stream window: their DATA still waits for WINDOW_UPDATEs when the
+        // GOAWAY comes, and the old streams' writes then fail; the requests were never processed.
+        server.goAwayAfter(2);
+        HttpSession session = session(options());
+        List<String> paths = paths("/large/", 6);
+        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
+        for (String path : paths) {
+            futures.add(session.send(post(path, new byte[256 * 1024])));
+        }
+
+        assertEachAnswersItsPath(paths, futures);
+        assertEachOnce("requests the server processed", server.received(), paths);
+    }
+
+    @Test
+    void anAnswerBeforeTheUploadEndedFreesItsStream() {
+        // The server answers on HEADERS and never reads the body: unless the client resets the stream, it
+        // stays open with the client's data unsent, and with one stream allowed nothing else gets through.
+        server.maxConcurrentStreams(1).answerEarly("/upload");
+        HttpSession session = session(options().maxConnectionsPerHost(1));
+        warmUp(session);
+
+        assertThat(await(session.send(post("/upload", new byte[1024 * 1024]))).bodyAsString()).isEqualTo("/upload");
+        assertThat(await(session.send(get("/next"))).bodyAsString()).isEqualTo("/next");
+        assertThat(server.resetsReceived()).as("the client reset the upload's stream").hasSize(1);
+        assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(1);
+    }
+
+    @Test
+    void headersOverTheLimitFailOnlyTheirStreamAsResponseTooLarge() {
+        server.hold("/held/").bigHeader("/big", 400 * 1024); // over maxResponseHeaderBytes (64 KiB)
+        HttpSession session = session(options());
+        warmUp(session);
+        CompletableFuture<ArangoResponse> bystander = session.send(get("/held/1"));
+        eventually("the held request reached the server", () -> server.activeStreams() == 1);
+
+        assertThat(failure(session.send(get("/big")))).isInstanceOf(ResponseTooLargeException.class)
+                .hasMessageContaining("maxResponseHeaderBytes");
+        server.release();
+        assertThat(await(bystander).bodyAsString()).isEqualTo("/held/1");
+        assertThat(server.acceptedConnections()).as("connections opened").isEqualTo(1);
     }
 }
