@@ -255,6 +255,18 @@ class AuthenticationTest {
         String token = token("root", 3600);
         String secret = "the-cluster-secret";
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        io.micrometer.observation.ObservationRegistry observations = io.micrometer.observation.ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(io.micrometer.observation.Observation.Context context) {
+                seen.add(context.toString() + " " + context.getAllKeyValues());
+            }
+        });
         try {
             WireMockServer good = coordinator();
             answerLogin(good, token);
@@ -266,7 +278,7 @@ class AuthenticationTest {
                     .willReturn(aResponse().withStatus(401).withBody("{\"error\":true,\"code\":401,\"errorNum\":11}")));
             for (WireMockServer server : List.of(good, refusing)) {
                 ArangoClient client = ArangoClient.builder().hosts(url(server)).transport(transport)
-                        .meterRegistry(registry).build();
+                        .meterRegistry(registry).observationRegistry(observations).build();
                 closeables.add(client);
                 for (Credentials credentials : List.of(Credentials.jwt("root", PASSWORD),
                         Credentials.jwtSecret(secret), Credentials.basic("root", PASSWORD))) {
@@ -289,7 +301,8 @@ class AuthenticationTest {
         }
 
         assertThat(seen).as("something was seen").anyMatch(line -> line.contains("login as 'root' refused"))
-                .anyMatch(line -> line.contains("auth.login"));
+                .anyMatch(line -> line.contains("auth.login"))
+                .anyMatch(line -> line.contains("cluster.serverId") && line.contains("outcome"));
         String base64Basic = Base64.getEncoder().encodeToString(("root:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         assertThat(seen).allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD).doesNotContain(token)
                 .doesNotContain(secret).doesNotContain(base64Basic).doesNotContainIgnoringCase("bearer ey"));
