@@ -109,6 +109,9 @@ public final class RequestExecutor {
                 result.completeExceptionally(failure);
                 return;
             }
+            if (result.isDone()) {
+                return; // cancelled by the caller while the token was being had: nothing is sent
+            }
             start(call, route.toHttp(call.request(), fresh), picker, null, route, fresh).whenComplete((value, e) -> {
                 if (e != null) {
                     result.completeExceptionally(e);
