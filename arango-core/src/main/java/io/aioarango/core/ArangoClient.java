@@ -8,7 +8,7 @@ import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TlsSettings;
+import io.aioarango.api.TlsSettings;
 import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.api.spi.DaemonThreads;
 import io.aioarango.core.internal.DatabaseImpl;

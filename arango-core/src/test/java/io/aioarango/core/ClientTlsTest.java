@@ -3,7 +3,7 @@ package io.aioarango.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aioarango.api.spi.TlsSettings;
+import io.aioarango.api.TlsSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;

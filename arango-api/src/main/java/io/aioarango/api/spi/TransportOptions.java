@@ -1,6 +1,7 @@
 package io.aioarango.api.spi;
 
 import io.aioarango.api.HttpProtocol;
+import io.aioarango.api.TlsSettings;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -10,7 +10,7 @@ import io.aioarango.api.CoordinatorAvailability;
 import io.aioarango.api.Credentials;
 import io.aioarango.api.Database;
 import io.aioarango.api.HttpProtocol;
-import io.aioarango.api.spi.TlsSettings;
+import io.aioarango.api.TlsSettings;
 import io.aioarango.api.DatabaseInventory;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.InventoryCollection;

@@ -167,7 +167,7 @@ public final class NettyTransport implements Transport {
 
     /**
      * The TLS context of a session, with ALPN when HTTP/2 is wanted: the Netty context given to this
-     * builder, else the client's {@link io.aioarango.api.spi.TlsSettings}, else the JDK's trust store.
+     * builder, else the client's {@link io.aioarango.api.TlsSettings}, else the JDK's trust store.
      */
     private SslContext tls(boolean alpn) {
         SslContext context = sslContext;

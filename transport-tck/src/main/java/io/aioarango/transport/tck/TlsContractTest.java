@@ -13,7 +13,7 @@ import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.spi.TlsSettings;
+import io.aioarango.api.TlsSettings;
 import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.api.spi.TransportProvider;

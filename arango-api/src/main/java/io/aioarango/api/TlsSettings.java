@@ -1,4 +1,4 @@
-package io.aioarango.api.spi;
+package io.aioarango.api;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
