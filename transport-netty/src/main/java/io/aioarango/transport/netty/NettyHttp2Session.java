@@ -377,9 +377,15 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
                     connection.failure = Queued.connectFailure(host, exchanges, connected.cause());
                 }
                 channel.close();
+            } else if (sslContext == null) {
+                awaitSettings(connection); // over TLS, once the handshake is done (it has a timeout of its own)
             }
         });
-        // A server that never sends its SETTINGS does not speak HTTP/2 (or is stuck): give up on it.
+    }
+
+    /** A server that never sends its SETTINGS does not speak HTTP/2 (or is stuck): the connection is given up. */
+    private void awaitSettings(Connection connection) {
+        Channel channel = connection.channel;
         channel.eventLoop().schedule(() -> {
             synchronized (lock) {
                 if (connection.ready || connection.removed) {
@@ -674,10 +680,21 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
             if (event instanceof IdleStateEvent) {
                 quiet(ctx);
+            } else if (event instanceof SslHandshakeCompletionEvent failed && !failed.isSuccess()) {
+                Connection connection = ctx.channel().attr(CONNECTION).get();
+                synchronized (lock) {
+                    if (connection.failure == null) {
+                        connection.failure = new ArangoConnectionException(host, "TLS handshake failed: "
+                                + Completions.describe(failed.cause()), false, failed.cause());
+                    }
+                }
+                ctx.fireUserEventTriggered(event);
             } else if (event instanceof SslHandshakeCompletionEvent handshake && handshake.isSuccess()) {
                 SslHandler ssl = ctx.pipeline().get(SslHandler.class);
                 String chosen = ssl == null ? null : ssl.applicationProtocol();
-                if (!ApplicationProtocolNames.HTTP_2.equals(chosen)) {
+                if (ApplicationProtocolNames.HTTP_2.equals(chosen)) {
+                    awaitSettings(ctx.channel().attr(CONNECTION).get());
+                } else {
                     Connection connection = ctx.channel().attr(CONNECTION).get();
                     synchronized (lock) {
                         connection.failure = new ArangoConnectionException(host, "the coordinator did not offer "
