@@ -174,8 +174,8 @@ final class NegotiatingSession implements HttpSession {
     private void answered(CompletableFuture<HttpSession> question, Boolean h2, Throwable failure) {
         HttpSession made = null;
         synchronized (lock) {
-            if (lastAnswered == question) {
-                return; // answered already (the probe's close comes after its handshake)
+            if (lastAnswered == question || chosen != question) {
+                return; // answered already (the probe's close comes after its handshake), or a question of old
             }
             lastAnswered = question;
             probe = null;
