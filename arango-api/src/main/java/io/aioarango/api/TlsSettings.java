@@ -105,6 +105,19 @@ public final class TlsSettings {
         return trustAll;
     }
 
+    /**
+     * Logs, at WARNING, that certificates are not checked, if {@link #trustsAll()}: each transport does
+     * when it is made, so every client with such settings says so once.
+     *
+     * @param logger the transport's logger
+     */
+    public void warnIfTrustingAll(System.Logger logger) {
+        if (trustAll) {
+            logger.log(System.Logger.Level.WARNING, "TLS certificates are not checked (insecureTrustAll): anyone "
+                    + "between this client and its coordinators can read and change its requests. For tests only.");
+        }
+    }
+
     private SSLContext build() {
         try {
             SSLContext context = sslContext;
@@ -279,7 +292,8 @@ public final class TlsSettings {
          * The certificate and private key to show the server (mutual TLS).
          *
          * @param store    a loaded key store holding the client's key and certificate chain
-         * @param password the key's password; copied, and the copy cleared once the context is built
+         * @param password the key's password; copied (clear yours when you like), and the settings' own copy
+         *                 cleared once their context is built
          * @return this builder
          * @throws NullPointerException if {@code store} or {@code password} is {@code null}
          */

@@ -76,6 +76,9 @@ public final class ArangoClient implements AutoCloseable {
 
     private ArangoClient(Builder builder, List<Host> hosts) {
         this.verifyConnection = builder.verifyConnection;
+        // Checked before anything is started: an expired bearer token fails the build with nothing to close.
+        DatabaseRoute discoveryRoute = builder.discoveryInterval == null ? null
+                : route("_system", builder.discoveryCredentials);
         TransportOptions options = builder.transportOptions.build();
         this.ownsTransport = builder.transport == null;
         this.transport = ownsTransport
@@ -85,10 +88,6 @@ public final class ArangoClient implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, () -> "The transport passed to the client (" + transport.name()
                     + ") keeps its own settings: " + String.join(", ", builder.transportSettings) + " set on the client "
                     + "builder do not apply to it; set them on the TransportOptions the transport was built with");
-        }
-        if (options.tls().trustsAll()) {
-            LOG.log(System.Logger.Level.WARNING, "TLS certificates are not checked (insecureTrustAll): anyone "
-                    + "between this client and its coordinators can read and change its requests. For tests only.");
         }
         ClientMetrics metrics = new ClientMetrics(builder.meterRegistry);
         try {
@@ -109,7 +108,7 @@ public final class ArangoClient implements AutoCloseable {
         if (builder.discoveryInterval != null) {
             this.discoveryScheduler = Executors.newSingleThreadScheduledExecutor(
                     DaemonThreads.named("aioarango-discovery-"));
-            new EndpointDiscovery(executor, coordinators, route("_system", builder.discoveryCredentials),
+            new EndpointDiscovery(executor, coordinators, discoveryRoute,
                     builder.discoveryInterval, builder.maxCoordinators, discoveryScheduler).start();
         } else {
             this.discoveryScheduler = null;
@@ -194,9 +193,15 @@ public final class ArangoClient implements AutoCloseable {
      * credentials, not per database or coordinator: any coordinator accepts another's token.
      */
     private DatabaseRoute route(String name, Credentials credentials) {
-        Authentication authentication = authentications.computeIfAbsent(credentials,
-                c -> Authentication.of(c, this::login, Clock.systemUTC()));
-        return new DatabaseRoute(name, authentication);
+        return new DatabaseRoute(name, authentication(credentials));
+    }
+
+    /** Only the kinds with a token to share are kept: basic and bearer cost nothing to make again. */
+    private Authentication authentication(Credentials credentials) {
+        if (credentials instanceof Credentials.Jwt || credentials instanceof Credentials.JwtSecret) {
+            return authentications.computeIfAbsent(credentials, c -> Authentication.of(c, this::login, Clock.systemUTC()));
+        }
+        return Authentication.of(credentials, this::login, Clock.systemUTC());
     }
 
     /** {@code POST /_open/auth}, routed, failed over and measured as any request ({@code auth.login}). */

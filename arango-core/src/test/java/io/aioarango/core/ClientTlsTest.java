@@ -68,4 +68,21 @@ class ClientTlsTest {
         assertThatThrownBy(() -> TlsSettings.builder().sslContext(mine).verifyHostnames(false).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trust managers");
     }
+
+    @Test
+    void anExpiredBearerTokenForDiscoveryFailsTheBuildBeforeAnythingStarts() {
+        String expired = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{}".getBytes()) + "."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"exp\":1}".getBytes()) + ".x";
+        ArangoClient.Builder builder = ArangoClient.builder().hosts("http://127.0.0.1:1").transport("netty")
+                .meterRegistry(new SimpleMeterRegistry())
+                .endpointDiscovery(java.time.Duration.ofSeconds(60), io.aioarango.api.Credentials.bearer(expired));
+        long before = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("aioarango-")).count();
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bearer token expired");
+        assertThat(Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("aioarango-")).count())
+                .as("no thread was started for the failed client").isEqualTo(before);
+    }
 }

@@ -34,6 +34,8 @@ public abstract class Authentication {
     private static final Duration RENEW_BEFORE = Duration.ofMinutes(1);
     /** The lifetime of a token the client signs itself. */
     static final Duration SIGNED_LIFETIME = Duration.ofHours(1);
+    /** The least time a token is kept, however soon its {@code exp}: a server says when it is refused. */
+    private static final Duration MIN_KEEP = Duration.ofSeconds(10);
 
     /**
      * The header now, or {@code null} when a token must be had first ({@link #renew}).
@@ -62,10 +64,10 @@ public abstract class Authentication {
         if (credentials instanceof Credentials.Bearer bearer) {
             Instant expiry = expiry(bearer.token());
             if (expiry != null && !clock.instant().isBefore(expiry)) {
-                throw new IllegalArgumentException("The bearer token expired at " + expiry
-                        + "; nothing was sent with it. Use a new token, or Credentials.jwt to have the client log in");
+                throw new IllegalArgumentException(expired(expiry));
             }
-            return new Fixed("bearer " + bearer.token());
+            return expiry == null ? new Fixed("bearer " + bearer.token())
+                    : new Expiring("bearer " + bearer.token(), expiry, clock);
         }
         if (credentials instanceof Credentials.JwtSecret secret) {
             return new Renewed(clock, stale -> CompletableFuture.completedFuture(sign(secret.secret(), clock)));
@@ -95,6 +97,41 @@ public abstract class Authentication {
         @Override
         boolean isStatic() {
             return true;
+        }
+    }
+
+    private static String expired(Instant expiry) {
+        return "The bearer token expired at " + expiry + "; nothing was sent with it. Use a new token, or "
+                + "Credentials.jwt to have the client log in";
+    }
+
+    /** A bearer token with an {@code exp}: sent until then, refused before any request after. */
+    private static final class Expiring extends Authentication {
+        private final String header;
+        private final Instant expiry;
+        private final Clock clock;
+
+        Expiring(String header, Instant expiry, Clock clock) {
+            this.header = header;
+            this.expiry = expiry;
+            this.clock = clock;
+        }
+
+        @Override
+        String header() {
+            return clock.instant().isBefore(expiry) ? header : null;
+        }
+
+        @Override
+        CompletableFuture<String> renew(String stale) {
+            String now = header();
+            return now != null && !now.equals(stale) ? CompletableFuture.completedFuture(now)
+                    : CompletableFuture.failedFuture(new IllegalStateException(expired(expiry)));
+        }
+
+        @Override
+        boolean isStatic() {
+            return false;
         }
     }
 
@@ -139,18 +176,28 @@ public abstract class Authentication {
                 fetched = CompletableFuture.failedFuture(e);
             }
             fetched.whenComplete((token, failure) -> {
-                String header = token == null ? null : "bearer " + token;
-                synchronized (this) {
-                    pending = null;
-                    if (failure == null) {
-                        current = new Token(header, renewAt(token));
+                Throwable problem = failure;
+                String header = null;
+                try {
+                    if (problem == null) {
+                        header = "bearer " + token;
+                        Token fresh = new Token(header, renewAt(token));
+                        synchronized (this) {
+                            current = fresh;
+                        }
+                    }
+                } catch (Throwable e) { // whatever the token held: the waiters still hear
+                    problem = e;
+                } finally {
+                    synchronized (this) {
+                        pending = null;
                     }
                 }
-                if (failure == null) {
+                if (problem == null) {
                     waiting.complete(header);
                 } else {
-                    waiting.completeExceptionally(failure instanceof java.util.concurrent.CompletionException
-                            && failure.getCause() != null ? failure.getCause() : failure);
+                    waiting.completeExceptionally(problem instanceof java.util.concurrent.CompletionException
+                            && problem.getCause() != null ? problem.getCause() : problem);
                 }
             });
             return waiting;
@@ -164,7 +211,10 @@ public abstract class Authentication {
             }
             Duration lifetime = Duration.between(now, expiry);
             Duration margin = lifetime.dividedBy(10).compareTo(RENEW_BEFORE) < 0 ? lifetime.dividedBy(10) : RENEW_BEFORE;
-            return expiry.minus(margin);
+            Instant renewAt = expiry.minus(margin);
+            // Expired on arrival (the server's clock ahead of ours): kept a little, or every request would log in.
+            Instant floor = now.plus(MIN_KEEP);
+            return renewAt.isBefore(floor) ? floor : renewAt;
         }
 
         @Override
@@ -182,7 +232,12 @@ public abstract class Authentication {
         try {
             JsonNode payload = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
             JsonNode exp = payload == null ? null : payload.get("exp");
-            return exp != null && exp.canConvertToLong() ? Instant.ofEpochSecond(exp.longValue()) : null;
+            if (exp == null || !exp.canConvertToLong()) {
+                return null;
+            }
+            // Clamped to what an Instant holds: a hostile exp is far future or far past, never an exception.
+            long seconds = Math.max(Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), exp.longValue()));
+            return Instant.ofEpochSecond(seconds);
         } catch (IllegalArgumentException | java.io.IOException e) {
             return null; // not a JWT we can read: sent as it is, and the server decides
         }

@@ -112,7 +112,19 @@ public final class RequestExecutor {
             if (result.isDone()) {
                 return; // cancelled by the caller while the token was being had: nothing is sent
             }
-            start(call, route.toHttp(call.request(), fresh), picker, null, route, fresh).whenComplete((value, e) -> {
+            CompletableFuture<T> started;
+            try {
+                started = start(call, route.toHttp(call.request(), fresh), picker, null, route, fresh);
+            } catch (Throwable e) { // e.g. the user's observation handler: the caller still hears
+                result.completeExceptionally(e);
+                return;
+            }
+            result.whenComplete((value, e) -> {
+                if (result.isCancelled()) {
+                    started.cancel(true); // the caller's cancel reaches the request, as on any other route
+                }
+            });
+            started.whenComplete((value, e) -> {
                 if (e != null) {
                     result.completeExceptionally(e);
                 } else {
@@ -291,6 +303,13 @@ public final class RequestExecutor {
             tokenRoute.authentication().renew(tokenHeader).whenComplete((fresh, failure) -> {
                 if (failure != null) {
                     fail(failure);
+                    return;
+                }
+                if (cancelled) {
+                    finish(null, new CancellationException("cancelled by the caller")); // nothing sent again
+                    return;
+                }
+                if (finished != 0) {
                     return;
                 }
                 tokenHeader = fresh;

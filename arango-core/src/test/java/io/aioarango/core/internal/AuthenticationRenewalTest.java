@@ -112,4 +112,47 @@ class AuthenticationRenewalTest {
         assertThat(auth.header()).isNull();
         assertThat(auth.renew(null).join()).isNotEqualTo(first);
     }
+
+    private static String tokenWithExp(String exp) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(("{\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8)) + ".sig";
+    }
+
+    @Test
+    void aHostileOrAlreadyPassedExpNeitherHangsTheWaitersNorMakesALoginPerRequest() {
+        MovableClock clock = new MovableClock();
+        for (String exp : new String[] {"9223372036854775807", "-9223372036854775808", "0",
+                String.valueOf(clock.instant().getEpochSecond() - 60)}) {
+            AtomicInteger logins = new AtomicInteger();
+            Authentication auth = Authentication.of(Credentials.jwt("root", "pw"), jwt -> {
+                logins.incrementAndGet();
+                return CompletableFuture.completedFuture(tokenWithExp(exp));
+            }, clock);
+
+            assertThat(auth.renew(null)).as("exp " + exp).isCompleted();
+            assertThat(auth.header()).as("exp " + exp + ": kept a while, not a login per request").isNotNull();
+            assertThat(auth.renew(null).join()).isEqualTo(auth.header());
+            assertThat(logins).hasValue(1);
+        }
+        assertThat(Authentication.expiry(tokenWithExp("9223372036854775807")))
+                .isEqualTo(Instant.ofEpochSecond(Instant.MAX.getEpochSecond()));
+    }
+
+    @Test
+    void aBearerTokenIsSentUntilItsExpAndRefusedBeforeAnyRequestAfter() {
+        MovableClock clock = new MovableClock();
+        String token = tokenWithExp(String.valueOf(clock.instant().getEpochSecond() + 60));
+        Authentication auth = Authentication.of(Credentials.bearer(token), jwt -> null, clock);
+        assertThat(auth.header()).isEqualTo("bearer " + token);
+        assertThat(auth.isStatic()).as("checked per request").isFalse();
+
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThat(auth.header()).isNull();
+        assertThatThrownBy(() -> auth.renew(null).join()).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bearer token expired").hasMessageNotContaining(token);
+        assertThatThrownBy(() -> Authentication.of(Credentials.bearer(token), jwt -> null, clock))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bearer token expired");
+    }
 }

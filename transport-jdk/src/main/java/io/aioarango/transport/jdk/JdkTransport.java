@@ -51,6 +51,7 @@ public final class JdkTransport implements Transport {
 
     private JdkTransport(TransportOptions options, HttpClient.Builder builder) {
         this.options = Objects.requireNonNull(options, "options");
+        options.tls().warnIfTrustingAll(System.getLogger(getClass().getName()));
         this.executor = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), DaemonThreads.named("aioarango-jdk-"));
         this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("aioarango-jdk-timer-"));

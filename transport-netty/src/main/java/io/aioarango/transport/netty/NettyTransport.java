@@ -75,6 +75,7 @@ public final class NettyTransport implements Transport {
 
     private NettyTransport(Builder builder) {
         this.options = builder.options;
+        options.tls().warnIfTrustingAll(System.getLogger(getClass().getName()));
         this.ownsGroup = builder.group == null;
         boolean epoll = Epoll.isAvailable();
         if (ownsGroup) {
