@@ -117,9 +117,10 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
 
     /** One connection and what the session knows of it; fields guarded by the session's lock. */
     private final class Connection {
-        final Channel channel;
-        final ChannelFuture connecting;
-        final Http2StreamChannelBootstrap streams;
+        /** Set when the channel is made, before any of its events: see {@link #attach}. */
+        volatile Channel channel;
+        volatile ChannelFuture connecting;
+        volatile Http2StreamChannelBootstrap streams;
         /** Requests from other threads waiting for the event loop to open their streams. */
         final Queue<Queued> toOpen = new ConcurrentLinkedQueue<>();
         final AtomicBoolean openScheduled = new AtomicBoolean();
@@ -138,10 +139,12 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
         /** Why the connection could not be used, for the requests that waited for it. */
         ArangoException failure;
 
-        Connection(ChannelFuture connecting) {
-            this.connecting = connecting;
-            this.channel = connecting.channel();
-            this.streams = new Http2StreamChannelBootstrap(channel).handler(streamInitializer);
+        /** Binds the connection to its channel, from the channel's initializer: before it can read anything. */
+        void attach(Channel channel) {
+            if (this.channel == null) {
+                this.channel = channel;
+                this.streams = new Http2StreamChannelBootstrap(channel).handler(streamInitializer);
+            }
         }
 
         boolean hasRoom() {
@@ -176,6 +179,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     }
 
     private void initPipeline(Channel channel) {
+        channel.attr(CONNECTION).get().attach(channel);
         if (sslContext != null) {
             channel.pipeline().addLast("tls", Queued.tls(sslContext, channel, host, options));
         }
@@ -351,23 +355,27 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     }
 
     private void connect() {
-        ChannelFuture connecting;
-        try {
-            connecting = bootstrap.connect();
-        } catch (Throwable e) { // e.g. the event loops were shut down
-            synchronized (lock) {
-                opening--;
-            }
-            failWaiting(Queued.connectFailure(host, exchanges, e), null);
-            return;
-        }
-        Channel channel = connecting.channel();
-        Connection connection = new Connection(connecting);
-        channel.attr(CONNECTION).set(connection);
+        // In the list, and on the channel from its creation, before the connection can read its SETTINGS:
+        // a server that answers at once must find both.
+        Connection connection = new Connection();
         synchronized (lock) {
             opening--;
             connections.add(connection);
         }
+        ChannelFuture connecting;
+        try {
+            connecting = bootstrap.clone().attr(CONNECTION, connection).connect();
+        } catch (Throwable e) { // e.g. the event loops were shut down
+            synchronized (lock) {
+                connection.removed = true;
+                connections.remove(connection);
+            }
+            failWaiting(Queued.connectFailure(host, exchanges, e), null);
+            return;
+        }
+        connection.connecting = connecting;
+        Channel channel = connecting.channel();
+        connection.attach(channel);
         channels.add(channel); // closed with the session, even while still connecting
         // Only once the connect attempt ended too: a failed lookup closes the channel before it fails the attempt.
         channel.closeFuture().addListener(done -> connecting.addListener(attempt -> removed(connection)));
@@ -421,7 +429,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
             }
         }
         ChannelFuture connecting = connection.connecting;
-        if (failure == null && connecting.isDone() && !connecting.isSuccess()) {
+        if (failure == null && connecting != null && connecting.isDone() && !connecting.isSuccess()) {
             // The failed connect closed the channel before its own listener ran.
             failure = Queued.connectFailure(host, exchanges, connecting.cause());
         }
