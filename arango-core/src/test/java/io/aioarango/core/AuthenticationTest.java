@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.aioarango.api.ArangoAuthenticationException;
 import io.aioarango.api.Cluster;
 import io.aioarango.api.Credentials;
+import io.aioarango.core.testing.LogCapture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -175,10 +176,18 @@ class AuthenticationTest {
         String token = token("root", 3600);
         answerLogin(up, token);
         answerServerId(up, token);
-        Cluster cluster = cluster(transport, Credentials.jwt("root", PASSWORD), "http://127.0.0.1:" + port, url(up));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        // The first candidate each time: the login tries the coordinator that is down first.
+        ArangoClient client = ArangoClient.builder().hosts(List.of("http://127.0.0.1:" + port, url(up)))
+                .transport(transport).meterRegistry(registry).hostResolver(candidates -> candidates.get(0)).build();
+        closeables.add(client);
 
-        assertThat(cluster.serverId().join()).isEqualTo("CRDN-1");
+        assertThat(client.db("_system", Credentials.jwt("root", PASSWORD)).join().cluster().serverId().join())
+                .isEqualTo("CRDN-1");
         up.verify(1, postRequestedFor(urlEqualTo("/_open/auth")));
+        assertThat(registry.find(ArangoMetrics.FAILOVERS).tag("host", "127.0.0.1:" + port).counter())
+                .as("the login failed over from the coordinator that is down").isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isGreaterThanOrEqualTo(1));
     }
 
     @ParameterizedTest
@@ -233,25 +242,6 @@ class AuthenticationTest {
     @ValueSource(strings = {"jdk", "netty"})
     void neitherPasswordNorTokenNorSecretAppearsInLogsExceptionsMetricsOrToStrings(String transport) {
         List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.logging.SimpleFormatter formatter = new java.util.logging.SimpleFormatter();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                seen.add(formatter.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger sdk = java.util.logging.Logger.getLogger("io.aioarango");
-        java.util.logging.Level previous = sdk.getLevel();
-        sdk.setLevel(java.util.logging.Level.ALL);
-        sdk.addHandler(capture);
         String token = token("root", 3600);
         String secret = "the-cluster-secret";
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -267,7 +257,7 @@ class AuthenticationTest {
                 seen.add(context.toString() + " " + context.getAllKeyValues());
             }
         });
-        try {
+        try (LogCapture logs = LogCapture.everything()) {
             WireMockServer good = coordinator();
             answerLogin(good, token);
             answerServerId(good, token);
@@ -295,9 +285,7 @@ class AuthenticationTest {
                 seen.add(client.toString());
             }
             registry.getMeters().forEach(meter -> seen.add(meter.getId().toString()));
-        } finally {
-            sdk.removeHandler(capture);
-            sdk.setLevel(previous);
+            seen.addAll(logs.lines());
         }
 
         assertThat(seen).as("something was seen").anyMatch(line -> line.contains("login as 'root' refused"))

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aioarango.api.TlsSettings;
+import io.aioarango.core.testing.LogCapture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
@@ -19,32 +16,13 @@ import org.junit.jupiter.api.Test;
 class ClientTlsTest {
 
     private static List<LogRecord> warningsWhileBuilding(TlsSettings tls) {
-        List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    records.add(record);
-                }
+        try (LogCapture logs = LogCapture.asConfigured()) {
+            try (ArangoClient client = ArangoClient.builder().hosts("https://127.0.0.1:1").transport("jdk").tls(tls)
+                    .meterRegistry(new SimpleMeterRegistry()).build()) {
+                assertThat(client).isNotNull();
             }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger sdk = Logger.getLogger("io.aioarango");
-        sdk.addHandler(capture);
-        try (ArangoClient client = ArangoClient.builder().hosts("https://127.0.0.1:1").transport("jdk").tls(tls)
-                .meterRegistry(new SimpleMeterRegistry()).build()) {
-            assertThat(client).isNotNull();
-        } finally {
-            sdk.removeHandler(capture);
+            return logs.atLeast(Level.WARNING);
         }
-        return records;
     }
 
     @Test

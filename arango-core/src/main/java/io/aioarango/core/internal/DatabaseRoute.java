@@ -87,8 +87,19 @@ public final class DatabaseRoute {
         if (authentication.isStatic()) {
             return toHttp(request);
         }
-        return build(request, headers.with("authorization", authorization));
+        Authorized last = authorized;
+        if (last == null || !last.value.equals(authorization)) {
+            last = new Authorized(authorization, headers.with("authorization", authorization));
+            authorized = last; // a token lives for many requests: its headers are built once
+        }
+        return build(request, last.headers);
     }
+
+    /** The headers with one token, kept until the token changes. */
+    private record Authorized(String value, Headers headers) {
+    }
+
+    private volatile Authorized authorized;
 
     /** The request as the transport sends it: prefixed path, encoded query, auth and JSON headers. */
     TransportRequest toHttp(ArangoRequest request) {

@@ -6,6 +6,7 @@ import static io.aioarango.transport.tck.Waiting.eventually;
 import io.aioarango.api.ArangoAuthenticationException;
 import io.aioarango.api.Credentials;
 import io.aioarango.core.ArangoClient;
+import io.aioarango.core.testing.LogCapture;
 import io.aioarango.testkit.FakeCluster;
 import io.aioarango.testkit.FakeCoordinator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,11 +19,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,26 +35,7 @@ class NoSecretsInLogsTest {
     @ValueSource(strings = {"jdk", "netty"})
     void neitherThePasswordNorTheTokenAppearAnywhere(String transport) throws Exception {
         List<String> output = Collections.synchronizedList(new ArrayList<>());
-        SimpleFormatter formatter = new SimpleFormatter();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                output.add(formatter.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger sdk = Logger.getLogger("io.aioarango");
-        Level previous = sdk.getLevel();
-        sdk.setLevel(Level.ALL);
-        sdk.addHandler(capture);
-        try (FakeCluster cluster = FakeCluster.start(2)) {
+        try (LogCapture logs = LogCapture.everything(); FakeCluster cluster = FakeCluster.start(2)) {
             List<FakeCoordinator> coordinators = cluster.coordinators();
             coordinators.get(0).stop(); // a coordinator going down is logged too
             try (ArangoClient client = ArangoClient.builder()
@@ -76,9 +53,7 @@ class NoSecretsInLogsTest {
             }
             assertThat(coordinators.get(1).requests()).as("no request authenticated")
                     .isNotEmpty().allSatisfy(request -> assertThat(request.user()).isNull());
-        } finally {
-            sdk.removeHandler(capture);
-            sdk.setLevel(previous);
+            output.addAll(logs.lines());
         }
 
         assertThat(output).as("something was logged").anyMatch(line -> line.contains("is down"))

@@ -98,8 +98,7 @@ final class NegotiatingSession implements HttpSession {
         CompletableFuture<HttpSession> question;
         synchronized (lock) {
             if (closed) {
-                return CompletableFuture.failedFuture(new io.aioarango.api.ArangoConnectionException(host,
-                        "the session is closed", false, null));
+                return CompletableFuture.failedFuture(exchanges.closedError());
             }
             if (chosen != null) {
                 return chosen;
@@ -191,7 +190,7 @@ final class NegotiatingSession implements HttpSession {
         } else {
             Throwable cause = failure;
             question.completeExceptionally(cause == null
-                    ? new io.aioarango.api.ArangoConnectionException(host, "the session is closed", false, null)
+                    ? exchanges.closedError()
                     : ConnectionFailures.isConnectFailure(cause) || cause instanceof java.io.IOException
                             ? ConnectionFailures.notConnected(host, cause)
                             : new io.aioarango.api.ArangoConnectionException(host, "TLS with " + host.authority()
@@ -228,8 +227,7 @@ final class NegotiatingSession implements HttpSession {
         }
         exchanges.close(); // fails the requests waiting for the answer
         if (question != null) {
-            question.completeExceptionally(new io.aioarango.api.ArangoConnectionException(host,
-                    "the session is closed", false, null));
+            question.completeExceptionally(exchanges.closedError());
         }
         HttpSession ready = session;
         if (ready != null) {
