@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 
 /**
  * Reads one response body into a {@link ResponseBodyBuffer}: each buffer java.net.http hands over is
  * copied in and let go at once, so the answer is held once, and the array becomes the response's body
- * without another copy. A body over the limit, or one the heap cannot hold, fails the exchange and
- * cancels the subscription, so that java.net.http closes the connection instead of reusing it.
+ * without another copy. The whole answer goes to the session from here, on the thread that read its end,
+ * not through the future {@code sendAsync} returned (see {@code JdkHttpSession.Exchange#sent}). A body
+ * over the limit, or one the heap cannot hold, fails the exchange and cancels the subscription, so that
+ * java.net.http closes the connection instead of reusing it.
  */
 final class BufferingBodySubscriber implements java.net.http.HttpResponse.BodySubscriber<ArangoResponse> {
     private final Host host;
@@ -24,11 +27,16 @@ final class BufferingBodySubscriber implements java.net.http.HttpResponse.BodySu
     private final int status;
     private final Headers headers;
     private final CompletableFuture<ArangoResponse> response = new CompletableFuture<>();
+    private final Runnable beforeJdkCompletes;
+    private final Consumer<ArangoResponse> answered;
     private ResponseBodyBuffer body;
     private Flow.Subscription subscription;
 
-    BufferingBodySubscriber(Host host, long maxResponseBytes, int status, Headers headers, ResponseBodyBuffer body) {
+    BufferingBodySubscriber(Host host, long maxResponseBytes, int status, Headers headers, ResponseBodyBuffer body,
+            Runnable beforeJdkCompletes, Consumer<ArangoResponse> answered) {
         this.host = host;
+        this.beforeJdkCompletes = beforeJdkCompletes;
+        this.answered = answered;
         this.maxResponseBytes = maxResponseBytes;
         this.status = status;
         this.headers = headers;
@@ -67,7 +75,10 @@ final class BufferingBodySubscriber implements java.net.http.HttpResponse.BodySu
         try {
             ResponseBodyBuffer complete = body;
             body = null;
-            response.complete(complete.toResponse(status, headers));
+            ArangoResponse answer = complete.toResponse(status, headers);
+            beforeJdkCompletes.run();
+            response.complete(answer); // java.net.http ends its exchange (the connection is back in its pool)
+            answered.accept(answer); // then the caller hears of it, on this thread
         } catch (Throwable e) {
             fail(e);
         }

@@ -206,6 +206,15 @@ final class JdkHttpSession implements HttpSession {
             this.result = result;
         }
 
+        /**
+         * java.net.http's own future of this exchange, once {@code sendAsync} returned it. On Java 17 to 25 that
+         * future is a {@code whenCompleteAsync(noop, ASYNC_POOL)} stage: when the response is in, a task goes to
+         * {@code CompletableFuture}'s default executor, which starts a new thread per task while the common pool
+         * has a parallelism of 1 (machines of 2 cores or fewer). {@link #beforeJdkCompletes} completes it first,
+         * so that task is never submitted; the answer comes to the caller from the body subscriber instead.
+         */
+        private volatile CompletableFuture<?> sent;
+
         /** Runs on the transport's executor: sendAsync may resolve the host name on the calling thread. */
         @Override
         public void run() {
@@ -217,27 +226,43 @@ final class JdkHttpSession implements HttpSession {
             if (result.isDone()) {
                 return;
             }
-            CompletableFuture<java.net.http.HttpResponse<ArangoResponse>> sent;
+            CompletableFuture<java.net.http.HttpResponse<ArangoResponse>> exchange;
             try {
-                sent = current.sendAsync(request, this::bodySubscriber);
+                exchange = current.sendAsync(request, this::bodySubscriber);
             } catch (Throwable e) {
                 Completions.fail(result, () -> translate(e));
                 return;
             }
-            sent.whenComplete((response, failure) -> {
-                if (failure == null) {
-                    try {
-                        result.complete(response.body());
-                    } catch (Throwable e) {
-                        Completions.fail(result, () -> ResponseChecks.readFailure(host, options.maxResponseBytes(), e));
-                    }
-                } else {
-                    closeConnectionOf(sent);
+            sent = exchange;
+            // A success was handed over by the body subscriber already (answered); only failures come this way.
+            exchange.whenComplete((response, failure) -> {
+                if (failure != null) {
+                    closeConnectionOf(exchange);
                     Completions.fail(result, () -> translate(failure));
                 }
             });
             // Timed out, cancelled or closed first: abort the exchange so that its connection is closed.
-            result.whenComplete((response, failure) -> sent.cancel(true));
+            result.whenComplete((response, failure) -> {
+                if (failure != null) {
+                    exchange.cancel(true);
+                }
+            });
+        }
+
+        /**
+         * The whole answer is in, and the body subscriber is about to tell java.net.http: complete its future
+         * first, so that its {@code ASYNC_POOL} task is never submitted (see {@link #sent}).
+         */
+        private void beforeJdkCompletes() {
+            CompletableFuture<?> exchange = sent;
+            if (exchange != null) {
+                exchange.complete(null);
+            }
+        }
+
+        /** The whole answer, from the body subscriber, once java.net.http has ended its exchange. */
+        private void answered(ArangoResponse answer) {
+            result.complete(answer);
         }
 
         /**
@@ -261,7 +286,8 @@ final class JdkHttpSession implements HttpSession {
             boolean noBody = method == HttpMethod.HEAD || status == 204 || status == 304;
             ResponseBodyBuffer body = ResponseBodyBuffer.forLength(host, noBody ? 0 : declaredLength,
                     options.maxResponseBytes());
-            return new BufferingBodySubscriber(host, options.maxResponseBytes(), status, headers, body);
+            return new BufferingBodySubscriber(host, options.maxResponseBytes(), status, headers, body,
+                    this::beforeJdkCompletes, this::answered);
         }
     }
 

@@ -197,6 +197,38 @@ class JdkTransportTest {
                 .filter(name -> name.startsWith("HttpClient-") || name.startsWith("aioarango-jdk")).count();
     }
 
+    /**
+     * java.net.http ends every {@code sendAsync} with a task on {@code CompletableFuture}'s default executor, which
+     * starts a new thread per task where the common pool has a parallelism of 1 (2 cores, as in CI). The session
+     * takes the answer from its body reader before that: every answer comes on the transport's own threads, and
+     * no thread is started per response.
+     */
+    @Test
+    void answersComeOnTheTransportsThreadsWithoutAThreadPerResponse() throws Exception {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"id\":\"CRDN-1\"}")));
+        HttpSession session = transport.openSession(host);
+        TransportRequest request = new TransportRequest(HttpMethod.GET, "/_admin/server/id", Headers.empty(), null);
+        await(session.send(request)); // the connection and the executor's threads are up
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Integer> completedOn = new java.util.concurrent.ConcurrentHashMap<>();
+        String caller = Thread.currentThread().getName();
+
+        long startedBefore = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 200; i++) {
+            ArangoResponse response = await(session.send(request)
+                    .whenComplete((r, e) -> completedOn.merge(Thread.currentThread().getName(), 1, Integer::sum)));
+            assertThat(response.bodyAsString()).isEqualTo("{\"id\":\"CRDN-1\"}");
+        }
+        long started = threads.getTotalStartedThreadCount() - startedBefore;
+
+        // The caller's own thread only where an answer was complete before whenComplete was called on it.
+        assertThat(completedOn.keySet()).as("threads that completed the answers").isNotEmpty()
+                .allSatisfy(name -> assertThat(name.equals(caller) || name.startsWith("aioarango-jdk-")
+                        || name.startsWith("HttpClient-")).as(name).isTrue())
+                .anySatisfy(name -> assertThat(name).isNotEqualTo(caller));
+        assertThat(started).as("threads started for 200 answers").isLessThan(50);
+    }
+
     @Test
     void eachSessionSendsOnlyToItsOwnHost() throws Exception {
         WireMockServer other = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
