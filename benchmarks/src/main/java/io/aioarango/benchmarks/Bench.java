@@ -1,7 +1,6 @@
 package io.aioarango.benchmarks;
 
 import java.io.PrintStream;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.time.Duration;
@@ -71,6 +70,7 @@ public final class Bench {
     }
 
     private List<Result> run() throws Exception {
+        HeapAllocation.install();
         ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "bench-retries");
             thread.setDaemon(true);
@@ -230,12 +230,14 @@ public final class Bench {
         for (Map.Entry<Long, Long> thread : s1.allocated.entrySet()) {
             allocated += thread.getValue() - s0.allocated.getOrDefault(thread.getKey(), 0L);
         }
+        long heapAllocated = s1.heapAllocated - s0.heapAllocated;
         Throwable firstError = loop.firstError();
         return new Result(name, stub.ports().size(), concurrency, requests, seconds,
                 requests / seconds,
                 latencies.getTotalCount() == 0 ? Double.NaN : latencies.getValueAtPercentile(50) / 1e3,
                 latencies.getTotalCount() == 0 ? Double.NaN : latencies.getValueAtPercentile(99) / 1e3,
                 requests == 0 ? Double.NaN : (s1.cpuNanos - s0.cpuNanos) / 1e3 / requests,
+                requests == 0 ? Double.NaN : (double) heapAllocated / requests,
                 requests == 0 ? Double.NaN : (double) allocated / requests,
                 s1.gcCount - s0.gcCount,
                 threads,
@@ -333,8 +335,12 @@ public final class Bench {
         final long threadsStarted;
         /** Bytes allocated so far by each live thread, by id. */
         final Map<Long, Long> allocated;
+        /** Bytes allocated so far by the JVM, threads that ended included ({@link HeapAllocation}). */
+        final long heapAllocated;
 
-        private Snapshot(long nanos, long cpuNanos, long gcCount, long threadsStarted, Map<Long, Long> allocated) {
+        private Snapshot(long nanos, long cpuNanos, long gcCount, long threadsStarted, Map<Long, Long> allocated,
+                long heapAllocated) {
+            this.heapAllocated = heapAllocated;
             this.nanos = nanos;
             this.cpuNanos = cpuNanos;
             this.gcCount = gcCount;
@@ -342,7 +348,9 @@ public final class Bench {
             this.allocated = allocated;
         }
 
-        static Snapshot take() {
+        static Snapshot take() throws InterruptedException {
+            long nanos = System.nanoTime();
+            long cpuNanos = OS.getProcessCpuTime();
             long[] ids = THREADS.getAllThreadIds();
             long[] bytes = THREADS.getThreadAllocatedBytes(ids);
             Map<Long, Long> allocated = new HashMap<>(ids.length * 2);
@@ -351,12 +359,9 @@ public final class Bench {
                     allocated.put(ids[i], bytes[i]);
                 }
             }
-            long gc = 0;
-            for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-                gc += Math.max(0, bean.getCollectionCount());
-            }
-            return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), gc, THREADS.getTotalStartedThreadCount(),
-                    allocated);
+            long gc = HeapAllocation.collections();
+            long started = THREADS.getTotalStartedThreadCount();
+            return new Snapshot(nanos, cpuNanos, gc, started, allocated, HeapAllocation.allocatedSoFar(gc));
         }
     }
 }

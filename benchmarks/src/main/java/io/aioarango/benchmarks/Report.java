@@ -14,9 +14,9 @@ final class Report {
         StringBuilder text = new StringBuilder();
         text.append("## ").append(coordinators).append(coordinators == 1 ? " coordinator" : " coordinators")
                 .append(" (ratio to ").append(Contenders.FLOOR).append(" in parentheses)\n\n");
-        text.append("| contender | C | req/s | p50 µs | p99 µs | CPU µs/req | alloc B/req | GCs | threads "
-                + "| started | drift | errors | left | per coordinator |\n");
-        text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        text.append("| contender | C | req/s | p50 µs | p99 µs | CPU µs/req | alloc B/req | live-thread B/req "
+                + "| GCs | threads | started | drift | errors | left | per coordinator |\n");
+        text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Result r : results) {
             Optional<Result> floor = results.stream()
                     .filter(f -> f.contender().equals(Contenders.FLOOR) && f.concurrency() == r.concurrency())
@@ -28,6 +28,8 @@ final class Report {
                     .append(" | ").append(cell(r, floor, Result::p99Micros, "%,.0f"))
                     .append(" | ").append(cell(r, floor, Result::cpuMicrosPerRequest, "%.1f"))
                     .append(" | ").append(cell(r, floor, Result::bytesPerRequest, "%,.0f"))
+                    .append(" | ").append(Double.isNaN(r.liveThreadBytesPerRequest()) ? "–"
+                            : format("%,.0f", r.liveThreadBytesPerRequest()))
                     .append(" | ").append(cell(r, floor, x -> x.gcCount(), "%.0f"))
                     .append(" | ").append(cell(r, floor, x -> x.threads(), "%.0f"))
                     .append(" | ").append(format("%,d", r.threadsStarted()))
