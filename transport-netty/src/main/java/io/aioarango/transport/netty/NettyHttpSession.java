@@ -1,5 +1,6 @@
 package io.aioarango.transport.netty;
 
+import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.ArangoResponse;
@@ -33,6 +34,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +56,10 @@ import java.util.function.Consumer;
 final class NettyHttpSession implements HttpSession, Exchange.Owner {
     /** Headers the transport sets itself. */
     static final Set<String> RESTRICTED = Set.of("host", "content-length", "transfer-encoding");
+    /** Netty's method of each of ours, by ordinal. */
+    private static final io.netty.handler.codec.http.HttpMethod[] METHODS = Arrays.stream(HttpMethod.values())
+            .map(method -> io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
+            .toArray(io.netty.handler.codec.http.HttpMethod[]::new);
     /** Bytes the codec hands over at a time: fewer, larger parts to copy. */
     private static final int MAX_CHUNK = 64 * 1024;
 
@@ -75,6 +81,8 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
     /** Connections carrying an exchange or being opened for one: at most maxConnectionsPerHost. */
     private int busy; // guarded by lock
     private boolean closed; // guarded by lock
+    /** See {@link #build}. */
+    private volatile SharedHeaders shared;
 
     NettyHttpSession(Host host, Bootstrap bootstrap, TransportOptions options, SslContext sslContext,
             DeadlineTimer deadlines, Consumer<NettyHttpSession> onClose) {
@@ -124,7 +132,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         if (result.isDone()) {
             return result;
         }
-        FullHttpRequest nettyRequest = Queued.build(host, authority, request, result);
+        FullHttpRequest nettyRequest = build(request, result);
         if (nettyRequest == null) {
             return result;
         }
@@ -148,10 +156,14 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         switch (admission) {
             case START -> begin(next, channel);
             case WAIT -> result.whenComplete((response, failure) -> {
-                // Timed out, cancelled or closed while waiting: out of the queue, its request released.
+                // Timed out, cancelled or closed while waiting: out of the queue, its request released. Most
+                // requests left the queue for a connection before they ended: no scan of the queue for them.
+                if (next.dequeued) {
+                    return;
+                }
                 boolean removed;
                 synchronized (lock) {
-                    removed = waiting.remove(next);
+                    removed = !next.dequeued && waiting.remove(next);
                 }
                 if (removed) {
                     next.drop();
@@ -172,6 +184,37 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
     }
 
     private enum Admission { START, WAIT, QUEUE_FULL, CLOSED }
+
+    /**
+     * The Netty request, or {@code null} with {@code result} failed. A request without a body whose headers
+     * are the very {@link Headers} object of the request before it (a database's requests share one) shares
+     * that request's Netty headers, as built, checked and completed with {@code Host} then: HTTP/1.1 encoding
+     * only reads them. Over HTTP/2 the stream codec adds to a request's headers, so that session builds its own.
+     */
+    private FullHttpRequest build(TransportRequest request, CompletableFuture<ArangoResponse> result) {
+        if (request.hasBody() || needsContentLength(request)) {
+            return Queued.build(host, authority, request, result);
+        }
+        SharedHeaders last = shared;
+        if (last != null && last.source == request.headers()) {
+            return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, METHODS[request.method().ordinal()],
+                    request.target(), Unpooled.EMPTY_BUFFER, last.netty, EmptyHttpHeaders.INSTANCE);
+        }
+        FullHttpRequest built = Queued.build(host, authority, request, result);
+        if (built != null) {
+            shared = new SharedHeaders(request.headers(), built.headers());
+        }
+        return built;
+    }
+
+    /** The headers of the last bodyless request built, and the Netty headers made of them. */
+    private record SharedHeaders(Headers source, io.netty.handler.codec.http.HttpHeaders netty) {
+    }
+
+    /** POST, PUT and PATCH say {@code Content-Length: 0} when they carry nothing. */
+    private static boolean needsContentLength(TransportRequest request) {
+        return request.method().name().startsWith("P");
+    }
 
     /** An open idle connection, or {@code null}; closed ones met on the way are dropped. */
     private Channel pollIdle() {
@@ -287,6 +330,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
     private Queued pollQueued() {
         Queued next;
         while ((next = waiting.poll()) != null) {
+            next.dequeued = true;
             if (!next.result.isDone()) {
                 return next;
             }
@@ -301,7 +345,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         // The target is already percent-encoded and checked by TransportRequest: it goes out verbatim.
         // No trailers are ever sent: the shared empty instance rather than a new headers object per request.
         FullHttpRequest nettyRequest = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-                io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name()), request.target(), content,
+                METHODS[request.method().ordinal()], request.target(), content,
                 new DefaultHttpHeaders(), EmptyHttpHeaders.INSTANCE);
         try {
             io.netty.handler.codec.http.HttpHeaders headers = nettyRequest.headers();
@@ -311,7 +355,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
                 }
             });
             headers.set(HttpHeaderNames.HOST, authority);
-            if (request.hasBody() || request.method().name().startsWith("P")) {
+            if (request.hasBody() || needsContentLength(request)) {
                 headers.set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
             }
             return nettyRequest;
@@ -338,6 +382,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             // First, so that no slot freed by the failures below hands a queued request a connection.
             closed = true;
             dropped = new ArrayList<>(waiting);
+            dropped.forEach(queued -> queued.dequeued = true);
             waiting.clear();
             idle.clear();
         }

@@ -33,6 +33,11 @@ final class Queued {
     /** How often it was sent again already, after a server said it never processed it (HTTP/2). */
     final int resends;
     private volatile FullHttpRequest nettyRequest;
+    /**
+     * Set, under the HTTP/1.1 session's lock, once it left the session's waiting queue: then a caller that
+     * gives up on it need not search that queue (a linear scan).
+     */
+    volatile boolean dequeued;
 
     Queued(TransportRequest request, FullHttpRequest nettyRequest, CompletableFuture<ArangoResponse> result,
             int resends) {

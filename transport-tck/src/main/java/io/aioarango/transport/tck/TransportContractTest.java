@@ -318,6 +318,46 @@ public abstract class TransportContractTest {
         assertThat(received.getHeaders().getHeader("X-Repeat").values()).containsExactly("one", "two");
     }
 
+    /**
+     * A client sends many requests with one {@link Headers} object (a database's), and a transport may build
+     * what it writes once for them: each request still carries exactly its own headers, whatever came before.
+     */
+    @Test
+    void requestsThatShareHeadersAndThoseThatDoNotEachCarryTheirOwn() {
+        answer(200, "{}");
+        HttpSession session = session();
+        Headers shared = Headers.empty().with("Authorization", "Basic cm9vdDpwYXNzd2Q=").with("X-Route", "shared");
+        Headers other = Headers.empty().with("X-Route", "other");
+
+        for (TransportRequest request : List.of(new TransportRequest(HttpMethod.GET, "/1", shared, null),
+                new TransportRequest(HttpMethod.GET, "/2", shared, null),
+                new TransportRequest(HttpMethod.DELETE, "/3", other, null),
+                new TransportRequest(HttpMethod.GET, "/4", shared, null),
+                new TransportRequest(HttpMethod.POST, "/5", shared, null),
+                new TransportRequest(HttpMethod.PUT, "/6", shared, "{}".getBytes(StandardCharsets.UTF_8)),
+                new TransportRequest(HttpMethod.HEAD, "/7", shared, null))) {
+            assertThat(await(session.send(request)).status()).isEqualTo(200);
+        }
+
+        List<LoggedRequest> received = server.findAll(anyRequestedFor(anyUrl()));
+        assertThat(received).extracting(LoggedRequest::getUrl)
+                .containsExactly("/1", "/2", "/3", "/4", "/5", "/6", "/7");
+        for (LoggedRequest request : received) {
+            boolean isShared = !request.getUrl().equals("/3");
+            assertThat(request.getHeaders().getHeader("X-Route").values()).as(request.getUrl())
+                    .containsExactly(isShared ? "shared" : "other");
+            assertThat(request.containsHeader("Authorization")).as(request.getUrl()).isEqualTo(isShared);
+            if (!speaksHttp2()) { // HTTP/2 names the host in its :authority pseudo-header
+                assertThat(request.getHeader("Host")).as(request.getUrl()).isEqualTo("127.0.0.1:" + server.port());
+            }
+        }
+        assertThat(received.get(5).getBodyAsString()).isEqualTo("{}");
+        if (!speaksHttp2()) {
+            assertThat(received.get(4).getHeader("Content-Length")).as("a POST without a body").isEqualTo("0");
+            assertThat(received.get(5).getHeader("Content-Length")).isEqualTo("2");
+        }
+    }
+
     @Test
     void statusesAndBodiesPassThroughUntouched() {
         HttpSession session = session();
