@@ -145,6 +145,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             } else if (busy < options.maxConnectionsPerHost()) {
                 admission = Admission.START;
                 busy++;
+                next.dequeued = true; // never queued
                 channel = pollIdle();
             } else if (waiting.size() < options.maxPendingRequestsPerHost()) {
                 admission = Admission.WAIT;
@@ -154,21 +155,11 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             }
         }
         switch (admission) {
-            case START -> begin(next, channel);
-            case WAIT -> result.whenComplete((response, failure) -> {
-                // Timed out, cancelled or closed while waiting: out of the queue, its request released. Most
-                // requests left the queue for a connection before they ended: no scan of the queue for them.
-                if (next.dequeued) {
-                    return;
-                }
-                boolean removed;
-                synchronized (lock) {
-                    removed = !next.dequeued && waiting.remove(next);
-                }
-                if (removed) {
-                    next.drop();
-                }
-            });
+            case START -> {
+                result.whenComplete((response, failure) -> ended(next, failure));
+                begin(next, channel);
+            }
+            case WAIT -> result.whenComplete((response, failure) -> ended(next, failure));
             case QUEUE_FULL -> {
                 next.drop();
                 result.completeExceptionally(new RequestQueueFullException(host, options.maxConnectionsPerHost(),
@@ -184,6 +175,30 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
     }
 
     private enum Admission { START, WAIT, QUEUE_FULL, CLOSED }
+
+    /**
+     * A request's future completed, however (answer, failure, timeout, cancel, close): the one stage of the
+     * request's life in the session. On a connection, its exchange ends, which frees the connection (at once
+     * for an answer read whole, which ended it before). Still waiting, it leaves the queue and its request is
+     * released. Taken off the queue but not yet started, {@link #start} sees it done.
+     */
+    private void ended(Queued request, Throwable failure) {
+        Exchange exchange = request.exchange;
+        if (exchange != null) {
+            exchange.end(failure == null && exchange.reusable);
+            return;
+        }
+        if (request.dequeued) {
+            return;
+        }
+        boolean removed;
+        synchronized (lock) {
+            removed = !request.dequeued && waiting.remove(request);
+        }
+        if (removed) {
+            request.drop();
+        }
+    }
 
     /**
      * The Netty request, or {@code null} with {@code result} failed. A request without a body whose headers
@@ -275,8 +290,14 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             Exchange exchange = new Exchange(result, request.request.method(), null, this, channel, 0);
             channel.attr(Exchange.EXCHANGE).set(exchange);
             // Mid-exchange, what would arrive next would belong to no one: only a whole answer frees it.
-            result.whenComplete((response, failure) -> exchange.end(failure == null && exchange.reusable));
+            request.exchange = exchange;
             slotHandedOver = true;
+            if (result.isDone()) {
+                // Ended since the check above, perhaps before `ended` could see the exchange: end it here (once).
+                ReferenceCountUtil.release(nettyRequest);
+                exchange.end(false);
+                return;
+            }
             // A listener, not the void promise: on a connection that closed meanwhile (a stale keep-alive one)
             // the void promise fires no exceptionCaught, and the exchange would wait for its deadline.
             channel.writeAndFlush(nettyRequest).addListener(written -> {

@@ -34,10 +34,12 @@ final class Queued {
     final int resends;
     private volatile FullHttpRequest nettyRequest;
     /**
-     * Set, under the HTTP/1.1 session's lock, once it left the session's waiting queue: then a caller that
-     * gives up on it need not search that queue (a linear scan).
+     * HTTP/1.1: set, under the session's lock, once it is not or no longer in the session's waiting queue: a
+     * request that ends then need not search that queue (a linear scan).
      */
     volatile boolean dequeued;
+    /** HTTP/1.1: the exchange it started on a connection, which its end frees. */
+    volatile Exchange exchange;
 
     Queued(TransportRequest request, FullHttpRequest nettyRequest, CompletableFuture<ArangoResponse> result,
             int resends) {
