@@ -202,7 +202,13 @@ public final class Polling {
                     expire();
                     return;
                 }
-                long pause = Math.min(pauseNanos, remaining);
+                if (remaining <= pauseNanos) {
+                    // A question asked after this pause would be asked at or after the deadline, which ends
+                    // the wait first: it could change nothing, and would reach the server after the wait
+                    // ended. The deadline's own task ends the wait with what was seen last.
+                    return;
+                }
+                long pause = pauseNanos;
                 pauseNanos = Math.min(pauseNanos * 2, maxNanos);
                 next = schedule(this::askNow, pause);
                 if (next == null) {
