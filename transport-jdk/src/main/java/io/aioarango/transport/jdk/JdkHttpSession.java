@@ -234,11 +234,19 @@ final class JdkHttpSession implements HttpSession {
                 return;
             }
             sent = exchange;
-            // A success was handed over by the body subscriber already (answered); only failures come this way.
             exchange.whenComplete((response, failure) -> {
                 if (failure != null) {
                     closeConnectionOf(exchange);
                     Completions.fail(result, () -> translate(failure));
+                } else if (response != null && !result.isDone()) {
+                    // The body subscriber hands every answer over first (answered), and completes this future
+                    // with null before java.net.http can: this is only a safety net, should an answer ever
+                    // come without its subscriber's onComplete.
+                    try {
+                        result.complete(response.body());
+                    } catch (Throwable e) {
+                        Completions.fail(result, () -> ResponseChecks.readFailure(host, options.maxResponseBytes(), e));
+                    }
                 }
             });
             // Timed out, cancelled or closed first: abort the exchange so that its connection is closed.
