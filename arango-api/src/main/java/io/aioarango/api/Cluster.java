@@ -305,8 +305,9 @@ public interface Cluster {
 
     /**
      * Waits for an agency job to end, asking {@link #job(String)} at once and then after pauses that double
-     * from the client's {@code jobPolling} interval up to its maximum (by default 250 ms to 5 s), as long as a
-     * pause ends before the timeout (a question asked at the timeout could change nothing). No thread
+     * from the client's {@code jobPolling} interval up to its maximum (by default 250 ms to 5 s); near the
+     * timeout a pause is cut to half the time left, never below the first, so that each answer can come in
+     * time. No thread
      * waits meanwhile: the next question is scheduled on a timer of the client, which ends with it. A
      * question that fails because no coordinator could answer (a connection failure, a timeout, a 503) is
      * asked again later; any other failure ends the wait with it.

@@ -256,16 +256,17 @@ abstract class AdminContractTest extends OneCoordinatorTest {
     }
 
     /**
-     * Its own client, pausing 300 ms between questions: the questions (at once and after 300 ms) are answered
-     * long before the 500 ms timeout, and none is asked at the timeout, where it could change nothing and would
-     * reach the server after the wait ended (during the next test, on this shared coordinator).
+     * Its own client, pausing 200 ms between questions: asked at once and after 200 ms, each answered long
+     * before the 500 ms timeout; then half the time left (150 ms) is shorter than a pause, so nothing more is
+     * asked. A question asked near the timeout could change nothing and would reach the server after the wait
+     * ended (during the next test, on this shared coordinator).
      */
     @Test
     void awaitJobGivesUpAtTheTimeoutWithTheLastStatusSeen() {
         answer(200, withStatus(extras("GET__admin_cluster_queryAgencyJob.json"), "Pending"));
 
         try (ArangoClient slow = configure(ArangoClient.builder().hosts(Fixtures.url(server)).transport(transport()))
-                .jobPolling(Duration.ofMillis(300), Duration.ofMillis(300)).build()) {
+                .jobPolling(Duration.ofMillis(200), Duration.ofMillis(200)).build()) {
             Cluster slowCluster = slow.db("_system", "root", "passwd").join().cluster();
             assertThat(failure(slowCluster.awaitJob("12345678", Duration.ofMillis(500))))
                     .isInstanceOfSatisfying(AgencyJobTimeoutException.class, e -> {
@@ -276,7 +277,7 @@ abstract class AdminContractTest extends OneCoordinatorTest {
                     .hasMessage("Agency job 12345678 is still Pending after PT0.5S; the job goes on in the cluster "
                             + "(cancelJob(\"12345678\") aborts it)");
         }
-        // At once and after 300 ms (unless the first answer took over 200 ms); never at the timeout.
+        // At once and after 200 ms (unless the first answer took over 50 ms); never near the timeout.
         assertThat(requests()).as("questions asked").hasSizeBetween(1, 2);
     }
 

@@ -22,8 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * Waits that ask the cluster again and again until an answer says it is done, such as an agency job's end:
- * each question after a pause that doubles from {@code first} up to {@code max}, the whole wait bounded by a
- * deadline. No thread waits: the pauses and the deadline run on one timer thread of the client's, started
+ * each question after a pause that doubles from {@code first} up to {@code max}, but never more than half the
+ * time left to the deadline, which bounds the whole wait; no pause is shorter than {@code first}. No thread waits: the pauses and the deadline run on one timer thread of the client's, started
  * with the first wait and ended when it has been idle a while or when the client closes, and every step
  * (asking, deciding, completing the caller's future) is handed to the client's completion executor, so that
  * a caller's slow callback never holds up the timer. Closing fails every wait still running.
@@ -202,13 +202,14 @@ public final class Polling {
                     expire();
                     return;
                 }
-                if (remaining <= pauseNanos) {
-                    // A question asked after this pause would be asked at or after the deadline, which ends
-                    // the wait first: it could change nothing, and would reach the server after the wait
-                    // ended. The deadline's own task ends the wait with what was seen last.
+                // Each question leaves its answer time to arrive before the deadline: a pause is at most half
+                // the time left. Once that is shorter than the first pause, nothing more is asked, and the
+                // deadline's own task ends the wait with what was seen last; a question at the deadline
+                // could change nothing and would reach the server after the wait ended.
+                long pause = Math.min(pauseNanos, remaining / 2);
+                if (pause < firstNanos) {
                     return;
                 }
-                long pause = pauseNanos;
                 pauseNanos = Math.min(pauseNanos * 2, maxNanos);
                 next = schedule(this::askNow, pause);
                 if (next == null) {

@@ -207,11 +207,13 @@ final class JdkHttpSession implements HttpSession {
         }
 
         /**
-         * java.net.http's own future of this exchange, once {@code sendAsync} returned it. On Java 17 to 25 that
-         * future is a {@code whenCompleteAsync(noop, ASYNC_POOL)} stage: when the response is in, a task goes to
-         * {@code CompletableFuture}'s default executor, which starts a new thread per task while the common pool
-         * has a parallelism of 1 (machines of 2 cores or fewer). {@link #beforeJdkCompletes} completes it first,
-         * so that task is never submitted; the answer comes to the caller from the body subscriber instead.
+         * java.net.http's own future of this exchange, once {@code sendAsync} returned it: a
+         * {@code whenCompleteAsync(noop, ASYNC_POOL)} stage, whose task goes to {@code CompletableFuture}'s
+         * default executor once the exchange ends. On Java 17 that executor starts a new thread per task while
+         * the common pool has a parallelism of 1 (machines of 2 cores or fewer); later JDKs use a pool.
+         * {@link #beforeJdkCompletes} completes it first, so that for an answer the task is never submitted;
+         * the answer comes to the caller from the body subscriber instead. A failure without an answer still
+         * comes through it, thread and all.
          */
         private volatile CompletableFuture<?> sent;
 
