@@ -349,6 +349,7 @@ public final class Bench {
         }
 
         static Snapshot take() throws InterruptedException {
+            HeapAllocation.awaitReported();
             long nanos = System.nanoTime();
             long cpuNanos = OS.getProcessCpuTime();
             long[] ids = THREADS.getAllThreadIds();
@@ -361,7 +362,7 @@ public final class Bench {
             }
             long gc = HeapAllocation.collections();
             long started = THREADS.getTotalStartedThreadCount();
-            return new Snapshot(nanos, cpuNanos, gc, started, allocated, HeapAllocation.allocatedSoFar(gc));
+            return new Snapshot(nanos, cpuNanos, gc, started, allocated, HeapAllocation.allocatedSoFar());
         }
     }
 }

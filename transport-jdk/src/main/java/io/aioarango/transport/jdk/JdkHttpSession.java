@@ -241,7 +241,7 @@ final class JdkHttpSession implements HttpSession {
                     closeConnectionOf(exchange);
                     Completions.fail(result, () -> translate(failure));
                 } else if (response != null && !result.isDone()) {
-                    // The body subscriber hands every answer over first (answered), and completes this future
+                    // The body subscriber hands every answer over first (to result), and completes this future
                     // with null before java.net.http can: this is only a safety net, should an answer ever
                     // come without its subscriber's onComplete.
                     try {
@@ -270,11 +270,6 @@ final class JdkHttpSession implements HttpSession {
             }
         }
 
-        /** The whole answer, from the body subscriber, once java.net.http has ended its exchange. */
-        private void answered(ArangoResponse answer) {
-            result.complete(answer);
-        }
-
         /**
          * Called by java.net.http once the head of the final answer is in. Whatever it throws fails the
          * exchange (and {@link JdkHttpSession#closeConnectionOf} then closes the connection).
@@ -297,7 +292,7 @@ final class JdkHttpSession implements HttpSession {
             ResponseBodyBuffer body = ResponseBodyBuffer.forLength(host, noBody ? 0 : declaredLength,
                     options.maxResponseBytes());
             return new BufferingBodySubscriber(host, options.maxResponseBytes(), status, headers, body,
-                    this::beforeJdkCompletes, this::answered);
+                    this::beforeJdkCompletes, result::complete);
         }
     }
 

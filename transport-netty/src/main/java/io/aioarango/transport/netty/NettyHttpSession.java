@@ -154,12 +154,14 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
                 admission = Admission.QUEUE_FULL;
             }
         }
+        if (admission == Admission.START || admission == Admission.WAIT) {
+            result.whenComplete((response, failure) -> ended(next, failure));
+        }
         switch (admission) {
-            case START -> {
-                result.whenComplete((response, failure) -> ended(next, failure));
-                begin(next, channel);
+            case START -> begin(next, channel);
+            case WAIT -> {
+                // started by the exchange that frees a connection (finished)
             }
-            case WAIT -> result.whenComplete((response, failure) -> ended(next, failure));
             case QUEUE_FULL -> {
                 next.drop();
                 result.completeExceptionally(new RequestQueueFullException(host, options.maxConnectionsPerHost(),
