@@ -62,12 +62,16 @@ public final class ArangoClient implements AutoCloseable {
     /** The most coordinators a client talks to unless {@link Builder#maxCoordinators(int)} says otherwise. */
     public static final int DEFAULT_MAX_COORDINATORS = 64;
     private static final int MAX_COORDINATORS_LIMIT = 1024;
+    /** Slow attempts in a row that eject a coordinator unless {@link Builder#ejectAfterSlowAttempts(int)} says otherwise. */
+    public static final int DEFAULT_EJECT_AFTER_SLOW_ATTEMPTS = 5;
 
     private final Transport transport;
     private final boolean ownsTransport;
     private final Coordinators coordinators;
     private final ExecutorService ownedCompletionExecutor;
     private final ScheduledExecutorService discoveryScheduler;
+    /** Watches the requests in flight (hedges, slow coordinators) and probes the coordinators that are down. */
+    private final ScheduledExecutorService healthTimer;
     private final RequestExecutor executor;
     private final Polling polling;
     private final boolean verifyConnection;
@@ -102,8 +106,10 @@ public final class ArangoClient implements AutoCloseable {
                 ? Executors.newFixedThreadPool(2, DaemonThreads.named("aioarango-completion-"))
                 : null;
         Executor completion = builder.completionExecutor == null ? ownedCompletionExecutor : builder.completionExecutor;
+        this.healthTimer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("aioarango-health-"));
         this.executor = new RequestExecutor(coordinators, builder.resolver, completion, builder.maxAttempts,
-                builder.retryOnTimeout, metrics, builder.observationRegistry);
+                builder.retryOnTimeout, metrics, builder.observationRegistry, healthTimer, builder.hedging,
+                builder.ejectAfterSlowAttempts);
         this.polling = new Polling(completion, builder.jobPollFirst, builder.jobPollMax);
         if (builder.discoveryInterval != null) {
             this.discoveryScheduler = Executors.newSingleThreadScheduledExecutor(
@@ -229,6 +235,7 @@ public final class ArangoClient implements AutoCloseable {
             }
             polling.close(); // first, so that a wait fails as closed, not with its request's closed session
             executor.shutdown();
+            healthTimer.shutdownNow();
             coordinators.close();
             if (ownsTransport) {
                 transport.close();
@@ -249,7 +256,9 @@ public final class ArangoClient implements AutoCloseable {
         private final List<String> hostEntries = new ArrayList<>();
         private boolean hostsSet;
         private String hostsString;
-        private HostResolver resolver = HostResolvers.roundRobin();
+        private HostResolver resolver = HostResolvers.leastLoaded();
+        private Hedging hedging = Hedging.adaptive();
+        private int ejectAfterSlowAttempts = DEFAULT_EJECT_AFTER_SLOW_ATTEMPTS;
         private String transportName;
         private Transport transport;
         private final TransportOptions.Builder transportOptions = TransportOptions.builder();
@@ -323,7 +332,8 @@ public final class ArangoClient implements AutoCloseable {
         }
 
         /**
-         * A built-in resolver by name: {@code "roundrobin"} (the default) or {@code "random"}, in any case.
+         * A built-in resolver by name: {@code "leastloaded"} (the default), {@code "roundrobin"} or
+         * {@code "random"}, in any case; see {@link HostResolvers}.
          *
          * @param name one of {@link HostResolvers#NAMES}; surrounding spaces are ignored
          * @return this builder
@@ -555,8 +565,45 @@ public final class ArangoClient implements AutoCloseable {
         }
 
         /**
-         * How long a coordinator that could not be reached is left out: {@code initial} after the first
-         * failure, doubling with each failed probe up to {@code max}; default 1 s to 30 s.
+         * When an idempotent request still unanswered is sent a second time, to another coordinator; the
+         * first answer wins. Default {@link Hedging#adaptive()}: after the 95th percentile of the operation's
+         * recent attempts, at least 20 ms.
+         *
+         * @param hedging {@link Hedging#adaptive()}, {@link Hedging#after(Duration)} or {@link Hedging#off()}
+         * @return this builder
+         * @throws NullPointerException if {@code hedging} is null
+         */
+        public Builder hedging(Hedging hedging) {
+            this.hedging = Objects.requireNonNull(hedging, "hedging");
+            return this;
+        }
+
+        /**
+         * How many slow attempts in a row eject a coordinator, as a proxy's outlier detection does: an
+         * attempt is slow when its hedge answered first, when it timed out, or when it went unanswered for
+         * four hedge delays and at least 100 ms. An ejected coordinator gets no user request for the
+         * {@link #hostBackoff back-off}, is probed in the background meanwhile, and comes back at the first
+         * probe answered. Ejection never takes the last coordinator that is up. Default
+         * {@value ArangoClient#DEFAULT_EJECT_AFTER_SLOW_ATTEMPTS}.
+         *
+         * @param attempts 1 or more; 0 never ejects
+         * @return this builder
+         * @throws IllegalArgumentException if {@code attempts} is negative
+         */
+        public Builder ejectAfterSlowAttempts(int attempts) {
+            if (attempts < 0) {
+                throw new IllegalArgumentException("ejectAfterSlowAttempts " + attempts
+                        + " is not accepted; use 1 or more, or 0 never to eject");
+            }
+            this.ejectAfterSlowAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * How long a coordinator that could not be reached, or was ejected, is left out: {@code initial}
+         * after the first failure, doubling with each failed probe up to {@code max}; default 1 s to 30 s.
+         * The probes are the client's own ({@code GET /_admin/server/availability}, without credentials),
+         * never a user's request.
          *
          * @param initial the first back-off; positive
          * @param max     the longest back-off; not shorter than {@code initial}

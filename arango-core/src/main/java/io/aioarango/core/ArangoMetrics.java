@@ -12,7 +12,15 @@ public final class ArangoMetrics {
     public static final String REQUESTS_ACTIVE = "arango.client.requests.active";
     /** Counter: requests that left this coordinator for another. Tags: host (the one left), reason. */
     public static final String FAILOVERS = "arango.client.failovers";
-    /** Gauge: 1 while the coordinator is up, 0 while it is marked down. Tag: host. */
+    /**
+     * Counter: requests sent a second time, to another coordinator, because this one had not answered in
+     * time ({@link Hedging}). Tags: host (the slow one), result ({@code won}: the hedge answered first;
+     * {@code lost}: the first attempt did; {@code failed}: neither answered).
+     */
+    public static final String HEDGES = "arango.client.hedges";
+    /** Counter: times the coordinator was ejected for slow attempts in a row. Tag: host. */
+    public static final String EJECTIONS = "arango.client.ejections";
+    /** Gauge: 1 while the coordinator is up, 0 while it is marked down or ejected. Tag: host. */
     public static final String HOST_UP = "arango.client.host.up";
     /** Distribution (seconds): the server's {@code x-arango-queue-time-seconds}. Tag: host. */
     public static final String SERVER_QUEUE_TIME = "arango.client.server.queue.time";
@@ -50,6 +58,8 @@ public final class ArangoMetrics {
      * {@code queue_full}, {@code connection} (broke after sending), {@code timeout}, {@code redirect}.
      */
     public static final String TAG_REASON = "reason";
+    /** Tag of {@link #HEDGES}: {@code won}, {@code lost}, {@code failed}. */
+    public static final String TAG_RESULT = "result";
     /** Tag of {@link #CONNECTIONS}: {@code active}, {@code idle}, {@code pending}. */
     public static final String TAG_STATE = "state";
 

@@ -106,7 +106,7 @@ class SessionRoutingTest {
         Host hostA = new Host("http", "127.0.0.1", a.port());
         Host hostB = new Host("http", "127.0.0.1", b.port());
         try (ArangoClient client = ArangoClient.builder().hosts(Fixtures.url(a), Fixtures.url(b))
-                .transport(transport).build()) {
+                .hostResolver("roundrobin").hedging(Hedging.off()).transport(transport).build()) {
             assertThat(client.transportName()).isEqualTo("recording");
             Database db = client.db("_system", "root", "passwd").join();
             List<CompletableFuture<ArangoResponse>> sent = new ArrayList<>();

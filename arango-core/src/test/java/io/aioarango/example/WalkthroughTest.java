@@ -22,6 +22,7 @@ import io.aioarango.api.ServerRole;
 import io.aioarango.api.ServerStatistics;
 import io.aioarango.api.ServerVersion;
 import io.aioarango.core.ArangoClient;
+import io.aioarango.core.Hedging;
 import io.aioarango.testkit.FakeCluster;
 import io.aioarango.testkit.FakeClusterExtension;
 import io.aioarango.testkit.FakeCoordinator;
@@ -51,7 +52,8 @@ class WalkthroughTest {
         Instant before = Instant.now();
         try (ArangoClient client = ArangoClient.builder()
                 .hosts(fake.hostsString())          // or .hosts(List.of(...)) / .hosts("a", "b")
-                .hostResolver("roundrobin")         // the default; "random" or your own HostResolver
+                .hostResolver("roundrobin")         // or "leastloaded" (the default), "random" or your own
+                .hedging(Hedging.off())             // this walk counts requests: none sent twice
                 .transport("jdk")
                 .build()) {
             Database sysDb = client.db("_system", "root", "passwd").join();
@@ -141,8 +143,10 @@ class WalkthroughTest {
     void hostsAsAListOrOneByOneAndTheRandomResolver(FakeCluster fake) {
         List<String> list = fake.hosts();
         String dbServer = fake.dbServerIds().get(0);
-        try (ArangoClient fromList = ArangoClient.builder().hosts(list).hostResolver("random").build();
-                ArangoClient fromVarargs = ArangoClient.builder().hosts(list.get(0), list.get(1)).build()) {
+        try (ArangoClient fromList = ArangoClient.builder().hosts(list).hostResolver("random")
+                        .hedging(Hedging.off()).build();
+                ArangoClient fromVarargs = ArangoClient.builder().hosts(list.get(0), list.get(1))
+                        .hedging(Hedging.off()).build()) {
             assertThat(fromList.hosts()).isEqualTo(fromVarargs.hosts()).isEqualTo(list);
             assertThat(fromList.db("_system", "root", "passwd").join().cluster().serverId().join())
                     .startsWith("CRDN-").isIn(fake.coordinator(0).serverId(), fake.coordinator(1).serverId());

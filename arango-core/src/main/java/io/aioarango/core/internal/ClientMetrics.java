@@ -39,7 +39,8 @@ import java.util.function.ToIntFunction;
 
 /** Records the {@link ArangoMetrics} catalogue for one client. */
 public final class ClientMetrics {
-    private static final List<String> NAMES = List.of(REQUESTS, REQUESTS_ACTIVE, FAILOVERS, HOST_UP,
+    private static final List<String> NAMES = List.of(REQUESTS, REQUESTS_ACTIVE, FAILOVERS, ArangoMetrics.HEDGES,
+            ArangoMetrics.EJECTIONS, HOST_UP,
             SERVER_QUEUE_TIME, CONNECTIONS, STREAMS, BYTES_SENT, BYTES_RECEIVED);
 
     private final MeterRegistry registry;
@@ -263,5 +264,18 @@ public final class ClientMetrics {
     void failover(Host host, String reason) {
         Counter.builder(FAILOVERS).tags(TAG_HOST, tag(host), ArangoMetrics.TAG_REASON, reason)
                 .description("Requests that left this coordinator for another").register(registry).increment();
+    }
+
+    /** A hedged request ended: {@code result} is {@code won}, {@code lost} or {@code failed}. */
+    void hedge(Host slow, String result) {
+        Counter.builder(ArangoMetrics.HEDGES).tags(TAG_HOST, tag(slow), ArangoMetrics.TAG_RESULT, result)
+                .description("Requests sent again to another coordinator because this one was slow")
+                .register(registry).increment();
+    }
+
+    /** The coordinator was ejected for slow attempts in a row. */
+    void ejected(Host host) {
+        Counter.builder(ArangoMetrics.EJECTIONS).tags(TAG_HOST, tag(host))
+                .description("Times the coordinator was ejected for slow attempts in a row").register(registry).increment();
     }
 }

@@ -1,6 +1,7 @@
 package io.aioarango.core.internal;
 
 import io.aioarango.api.Host;
+import io.aioarango.api.HostCandidate;
 import io.aioarango.api.spi.HttpSession;
 import io.aioarango.api.spi.Transport;
 import java.time.Duration;
@@ -45,12 +46,20 @@ public final class Coordinators {
     }
     private boolean closed;                                            // guarded by this
 
-    /** One coordinator: host, session, health, and requests in flight. */
-    public static final class Coordinator {
+    /**
+     * One coordinator: host, session, health, requests in flight and recent latency; what a resolver sees of
+     * it is its {@link HostCandidate} side.
+     */
+    public static final class Coordinator implements HostCandidate {
+        /** The weight of the newest attempt in the moving average of latency: about the last ten count. */
+        private static final double LATENCY_WEIGHT = 0.1;
+
         final Host host;
         final HttpSession session;
         final HostHealth health;
         private final AtomicInteger inFlight = new AtomicInteger();
+        /** Racy on purpose: an update lost between two threads costs an average nothing. */
+        private volatile long latencyNanos;
         private volatile boolean retired;
         /** This coordinator's meters, once its first attempt looked them up. */
         volatile ClientMetrics.HostMeters meters;
@@ -61,12 +70,19 @@ public final class Coordinators {
             this.health = health;
         }
 
+        @Override
         public Host host() {
             return host;
         }
 
-        int inFlight() {
+        @Override
+        public int inFlight() {
             return inFlight.get();
+        }
+
+        @Override
+        public long latencyNanos() {
+            return latencyNanos;
         }
 
         /** Removed by discovery or closed with the client: it gets no request and records nothing more. */
@@ -74,15 +90,25 @@ public final class Coordinators {
             return retired;
         }
 
-        /** Counts a request in; pair with {@link #finished()}. */
+        /** Counts a request in; pair with {@link #finished(long)}. */
         void started() {
             inFlight.incrementAndGet();
         }
 
-        void finished() {
+        /** Counts a request out; {@code nanos} is how long it took, or negative when it says nothing of latency. */
+        void finished(long nanos) {
+            if (nanos >= 0) {
+                long average = latencyNanos;
+                latencyNanos = average == 0 ? nanos : average + (long) ((nanos - average) * LATENCY_WEIGHT);
+            }
             if (inFlight.decrementAndGet() == 0 && retired) {
                 session.close();
             }
+        }
+
+        @Override
+        public String toString() {
+            return host + " (" + inFlight() + " in flight, " + latencyNanos / 1000 + " µs)";
         }
 
         private void retire() {

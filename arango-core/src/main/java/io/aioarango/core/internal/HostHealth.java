@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Whether one coordinator is up. A connection-level failure marks it down for a back-off that doubles
- * with each further failure up to a maximum; once the back-off has passed, one request may probe it. Any
- * answer from the server marks it up again.
+ * Whether one coordinator is up. A connection-level failure, or a run of slow attempts (an ejection), marks
+ * it down for a back-off that doubles with each failed probe up to a maximum. While it is down no user
+ * request goes to it (unless every coordinator is down): a probe of the client's own asks it once the
+ * back-off has passed ({@link HealthWatch}). Any answer to a request marks it up again.
  */
 final class HostHealth {
     private final long initialBackoffNanos;
@@ -14,8 +15,10 @@ final class HostHealth {
     private long downSince;   // System.nanoTime() of the first failure; meaningful while down
     private long retryAt;     // when a probe may go out
     private long backoff;     // 0 while up
-    private boolean probing;  // a probe is in flight
+    private boolean probing;  // a probe is in flight (the client's, or a request sent while every host is down)
     private volatile boolean down; // read without the lock on every request to a healthy host
+    /** Slow attempts in a row (overtaken by a hedge, timed out, answered far too late); reset by a timely answer. */
+    private volatile int slowInARow;
     /** How many coordinators of the client are down, this one included while down and not detached. */
     private final AtomicInteger downCount;
     private boolean detached; // no longer counted: its coordinator left the client
@@ -38,34 +41,9 @@ final class HostHealth {
         return !down;
     }
 
-    /** Up, or down with its back-off passed and no probe out yet. */
-    boolean isAvailable(long now) {
-        if (!down) {
-            return true;
-        }
-        synchronized (this) {
-            return backoff == 0 || (!probing && now - retryAt >= 0);
-        }
-    }
-
-    /**
-     * Claims the right to send to this host now: always while it is up; while it is down, only for the
-     * one request that probes it.
-     */
-    boolean claim(long now) {
-        if (!down) {
-            return true;
-        }
-        synchronized (this) {
-            if (backoff == 0) {
-                return true;
-            }
-            if (probing || now - retryAt < 0) {
-                return false;
-            }
-            probing = true;
-            return true;
-        }
+    /** Claims the right to send a user's request to this host now: only while it is up. */
+    boolean claim() {
+        return !down;
     }
 
     /** Claims a host although it is down: every host is down and this one has been down longest. */
@@ -73,11 +51,34 @@ final class HostHealth {
         probing = true;
     }
 
+    /**
+     * Claims the probe of a host that is down, once its back-off has passed and no other probe is out.
+     *
+     * @return whether the caller probes it now
+     */
+    synchronized boolean claimProbe(long now) {
+        if (!down || probing || now - retryAt < 0) {
+            return false;
+        }
+        probing = true;
+        return true;
+    }
+
     synchronized long downSince() {
         return downSince;
     }
 
-    /** @return true when this failure took the host down (it was up) */
+    /** The nanoseconds from {@code now} until a probe may go out; 0 or less when it may go now. */
+    synchronized long untilProbe(long now) {
+        return retryAt - now;
+    }
+
+    /**
+     * A connection-level failure, an ejection or a failed probe. Only a failed probe doubles the back-off,
+     * so that the requests in flight when a host dies, failing together, count as one failure.
+     *
+     * @return true when this failure took the host down (it was up)
+     */
     synchronized boolean markDown(long now) {
         boolean wasUp = backoff == 0;
         if (wasUp) {
@@ -88,6 +89,7 @@ final class HostHealth {
         }
         retryAt = now + backoff;
         probing = false;
+        slowInARow = 0;
         if (!down && !detached) {
             downCount.incrementAndGet();
         }
@@ -109,6 +111,24 @@ final class HostHealth {
             }
             down = false;
             return wasDown;
+        }
+    }
+
+    /**
+     * One more slow attempt in a row.
+     *
+     * @return how many in a row now
+     */
+    synchronized int slow() {
+        return ++slowInARow;
+    }
+
+    /** A timely answer: the run of slow attempts is over. Writes only when there was one, to spare the cache line. */
+    void timely() {
+        if (slowInARow != 0) {
+            synchronized (this) {
+                slowInARow = 0;
+            }
         }
     }
 

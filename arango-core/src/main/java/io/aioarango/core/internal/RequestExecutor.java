@@ -4,17 +4,21 @@ import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.ArangoException;
 import io.aioarango.api.ArangoServerException;
+import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
+import io.aioarango.api.HostCandidate;
 import io.aioarango.api.HostResolver;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.MalformedResponseException;
 import io.aioarango.api.NoHostAvailableException;
 import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.core.ArangoMetrics;
+import io.aioarango.core.Hedging;
 import io.aioarango.core.internal.Coordinators.Coordinator;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +28,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -43,17 +48,38 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * <li>a timeout: the next one only if the builder asked for it, for idempotent requests;</li>
  * <li>anything else is the answer.</li>
  * </ul>
- * When every coordinator not yet tried is down, the one down longest is tried rather than none. The
- * final failure names every coordinator tried. The user's future is completed on the completion
+ * An idempotent request still unanswered after the {@link Hedging} delay is sent a second time, to another
+ * coordinator: the first answer wins and the other attempt is cancelled. While one of the two is in flight,
+ * the other's failure does not end the request. A coordinator whose attempts are slow again and again is
+ * ejected ({@link HealthWatch}). When every coordinator not yet tried is down, the one down longest is
+ * tried rather than none. The final failure names every coordinator tried. The user's future is completed on the completion
  * executor, never on an I/O thread, and exactly once whatever is thrown on the way (an {@link Error}
  * included): every step that could complete it catches {@link Throwable}.
  */
 public final class RequestExecutor {
     static final int MAX_REDIRECTS = 3;
-    @SuppressWarnings("rawtypes") // the updater of a generic class's field
+    /** An attempt unanswered for this many hedge delays is slow, whether or not it was hedged... */
+    static final int SLOW_FACTOR = 4;
+    /** ...and for this long at least: 100 ms, so that a fast cluster's jitter never counts as slow. */
+    static final long MIN_SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    @SuppressWarnings("rawtypes") // the updaters of a generic class's fields
     private static final AtomicIntegerFieldUpdater<Exchange> FINISHED =
             AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "finished");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicIntegerFieldUpdater<Exchange> ACTIVE =
+            AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "active");
     private static final System.Logger LOG = System.getLogger(RequestExecutor.class.getName());
+    /** Whether a resolver's class overrides {@link HostResolver#choose}: looked up once per class. */
+    private static final ClassValue<Boolean> SEES_LOAD = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("choose", List.class).getDeclaringClass() != HostResolver.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+    };
 
     private final Coordinators coordinators;
     private final ClientMetrics metrics;
@@ -62,15 +88,24 @@ public final class RequestExecutor {
     private final Executor completion;
     private final int maxAttempts;
     private final AttemptClassifier classifier;
+    private final Hedging hedging;
+    private final HealthWatch health;
+    private final SlowAttemptWatch watch;
+    private final LatencyPercentile.ByOperation latencies = new LatencyPercentile.ByOperation();
     private volatile boolean closed;
 
     /**
-     * @param maxAttempts    attempts per request at most, each on another coordinator; 0 for every
-     *                       coordinator once
+     * @param maxAttempts    attempts per request at most, each on another coordinator, hedges included; 0
+     *                       for every coordinator once
      * @param retryOnTimeout whether an idempotent request that timed out is tried on the next coordinator
+     * @param timer          runs the watch of the requests in flight and the probes of coordinators that are
+     *                       down; the caller shuts it down after {@link #shutdown()}
+     * @param hedging        when an idempotent request is sent to a second coordinator
+     * @param ejectAfter     slow attempts in a row that eject a coordinator; 0 never ejects
      */
     public RequestExecutor(Coordinators coordinators, HostResolver resolver, Executor completion, int maxAttempts,
-            boolean retryOnTimeout, ClientMetrics metrics, ObservationRegistry observations) {
+            boolean retryOnTimeout, ClientMetrics metrics, ObservationRegistry observations,
+            ScheduledExecutorService timer, Hedging hedging, int ejectAfter) {
         this.coordinators = coordinators;
         this.metrics = metrics;
         this.observations = observations;
@@ -78,6 +113,9 @@ public final class RequestExecutor {
         this.completion = completion;
         this.maxAttempts = maxAttempts;
         this.classifier = new AttemptClassifier(retryOnTimeout);
+        this.hedging = hedging;
+        this.health = new HealthWatch(coordinators, timer, metrics, ejectAfter);
+        this.watch = new SlowAttemptWatch(timer);
     }
 
     /** Sends a user's call: its coordinators are picked by the client's resolver. */
@@ -136,9 +174,9 @@ public final class RequestExecutor {
     }
 
     /**
-     * Sends a call to one coordinator alone, as a probe of that host: one attempt, neither failed over nor
-     * redirected, so its answer or failure is that coordinator's. Its outcome marks the host up or down as
-     * any attempt's does.
+     * Sends a call to one coordinator alone, as a probe of that host: one attempt, neither failed over,
+     * hedged nor redirected, so its answer or failure is that coordinator's. Its outcome marks the host up
+     * or down as any attempt's does.
      *
      * @param call a call with its {@link Call#prepared() prepared} request, which is sent as it is
      */
@@ -173,6 +211,9 @@ public final class RequestExecutor {
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_METHOD, request.method().name())
                 .start();
         Exchange<T> exchange = new Exchange<>(call, http, picker, pinned, observation, route, header);
+        if (pinned == null) {
+            watch.watch(exchange);
+        }
         exchange.attempt();
         return exchange.user;
     }
@@ -194,12 +235,13 @@ public final class RequestExecutor {
     /** Fails every request from now on; the sessions' owner fails those in flight. */
     public void shutdown() {
         closed = true;
+        watch.close();
     }
 
     /**
      * The future a call hands to the caller. Cancelling it (or failing it with a
-     * {@link CancellationException}) cancels the request: the attempt in flight is abandoned and its
-     * connection freed, and no further attempt is made. A subclass rather than a listener: no stage is
+     * {@link CancellationException}) cancels the request: the attempts in flight are abandoned and their
+     * connections freed, and no further attempt is made. A subclass rather than a listener: no stage is
      * added to every call for the rare cancel.
      */
     private static final class CallFuture<T> extends CompletableFuture<T> {
@@ -231,19 +273,6 @@ public final class RequestExecutor {
         return new IllegalStateException("This ArangoClient is closed; build a new one to send requests");
     }
 
-    private static void markDown(Coordinator coordinator, Throwable reason) {
-        if (coordinator.health.markDown(System.nanoTime())) {
-            LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is down ("
-                    + reason.getMessage() + "); trying it again in " + coordinator.health.backoff().toMillis() + " ms");
-        }
-    }
-
-    private static void markUp(Coordinator coordinator) {
-        if (coordinator.health.markUp()) {
-            LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is back");
-        }
-    }
-
     /**
      * A transport's failure as one of the SDK's exceptions: a transport that lets a raw exception out (a
      * {@code NumberFormatException} from a header it could not parse, say) failed on an exchange that
@@ -258,26 +287,48 @@ public final class RequestExecutor {
         return new ArangoConnectionException(coordinator.host, "transport failure: " + failure, true, failure);
     }
 
-    /** One request's attempts; they run one after another, so the state needs no locking. */
-    private final class Exchange<T> {
+    private static long slowNanos(long hedgeDelayNanos) {
+        return Math.max(SLOW_FACTOR * hedgeDelayNanos, MIN_SLOW_NANOS);
+    }
+
+    /**
+     * One request's attempts. They run one after another, but for a hedge, which runs beside the attempt it
+     * hedges: what both may touch (the failures, the count of attempts) is guarded by the exchange, and
+     * {@code active} counts the attempts in flight, so that only the last one to fail carries on.
+     */
+    private final class Exchange<T> extends SlowAttemptWatch.Watched {
         private final Call<T> call;
         /** Sent again with a new token after a 401 for an invalid one; otherwise the same every attempt. */
-        private TransportRequest request;
+        private volatile TransportRequest request;
         /** The route of a request with a renewable token, and the header it carries; else {@code null}. */
         private final DatabaseRoute tokenRoute;
         private String tokenHeader;
         private boolean tokenRenewed;
         private final HostResolver picker;
+        private final boolean seesLoad;
         /** The one coordinator of a probe ({@link #executeOn}); {@code null} for a request the picker routes. */
         private final Coordinator pinned;
         private final Observation observation;
+        private final LatencyPercentile latency;
+        private final boolean hedgeable;
         final CallFuture<T> user = new CallFuture<>(this);
         /** The failed attempts, in order; made on the first failure, since most requests have none. */
-        private Map<Host, Throwable> failures = Map.of();
-        private int attempts;
+        private Map<Host, Throwable> failures = Map.of(); // guarded by this
+        private int attempts;                             // guarded by this
         private int redirects;
-        /** The attempt on the wire, for a cancel to abandon. */
+        /** The request's own attempt, the latest: its coordinator, start and future (for a cancel). */
+        private volatile Coordinator current;
+        private volatile long currentStarted;
         private volatile CompletableFuture<ArangoResponse> inFlight;
+        /** The coordinator a hedge left behind, once one went out, and the hedge's future. */
+        private volatile Coordinator hedgedFrom;
+        private volatile CompletableFuture<ArangoResponse> hedgeInFlight;
+        private volatile boolean hedgeAnswered;
+        private volatile boolean answered;
+        /** The watch's thread only: whether a hedge was looked for, and the start of the attempt told slow. */
+        private boolean hedgeLookedFor;
+        private volatile long slowToldFor = -1;
+        private volatile int active; // attempts in flight
         private volatile boolean cancelled;
         /** Set once, by the step that ends the request; the caller's future completes after, elsewhere. */
         private volatile int finished; // 1 once set; a field, not an AtomicBoolean, to spare an object per call
@@ -289,8 +340,11 @@ public final class RequestExecutor {
             this.tokenHeader = tokenHeader;
             this.request = request;
             this.picker = picker;
+            this.seesLoad = picker != null && SEES_LOAD.get(picker.getClass());
             this.pinned = pinned;
             this.observation = observation;
+            this.latency = latencies.of(call.request().operation());
+            this.hedgeable = pinned == null && hedging.enabled() && call.request().idempotent();
         }
 
         private boolean isDone() {
@@ -298,7 +352,7 @@ public final class RequestExecutor {
         }
 
         /** The token expired or was revoked: one new login (shared), and this request once more, there. */
-        private void renewTokenAndRetry(Coordinator coordinator) {
+        private void renewTokenAndRetry(Coordinator coordinator, boolean hedge) {
             tokenRenewed = true;
             tokenRoute.authentication().renew(tokenHeader).whenComplete((fresh, failure) -> {
                 if (failure != null) {
@@ -314,22 +368,31 @@ public final class RequestExecutor {
                 }
                 tokenHeader = fresh;
                 request = tokenRoute.toHttp(call.request(), fresh);
-                send(coordinator);
+                send(coordinator, hedge);
+                ACTIVE.decrementAndGet(this); // the attempt that got the 401 is over
             });
         }
 
-        /** The caller cancelled: abandon the attempt in flight, start no other. */
+        /** The caller cancelled: abandon the attempts in flight, start no other. */
         void cancel() {
             cancelled = true;
+            cancelAttempts();
+        }
+
+        private void cancelAttempts() {
             CompletableFuture<ArangoResponse> sent = inFlight;
             if (sent != null) {
                 sent.cancel(false);
+            }
+            CompletableFuture<ArangoResponse> hedge = hedgeInFlight;
+            if (hedge != null) {
+                hedge.cancel(false);
             }
         }
 
         /**
          * Ends the call once: ends its observation, then completes the caller's future on the completion
-         * executor, never on an I/O thread.
+         * executor, never on an I/O thread, and cancels the attempt still in flight, if any.
          */
         private void finish(T value, Throwable failure) {
             if (!FINISHED.compareAndSet(this, 0, 1)) {
@@ -350,6 +413,11 @@ public final class RequestExecutor {
                 // here rather than leave the future hanging.
                 complete.run();
             }
+            Coordinator slow = hedgedFrom;
+            if (slow != null) {
+                metrics.hedge(slow.host, hedgeAnswered ? "won" : answered ? "lost" : "failed");
+                cancelAttempts(); // the loser, now that one answered
+            }
         }
 
         void attempt() {
@@ -362,70 +430,82 @@ public final class RequestExecutor {
             }
             if (closed) {
                 // Closed mid-request: its own last failure (the session closing under it) says more.
-                Throwable last = failures.values().stream().reduce((first, second) -> second).orElse(null);
+                Throwable last;
+                synchronized (this) {
+                    last = failures.values().stream().reduce((first, second) -> second).orElse(null);
+                }
                 fail(last != null ? last : closedError());
                 return;
             }
             Coordinators.Pool pool = coordinators.pool();
             Coordinator chosen;
+            Map<Host, Throwable> tried;
             try {
-                chosen = pinned != null ? (attempts == 0 ? pinned : null)
-                        : attempts < (maxAttempts > 0 ? maxAttempts : pool.coordinators().size()) ? choose(pool) : null;
+                synchronized (this) {
+                    chosen = pinned != null ? (attempts == 0 ? pinned : null)
+                            : attempts < attemptLimit(pool) ? choose(pool, null, true) : null;
+                    if (chosen != null) {
+                        attempts++;
+                    }
+                    tried = failures;
+                }
             } catch (Throwable e) { // the resolver is the user's code
                 fail(e);
                 return;
             }
             if (chosen == null) {
-                finish(null, new NoHostAvailableException(request.method() + " " + request.path(), failures));
+                finish(null, new NoHostAvailableException(request.method() + " " + request.path(), tried));
                 return;
             }
-            attempts++;
-            send(chosen);
+            send(chosen, false);
         }
 
-        /** The resolver's pick among the available coordinators not yet tried; null when none is left. */
-        private Coordinator choose(Coordinators.Pool pool) {
-            long now = System.nanoTime();
+        private int attemptLimit(Coordinators.Pool pool) {
+            return maxAttempts > 0 ? maxAttempts : pool.coordinators().size();
+        }
+
+        /**
+         * The resolver's pick among the coordinators that are up and not yet tried, and not {@code exclude};
+         * null when none is left. When {@code anyway}, and every coordinator not yet tried is down, the one
+         * down longest. Called with the exchange's lock held.
+         */
+        private Coordinator choose(Coordinators.Pool pool, Coordinator exclude, boolean anyway) {
             List<Coordinator> all = pool.coordinators();
-            if (failures.isEmpty() && coordinators.noneDown() && !all.isEmpty()) {
-                // Every coordinator is a candidate: offer the pool's own list, map the pick back by position.
-                Host picked = picker.select(pool.hosts());
-                Integer index = picked == null ? null : pool.positions().get(picked);
-                if (index == null) {
-                    throw notACandidate(picked, pool.hosts());
-                }
-                Coordinator coordinator = all.get(index);
-                if (coordinator.health.claim(now)) {
+            if (exclude == null && failures.isEmpty() && coordinators.noneDown() && !all.isEmpty()) {
+                // Every coordinator is a candidate: offer the pool's own lists, no copy made.
+                Coordinator coordinator = pick(pool, all);
+                if (coordinator.health.claim()) {
                     return coordinator;
                 }
                 // It went down meanwhile: choose among those available, as below.
             }
-            List<Coordinator> untried = failures.isEmpty()
-                    ? all
-                    : all.stream().filter(c -> !failures.containsKey(c.host)).toList();
+            List<Coordinator> untried = new ArrayList<>(all.size());
+            for (Coordinator coordinator : all) {
+                if (coordinator != exclude && !failures.containsKey(coordinator.host)) {
+                    untried.add(coordinator);
+                }
+            }
             if (untried.isEmpty()) {
                 return null;
             }
             List<Coordinator> candidates = new ArrayList<>(untried.size());
             for (Coordinator coordinator : untried) {
-                if (coordinator.health.isAvailable(now)) {
+                if (coordinator.health.isUp()) {
                     candidates.add(coordinator);
                 }
             }
             while (!candidates.isEmpty()) {
-                List<Host> offered = candidates.stream().map(Coordinator::host).toList();
-                Host picked = picker.select(offered);
-                int index = picked == null ? -1 : offered.indexOf(picked);
-                if (index < 0) {
-                    throw notACandidate(picked, offered);
-                }
-                Coordinator coordinator = candidates.get(index);
-                if (coordinator.health.claim(now)) {
+                Coordinator coordinator = pick(pool, candidates);
+                if (coordinator.health.claim()) {
                     return coordinator;
                 }
-                candidates.remove(index); // its one probe went to another request meanwhile
+                candidates.remove(coordinator); // it went down meanwhile
+            }
+            if (!anyway) {
+                return null;
             }
             // Every coordinator not yet tried is down: try the one down longest rather than fail untried.
+            long now = System.nanoTime();
             Coordinator longest = untried.stream()
                     .min(Comparator.comparingLong(c -> c.health.downSince() - now))
                     .orElseThrow();
@@ -433,41 +513,133 @@ public final class RequestExecutor {
             return longest;
         }
 
-        private IllegalStateException notACandidate(Host picked, List<Host> offered) {
-            return new IllegalStateException("HostResolver " + picker + " returned " + picked
-                    + ", which is not one of the candidates " + offered);
+        /**
+         * Asks the resolver: a resolver that sees load is offered the coordinators themselves, any other
+         * their hosts. The whole pool is offered as the pool's own lists, and the pick found in constant time.
+         */
+        private Coordinator pick(Coordinators.Pool pool, List<Coordinator> candidates) {
+            boolean whole = candidates == pool.coordinators();
+            if (seesLoad) {
+                HostCandidate picked = picker.choose(whole ? candidates : Collections.unmodifiableList(candidates));
+                int index = -1;
+                if (whole && picked != null) {
+                    Integer position = pool.positions().get(picked.host());
+                    index = position != null && candidates.get(position) == picked ? position : -1;
+                } else {
+                    for (int i = 0; i < candidates.size() && index < 0; i++) {
+                        index = candidates.get(i) == picked ? i : -1;
+                    }
+                }
+                if (index < 0) {
+                    throw notACandidate(picked == null ? null : picked.host(), candidates);
+                }
+                return candidates.get(index);
+            }
+            List<Host> offered = whole ? pool.hosts() : candidates.stream().map(Coordinator::host).toList();
+            Host picked = picker.select(offered);
+            Integer index = picked == null ? null : whole ? pool.positions().get(picked) : (Integer) offered.indexOf(picked);
+            if (index == null || index < 0) {
+                throw notACandidate(picked, candidates);
+            }
+            return candidates.get(index);
         }
 
-        private void send(Coordinator coordinator) {
+        private IllegalStateException notACandidate(Host picked, List<Coordinator> candidates) {
+            return new IllegalStateException("HostResolver " + picker + " returned " + picked
+                    + ", which is not one of the candidates " + candidates.stream().map(Coordinator::host).toList());
+        }
+
+        /**
+         * Looked at by the watch a few times a second while the request is in flight: an attempt unanswered
+         * for the hedge delay is hedged, and one unanswered for longer tells its coordinator slow.
+         */
+        @Override
+        boolean check(long now) {
+            if (isDone()) {
+                return false;
+            }
+            CompletableFuture<ArangoResponse> attempt = inFlight;
+            Coordinator at = current;
+            if (attempt == null || attempt.isDone()) {
+                return true; // between two attempts
+            }
+            if (!latency.trusted()) {
+                return true; // too few answers yet to tell a slow attempt from a usual one
+            }
+            long started = currentStarted;
+            long elapsed = now - started;
+            long delay = hedging.delayNanos(latency.p95Nanos());
+            if (hedgeable && !hedgeLookedFor && elapsed >= delay) {
+                hedgeLookedFor = true;
+                hedge(at);
+            }
+            if (slowToldFor != started && elapsed >= slowNanos(delay) && !watch.pausedSince(started)) {
+                slowToldFor = started;
+                health.slow(at, "was unanswered after " + TimeUnit.NANOSECONDS.toMillis(elapsed) + " ms");
+            }
+            return true;
+        }
+
+        /** Sends the request to a second coordinator, beside the attempt on {@code slow}, if one is up. */
+        private void hedge(Coordinator slow) {
+            Coordinator target;
+            synchronized (this) {
+                Coordinators.Pool pool = coordinators.pool();
+                if (isDone() || closed || attempts >= attemptLimit(pool)) {
+                    return;
+                }
+                target = choose(pool, slow, false);
+                if (target == null) {
+                    return;
+                }
+                attempts++;
+                hedgedFrom = slow;
+            }
+            send(target, true);
+        }
+
+        private void send(Coordinator coordinator, boolean hedge) {
             long started = System.nanoTime();
             coordinator.started();
+            ACTIVE.incrementAndGet(this);
+            if (!hedge) {
+                current = coordinator;
+                currentStarted = started;
+            }
             CompletableFuture<ArangoResponse> sent;
             try {
                 sent = coordinator.session.send(request);
             } catch (Throwable e) {
-                coordinator.finished();
+                coordinator.finished(-1);
+                ACTIVE.decrementAndGet(this);
                 fail(e);
                 return;
             }
-            inFlight = sent;
-            if (cancelled) {
-                sent.cancel(false); // the caller cancelled before the attempt was in flight
+            if (hedge) {
+                hedgeInFlight = sent;
+            } else {
+                inFlight = sent;
+            }
+            if (isDone()) {
+                sent.cancel(false); // the caller cancelled, or the other attempt answered, meanwhile
             }
             sent.whenComplete((response, failed) -> {
                 try {
-                    coordinator.finished();
                     Throwable failure = failed instanceof CompletionException && failed.getCause() != null
                             ? failed.getCause()
                             : failed;
                     long nanos = System.nanoTime() - started;
+                    coordinator.finished(cancelled ? -1 : nanos); // the caller's cancel says nothing of latency
                     record(coordinator, nanos, response, failure);
                     LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.path() + " on "
-                            + coordinator.host + ": " + (response != null ? "HTTP " + response.status() : failure)
+                            + coordinator.host + (hedge ? " (hedge)" : "") + ": "
+                            + (response != null ? "HTTP " + response.status() : failure)
                             + " in " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");
                     if (failure != null) {
-                        onFailure(coordinator, failure);
+                        onFailure(coordinator, failure, started);
                     } else {
-                        onResponse(coordinator, response);
+                        latency.add(nanos);
+                        onResponse(coordinator, response, hedge, started, nanos);
                     }
                 } catch (Throwable e) { // e.g. OutOfMemoryError reading a large answer: the caller still hears
                     fail(e);
@@ -484,24 +656,39 @@ public final class RequestExecutor {
             }
         }
 
-        private void onFailure(Coordinator coordinator, Throwable raw) {
+        private void onFailure(Coordinator coordinator, Throwable raw, long started) {
             Throwable failure = asSdkFailure(coordinator, raw);
+            if (failure instanceof ArangoTimeoutException && pinned == null && slowToldFor != started) {
+                slowToldFor = started;
+                health.slow(coordinator, "timed out");
+            }
             AttemptClassifier.Decision decision = classifier.onFailure(failure, call.request().idempotent());
             switch (decision.action()) {
                 case MARK_DOWN_AND_FAIL_OVER -> {
-                    markDown(coordinator, failure);
+                    health.unreachable(coordinator, failure);
                     failOver(coordinator, failure, decision.reason());
                 }
                 case FAIL_OVER -> failOver(coordinator, failure, decision.reason());
-                default -> fail(failure);
+                default -> failUnanswered(coordinator, failure);
             }
         }
 
-        private void onResponse(Coordinator coordinator, ArangoResponse response) {
-            markUp(coordinator);
+        private void onResponse(Coordinator coordinator, ArangoResponse response, boolean hedge, long started,
+                long nanos) {
+            health.answered(coordinator);
+            if (pinned == null && latency.trusted()) {
+                long slowNanos = slowNanos(hedging.delayNanos(latency.p95Nanos()));
+                if (nanos < slowNanos) {
+                    coordinator.health.timely();
+                } else if (slowToldFor != started && !watch.pausedSince(started)) {
+                    slowToldFor = started;
+                    health.slow(coordinator, "was answered after " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");
+                }
+            }
             try {
                 int status = response.status();
                 if (status >= 200 && status < 300) {
+                    answered(coordinator, hedge);
                     finish(call.reader().read(response), null);
                     return;
                 }
@@ -514,7 +701,7 @@ public final class RequestExecutor {
                 int errorNum = error instanceof ArangoServerException server ? server.errorNum() : 0;
                 if (status == 401 && errorNum == Authentication.ERROR_TOKEN_INVALID && tokenRoute != null
                         && !tokenRenewed && !isDone()) {
-                    renewTokenAndRetry(coordinator);
+                    renewTokenAndRetry(coordinator, hedge);
                     return;
                 }
                 AttemptClassifier.Decision decision = classifier.onAnswer(status, errorNum, leader != null);
@@ -522,14 +709,37 @@ public final class RequestExecutor {
                     case FOLLOW_REDIRECT -> {
                         redirects++;
                         metrics.failover(coordinator.host, decision.reason());
-                        send(leader);
+                        send(leader, hedge);
+                        ACTIVE.decrementAndGet(this); // the attempt redirected is over
                     }
                     case FAIL_OVER -> failOver(coordinator, error, decision.reason());
-                    default -> fail(error);
+                    default -> {
+                        answered(coordinator, hedge);
+                        fail(error);
+                    }
                 }
             } catch (ResponseFormatException e) {
+                answered(coordinator, hedge);
                 fail(new MalformedResponseException(coordinator.host, response.status(), e.getMessage(),
                         ServerErrors.excerpt(response), e));
+            }
+        }
+
+        /**
+         * An attempt's answer is the request's: a hedge that answered first overtook the attempt it hedged,
+         * which tells that coordinator slow.
+         */
+        private void answered(Coordinator coordinator, boolean hedge) {
+            if (finished != 0) {
+                return;
+            }
+            answered = true;
+            Coordinator slow = hedgedFrom;
+            CompletableFuture<ArangoResponse> overtaken = inFlight;
+            if (hedge && slow != null && overtaken != null && !overtaken.isDone() && !watch.pausedSince(currentStarted)) {
+                hedgeAnswered = true;
+                health.slow(slow, "was overtaken by its hedge to " + coordinator.host + " after "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - currentStarted) + " ms");
             }
         }
 
@@ -551,23 +761,46 @@ public final class RequestExecutor {
             return leader;
         }
 
-        /** Moves on to the next coordinator; {@code reason} is the failovers counter's tag. */
+        /**
+         * Moves on to the next coordinator, unless the other attempt of a hedged request is still in flight:
+         * its outcome decides then. {@code reason} is the failovers counter's tag.
+         */
         private void failOver(Coordinator coordinator, Throwable failure, String reason) {
             if (pinned != null) {
                 fail(failure); // a probe's outcome is its one coordinator's
                 return;
             }
+            remember(coordinator, failure);
+            metrics.failover(coordinator.host, reason);
+            if (ACTIVE.decrementAndGet(this) == 0) {
+                attempt();
+            }
+        }
+
+        /** An attempt failed without an answer, for good: the request fails, unless its other attempt may yet answer. */
+        private void failUnanswered(Coordinator coordinator, Throwable failure) {
+            if (hedgedFrom != null) {
+                remember(coordinator, failure);
+            }
+            if (ACTIVE.decrementAndGet(this) == 0) {
+                fail(failure);
+            }
+        }
+
+        private synchronized void remember(Coordinator coordinator, Throwable failure) {
             if (failures.isEmpty()) {
                 failures = new LinkedHashMap<>();
             }
             failures.put(coordinator.host, failure);
-            metrics.failover(coordinator.host, reason);
-            attempt();
         }
 
         /** The request ends with {@code failure}; earlier attempts' failures ride along as suppressed. */
         private void fail(Throwable failure) {
-            failures.values().stream().filter(earlier -> earlier != failure).forEach(failure::addSuppressed);
+            List<Throwable> earlier;
+            synchronized (this) {
+                earlier = List.copyOf(failures.values());
+            }
+            earlier.stream().filter(other -> other != failure).forEach(failure::addSuppressed);
             finish(null, failure);
         }
     }

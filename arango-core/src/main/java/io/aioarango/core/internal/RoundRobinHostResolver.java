@@ -1,6 +1,7 @@
 package io.aioarango.core.internal;
 
 import io.aioarango.api.Host;
+import io.aioarango.api.HostCandidate;
 import io.aioarango.api.HostResolver;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +12,16 @@ public final class RoundRobinHostResolver implements HostResolver {
 
     @Override
     public Host select(List<Host> candidates) {
-        return candidates.get(Math.floorMod(next.getAndIncrement(), candidates.size()));
+        return candidates.get(turn(candidates.size()));
+    }
+
+    @Override
+    public HostCandidate choose(List<? extends HostCandidate> candidates) {
+        return candidates.get(turn(candidates.size()));
+    }
+
+    private int turn(int candidates) {
+        return Math.floorMod(next.getAndIncrement(), candidates);
     }
 
     @Override

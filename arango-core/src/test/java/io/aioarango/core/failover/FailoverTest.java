@@ -28,6 +28,7 @@ import io.aioarango.api.spi.Transport;
 import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.api.spi.TransportProvider;
 import io.aioarango.core.ArangoClient;
+import io.aioarango.core.Hedging;
 import io.aioarango.core.HostResolvers;
 import io.aioarango.core.testing.ThreeCoordinatorTest;
 import io.aioarango.testkit.FakeCoordinator;
@@ -71,7 +72,8 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
     }
 
     private ArangoClient.Builder builder(List<String> urls) {
-        return ArangoClient.builder().hosts(urls).transport(transport())
+        // Hedging off unless a test turns it on: these tests count the attempts each coordinator gets.
+        return ArangoClient.builder().hosts(urls).transport(transport()).hedging(Hedging.off())
                 .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5));
     }
 
@@ -189,7 +191,8 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
 
     @Test
     void whenAllAreDownTheOneDownLongestIsStillTried() {
-        Cluster cluster = db(builder().hostBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30))).cluster();
+        Cluster cluster = db(builder().hostResolver("roundrobin")
+                .hostBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30))).cluster();
         coordinators.forEach(FakeCoordinator::stop);
         assertThat(failure(cluster.serverId())).isInstanceOf(NoHostAvailableException.class);
 
@@ -287,8 +290,9 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
     @Test
     void aTimeoutIsRetriedOnlyWhenAsked() {
         coordinators.get(0).delay(Duration.ofSeconds(3));
-        Cluster plain = db(builder().hostResolver(FIRST).requestTimeout(Duration.ofMillis(300))).cluster();
-        Cluster retrying = db(builder().hostResolver(FIRST).requestTimeout(Duration.ofMillis(300))
+        Cluster plain = db(builder().hostResolver(FIRST).hedging(Hedging.off())
+                .requestTimeout(Duration.ofMillis(300))).cluster();
+        Cluster retrying = db(builder().hostResolver(FIRST).hedging(Hedging.off()).requestTimeout(Duration.ofMillis(300))
                 .retryOnTimeout(true)).cluster();
 
         assertThat(failure(plain.serverId())).isInstanceOf(ArangoTimeoutException.class);
@@ -387,7 +391,7 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         WireMockServer found = wireMockCoordinator("CRDN-found");
         answerEndpoints(seed, seed, found);
         answerEndpoints(found, seed, found);
-        ArangoClient client = client(builder(url(seed))
+        ArangoClient client = client(builder(url(seed)).hostResolver("roundrobin")
                 .endpointDiscovery(Duration.ofMillis(100), Credentials.of("root", "pw")));
 
         awaitHosts(client, List.of(url(seed), url(found)));
@@ -450,7 +454,7 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
     @Test
     void roundRobinSplitsExactlyWhileDiscoveryRuns() {
         // Every coordinator of the fake cluster lists all three.
-        ArangoClient client = client(builder().endpointDiscovery(Duration.ofMillis(5),
+        ArangoClient client = client(builder().hostResolver("roundrobin").endpointDiscovery(Duration.ofMillis(5),
                 Credentials.of("root", "passwd")));
         Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
         awaitEndpointRequests(coordinators.get(0), 3);

@@ -93,9 +93,9 @@ class CoordinatorsTest {
 
         assertThat(coordinators.hosts()).containsExactly(b);
         assertThat(transport.closedByHost.get(a)).as("two requests still in flight").isFalse();
-        busy.finished();
+        busy.finished(-1);
         assertThat(transport.closedByHost.get(a)).as("one still in flight").isFalse();
-        busy.finished();
+        busy.finished(-1);
         assertThat(transport.closedByHost.get(a)).isTrue();
         assertThat(transport.closedByHost.get(b)).isFalse();
     }

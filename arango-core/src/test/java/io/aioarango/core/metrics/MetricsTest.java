@@ -22,6 +22,7 @@ import io.aioarango.api.Credentials;
 import io.aioarango.api.Database;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.core.ArangoClient;
+import io.aioarango.core.Hedging;
 import io.aioarango.core.testing.ThreeCoordinatorTest;
 import io.aioarango.testkit.FakeCoordinator;
 import io.aioarango.transport.tck.HostileServer;
@@ -61,7 +62,8 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
     protected abstract boolean pools();
 
     private ArangoClient.Builder builder(MeterRegistry registry) {
-        return ArangoClient.builder().hosts(fakeCluster.hosts())
+        // Round robin without hedges: these tests count what each coordinator got.
+        return ArangoClient.builder().hosts(fakeCluster.hosts()).hostResolver("roundrobin").hedging(Hedging.off())
                 .transport(transport()).meterRegistry(registry)
                 .hostBackoff(Duration.ofMillis(100), Duration.ofMillis(200));
     }
@@ -130,7 +132,7 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
         WireMockServer busy = wireMockCoordinator("CRDN-busy", "0.125000");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Cluster cluster = client(ArangoClient.builder().hosts(url(quiet), url(busy)).transport(transport())
-                .meterRegistry(registry)).db("_system", "root", "passwd").join().cluster();
+                .hostResolver("roundrobin").hedging(Hedging.off()).meterRegistry(registry)).db("_system", "root", "passwd").join().cluster();
         for (int i = 0; i < 10; i++) {
             await(cluster.serverId());
         }

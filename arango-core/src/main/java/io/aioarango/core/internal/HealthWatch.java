@@ -1,0 +1,142 @@
+package io.aioarango.core.internal;
+
+import io.aioarango.api.Headers;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.api.ArangoResponse;
+import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.core.internal.Coordinators.Coordinator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes coordinators out and brings them back. A coordinator that could not be reached is marked down; one
+ * whose attempts were slow {@code ejectAfter} times in a row (overtaken by their hedges, timed out, or
+ * answered far later than the operation's usual) is ejected, unless it is the last one up. Either way no
+ * user request goes there while it is down: once its back-off has passed, the client's own probe,
+ * {@code GET /_admin/server/availability} without credentials, asks it, and any answer but 503 brings it
+ * back; a probe that fails, or is not answered within {@link #PROBE_TIMEOUT_NANOS}, doubles the back-off.
+ */
+final class HealthWatch {
+    private static final System.Logger LOG = System.getLogger(HealthWatch.class.getName());
+    /** How long a probe may go unanswered: a coordinator that takes longer to say it is available is not. */
+    static final long PROBE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final TransportRequest PROBE = new TransportRequest(HttpMethod.GET, "/_admin/server/availability",
+            Headers.empty(), null);
+
+    private final Coordinators coordinators;
+    private final ScheduledExecutorService timer;
+    private final ClientMetrics metrics;
+    private final int ejectAfter;
+
+    /**
+     * @param timer      runs the probes and their timeouts; shut down by the client
+     * @param ejectAfter slow attempts in a row that eject a coordinator; 0 never ejects
+     */
+    HealthWatch(Coordinators coordinators, ScheduledExecutorService timer, ClientMetrics metrics, int ejectAfter) {
+        this.coordinators = coordinators;
+        this.timer = timer;
+        this.metrics = metrics;
+        this.ejectAfter = ejectAfter;
+    }
+
+    /** The coordinator could not be reached. */
+    void unreachable(Coordinator coordinator, Throwable reason) {
+        if (coordinator.health.markDown(System.nanoTime())) {
+            LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is down ("
+                    + reason.getMessage() + "); probing it again in " + coordinator.health.backoff().toMillis() + " ms");
+            probeLater(coordinator);
+        }
+    }
+
+    /** The coordinator answered a request. */
+    void answered(Coordinator coordinator) {
+        if (coordinator.health.markUp()) {
+            LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is back");
+        }
+    }
+
+    /** One of the coordinator's attempts was slow; {@code why} says how, for the log. */
+    void slow(Coordinator coordinator, String why) {
+        if (ejectAfter == 0 || !coordinator.health.isUp() || coordinator.retired()) {
+            return;
+        }
+        int inARow = coordinator.health.slow();
+        if (inARow < ejectAfter || !anotherIsUp(coordinator)) {
+            return;
+        }
+        if (coordinator.health.markDown(System.nanoTime())) {
+            metrics.ejected(coordinator.host);
+            LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is ejected: " + inARow
+                    + " attempts in a row were slow (the last " + why + "); probing it again in "
+                    + coordinator.health.backoff().toMillis() + " ms");
+            probeLater(coordinator);
+        }
+    }
+
+    /** Ejection never takes the last coordinator up. */
+    private boolean anotherIsUp(Coordinator coordinator) {
+        for (Coordinator other : coordinators.active()) {
+            if (other != coordinator && other.health.isUp()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void probeLater(Coordinator coordinator) {
+        long delay = Math.max(0, coordinator.health.untilProbe(System.nanoTime()));
+        try {
+            timer.schedule(() -> probe(coordinator), delay, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the client is closing: nothing left to probe for
+        }
+    }
+
+    private void probe(Coordinator coordinator) {
+        if (coordinator.retired() || coordinator.health.isUp()) {
+            return; // gone, or back by an answer to a request sent while every coordinator was down
+        }
+        if (!coordinator.health.claimProbe(System.nanoTime())) {
+            probeLater(coordinator); // a request sent while every coordinator was down is probing it
+            return;
+        }
+        CompletableFuture<ArangoResponse> sent;
+        coordinator.started();
+        try {
+            sent = coordinator.session.send(PROBE);
+        } catch (Throwable e) {
+            coordinator.finished(-1);
+            probed(coordinator, null, e);
+            return;
+        }
+        try {
+            timer.schedule(() -> sent.cancel(false), PROBE_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            sent.cancel(false);
+        }
+        sent.whenComplete((response, failure) -> {
+            coordinator.finished(-1); // a probe's time says nothing of the coordinator's load
+            probed(coordinator, response, failure);
+        });
+    }
+
+    private void probed(Coordinator coordinator, ArangoResponse response, Throwable failure) {
+        if (coordinator.retired()) {
+            return;
+        }
+        if (response != null && response.status() != 503) {
+            if (coordinator.health.markUp()) {
+                LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is back (its probe was "
+                        + "answered with HTTP " + response.status() + ")");
+            }
+            return;
+        }
+        coordinator.health.markDown(System.nanoTime()); // a failed probe: the back-off doubles
+        LOG.log(System.Logger.Level.DEBUG, () -> "Probe of coordinator " + coordinator.host + " failed ("
+                + (response != null ? "HTTP " + response.status() : String.valueOf(failure)) + "); again in "
+                + coordinator.health.backoff().toMillis() + " ms");
+        probeLater(coordinator);
+    }
+}
