@@ -60,6 +60,8 @@ public final class Coordinators {
         private final AtomicInteger inFlight = new AtomicInteger();
         /** Racy on purpose: an update lost between two threads costs an average nothing. */
         private volatile long latencyNanos;
+        /** Attempts ended since the last {@link #ageLatency()}; racy too, only its being 0 matters. */
+        private int endedSinceAged;
         private volatile boolean retired;
         /** This coordinator's meters, once its first attempt looked them up. */
         volatile ClientMetrics.HostMeters meters;
@@ -100,10 +102,27 @@ public final class Coordinators {
             if (nanos >= 0) {
                 long average = latencyNanos;
                 latencyNanos = average == 0 ? nanos : average + (long) ((nanos - average) * LATENCY_WEIGHT);
+                endedSinceAged++;
             }
             if (inFlight.decrementAndGet() == 0 && retired) {
                 session.close();
             }
+        }
+
+        /**
+         * Halves the latency of a coordinator that ended no attempt since the last call: a latency that is
+         * not renewed fades, so that a coordinator once slow is tried again rather than shunned for good.
+         */
+        void ageLatency() {
+            if (endedSinceAged == 0) {
+                latencyNanos /= 2;
+            }
+            endedSinceAged = 0;
+        }
+
+        /** Forgets the latency: a coordinator back from being down starts afresh. */
+        void forgetLatency() {
+            latencyNanos = 0;
         }
 
         @Override

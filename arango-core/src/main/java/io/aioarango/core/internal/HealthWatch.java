@@ -22,6 +22,8 @@ final class HealthWatch {
     private static final System.Logger LOG = System.getLogger(HealthWatch.class.getName());
     /** How long a probe may go unanswered: a coordinator that takes longer to say it is available is not. */
     static final long PROBE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** How often a latency that no attempt renewed is halved. */
+    private static final long LATENCY_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final TransportRequest PROBE = new TransportRequest(HttpMethod.GET, "/_admin/server/availability",
             Headers.empty(), null);
 
@@ -39,6 +41,13 @@ final class HealthWatch {
         this.timer = timer;
         this.metrics = metrics;
         this.ejectAfter = ejectAfter;
+        timer.scheduleWithFixedDelay(this::ageLatencies, LATENCY_AGE_NANOS, LATENCY_AGE_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    private void ageLatencies() {
+        for (Coordinator coordinator : coordinators.active()) {
+            coordinator.ageLatency();
+        }
     }
 
     /** The coordinator could not be reached. */
@@ -53,6 +62,7 @@ final class HealthWatch {
     /** The coordinator answered a request. */
     void answered(Coordinator coordinator) {
         if (coordinator.health.markUp()) {
+            coordinator.forgetLatency();
             LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is back");
         }
     }
@@ -128,6 +138,7 @@ final class HealthWatch {
         }
         if (response != null && response.status() != 503) {
             if (coordinator.health.markUp()) {
+                coordinator.forgetLatency();
                 LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is back (its probe was "
                         + "answered with HTTP " + response.status() + ")");
             }

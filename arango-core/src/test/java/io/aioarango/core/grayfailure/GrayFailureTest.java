@@ -1,0 +1,230 @@
+package io.aioarango.core.grayfailure;
+
+import static io.aioarango.transport.tck.Waiting.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aioarango.api.ArangoRequest;
+import io.aioarango.api.ArangoTimeoutException;
+import io.aioarango.api.Cluster;
+import io.aioarango.api.Database;
+import io.aioarango.api.HttpMethod;
+import io.aioarango.core.ArangoClient;
+import io.aioarango.core.ArangoMetrics;
+import io.aioarango.core.Hedging;
+import io.aioarango.core.testing.ThreeCoordinatorTest;
+import io.aioarango.testkit.FakeCoordinator;
+import io.aioarango.testkit.RecordedRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Coordinators that go silent rather than fail loudly: one that holds every answer back (a frozen process,
+ * a host gone without a reset). Runs once per transport (see the subclasses), at the client's defaults
+ * unless a test says otherwise.
+ */
+abstract class GrayFailureTest extends ThreeCoordinatorTest {
+    private static final String ID_PATH = "/_db/_system/_admin/server/id";
+    private static final String AVAILABILITY_PATH = "/_admin/server/availability";
+    /** Longer than any test: the silent coordinator never answers within one. */
+    private static final Duration SILENT = Duration.ofMinutes(5);
+
+    protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private ArangoClient.Builder builder() {
+        return ArangoClient.builder().hosts(fakeCluster.hosts()).transport(transport()).meterRegistry(registry)
+                .hostBackoff(Duration.ofMillis(200), Duration.ofMillis(400));
+    }
+
+    private Database db(ArangoClient.Builder builder) {
+        return client(builder).db("_system", "root", "passwd").join();
+    }
+
+    /** Enough answers for the client to know how long serverId() usually takes. */
+    private void warmUp(Cluster cluster) {
+        for (int i = 0; i < 60; i++) {
+            await(cluster.serverId());
+        }
+    }
+
+    /** {@code count} serverId() calls, {@code window} in flight at a time; every one must succeed. */
+    private List<String> serverIds(Cluster cluster, int count, int window) {
+        List<String> ids = new ArrayList<>();
+        List<CompletableFuture<String>> inFlight = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            inFlight.add(completions.track(cluster.serverId()));
+            if (inFlight.size() == window) {
+                inFlight.forEach(f -> ids.add(await(f)));
+                inFlight.clear();
+            }
+        }
+        inFlight.forEach(f -> ids.add(await(f)));
+        return ids;
+    }
+
+    private double hostUp(FakeCoordinator coordinator) {
+        return registry.get(ArangoMetrics.HOST_UP).tag("host", "127.0.0.1:" + coordinator.port()).gauge().value();
+    }
+
+    private double counted(String name, FakeCoordinator coordinator) {
+        return registry.find(name).tag("host", "127.0.0.1:" + coordinator.port()).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private static long idRequests(FakeCoordinator coordinator) {
+        return coordinator.requests().stream().filter(r -> r.path().equals(ID_PATH)).count();
+    }
+
+    @Test
+    void readsCaughtOnASilentCoordinatorAreHedgedAndItIsEjected() {
+        Cluster cluster = db(builder()).cluster();
+        warmUp(cluster);
+        FakeCoordinator silent = coordinators.get(1);
+        silent.delay(SILENT);
+
+        // Every call succeeds, those the silent coordinator got rescued by their hedges.
+        List<String> ids = serverIds(cluster, 300, 16);
+        assertThat(ids).hasSize(300).doesNotContain(silent.serverId());
+
+        assertThat(counted(ArangoMetrics.EJECTIONS, silent)).isEqualTo(1);
+        assertThat(hostUp(silent)).isZero();
+        assertThat(registry.get(ArangoMetrics.HEDGES).tags("host", "127.0.0.1:" + silent.port(), "result", "won")
+                .counter().count()).isPositive();
+        // Ejected: no user request goes there any more.
+        long before = idRequests(silent);
+        serverIds(cluster, 100, 16);
+        assertThat(idRequests(silent)).isEqualTo(before);
+        assertThat(hostUp(coordinators.get(0)) + hostUp(coordinators.get(2))).isEqualTo(2);
+    }
+
+    @Test
+    void anEjectedCoordinatorIsProbedInTheBackgroundWithoutCredentialsAndComesBack() {
+        Cluster cluster = db(builder()).cluster();
+        warmUp(cluster);
+        FakeCoordinator silent = coordinators.get(2);
+        silent.delay(SILENT);
+        serverIds(cluster, 200, 16);
+        eventually("the silent coordinator is ejected", () -> hostUp(silent) == 0);
+
+        silent.heal();
+        // No user request is sent meanwhile: the client's own probe brings it back.
+        eventually("the healed coordinator is back", () -> hostUp(silent) == 1);
+        List<RecordedRequest> probes = silent.requests().stream().filter(r -> r.path().equals(AVAILABILITY_PATH))
+                .toList();
+        assertThat(probes).isNotEmpty().allSatisfy(probe -> {
+            assertThat(probe.method()).isEqualTo("GET");
+            assertThat(probe.user()).as("a probe carries no credentials").isNull();
+        });
+        long before = idRequests(silent);
+        serverIds(cluster, 60, 4);
+        assertThat(idRequests(silent)).as("requests go there again").isGreaterThan(before);
+    }
+
+    @Test
+    void aPostIsNeverHedgedAndNoNewPostGoesToAnEjectedCoordinator() {
+        Database db = db(builder().requestTimeout(Duration.ofSeconds(2)));
+        Cluster cluster = db.cluster();
+        warmUp(cluster);
+        FakeCoordinator silent = coordinators.get(0);
+        silent.delay(SILENT);
+        serverIds(cluster, 200, 16);
+        eventually("the silent coordinator is ejected", () -> hostUp(silent) == 0);
+        silent.clearRequests();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(await(db.send(ArangoRequest.builder(HttpMethod.POST, "/_admin/cluster/rebalance")
+                    .jsonBody("{\"version\":1}").build())).status()).isEqualTo(200);
+        }
+        assertThat(silent.requests()).filteredOn(r -> r.method().equals("POST")).isEmpty();
+    }
+
+    @Test
+    void aPostInFlightOnASilentCoordinatorFailsWithATimeoutAndIsSentNowhereElse() {
+        Database db = db(builder().hostResolver(candidates -> candidates.get(0)).requestTimeout(Duration.ofMillis(500)));
+        warmUp(db.cluster());
+        coordinators.get(0).delay(SILENT);
+        coordinators.forEach(FakeCoordinator::clearRequests);
+
+        Throwable failure = failure(db.send(ArangoRequest.builder(HttpMethod.POST, "/_admin/cluster/rebalance")
+                .jsonBody("{\"version\":1}").build()));
+        assertThat(failure).isInstanceOf(ArangoTimeoutException.class);
+        assertThat(coordinators.get(0).requests()).hasSize(1);
+        assertThat(coordinators.get(1).requests()).isEmpty();
+        assertThat(coordinators.get(2).requests()).isEmpty();
+    }
+
+    @Test
+    void ejectionNeverTakesTheLastCoordinatorUp() {
+        Cluster cluster = db(builder().requestTimeout(Duration.ofSeconds(1))).cluster();
+        warmUp(cluster);
+        coordinators.get(0).delay(SILENT);
+        coordinators.get(1).delay(SILENT);
+        // A read hedged from one silent coordinator to the other may time out: only one hedge goes out.
+        List<CompletableFuture<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            calls.add(completions.track(cluster.serverId()));
+        }
+        calls.forEach(call -> call.handle((id, e) -> id).join());
+        eventually("two coordinators are ejected", () -> hostUp(coordinators.get(0)) + hostUp(coordinators.get(1)) == 0);
+
+        // The last one goes silent too: its requests time out, one slow attempt after another, yet it stays.
+        coordinators.get(2).delay(SILENT);
+        List<CompletableFuture<String>> stuck = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            stuck.add(completions.track(cluster.serverId()));
+        }
+        stuck.forEach(f -> assertThat(failure(f)).isInstanceOf(ArangoTimeoutException.class));
+        assertThat(hostUp(coordinators.get(2))).as("the last coordinator up stays up").isEqualTo(1);
+        assertThat(counted(ArangoMetrics.EJECTIONS, coordinators.get(2))).isZero();
+
+        coordinators.get(2).heal();
+        assertThat(await(cluster.serverId())).isEqualTo(coordinators.get(2).serverId());
+    }
+
+    @Test
+    void withHedgingOffAReadWaitsForItsCoordinator() {
+        Cluster cluster = db(builder().hedging(Hedging.off()).hostResolver("roundrobin")
+                .requestTimeout(Duration.ofMillis(700))).cluster();
+        warmUp(cluster);
+        coordinators.get(0).delay(SILENT);
+        List<Throwable> failures = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            try {
+                cluster.serverId().get(20, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                failures.add(e.getCause());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(failures).hasSize(1).allSatisfy(f -> assertThat(f).isInstanceOf(ArangoTimeoutException.class));
+        assertThat(registry.find(ArangoMetrics.HEDGES).counters()).isEmpty();
+    }
+
+    private <T> T await(CompletableFuture<T> future) {
+        try {
+            return completions.track(future).get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Throwable failure(CompletableFuture<?> future) {
+        try {
+            completions.track(future).get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("expected a failure, the request succeeded");
+    }
+}

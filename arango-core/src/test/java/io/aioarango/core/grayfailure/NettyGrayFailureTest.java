@@ -1,0 +1,9 @@
+package io.aioarango.core.grayfailure;
+
+/** Gray failures over the netty transport. */
+class NettyGrayFailureTest extends GrayFailureTest {
+    @Override
+    protected String transport() {
+        return "netty";
+    }
+}
