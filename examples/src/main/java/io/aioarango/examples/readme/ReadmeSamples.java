@@ -41,6 +41,11 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.Comparator;
+import io.aioarango.core.Hedging;
+import io.aioarango.api.HostResolver;
+import io.aioarango.api.HostCandidate;
+import io.aioarango.api.Host;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,9 +81,34 @@ final class ReadmeSamples {
     }
 
     static void loadBalancing(List<String> hosts) {
-        ArangoClient.builder().hosts(hosts).hostResolver("roundrobin");   // the default: each in turn
+        ArangoClient.builder().hosts(hosts).hostResolver("leastloaded");  // the default: the less loaded of two
+        ArangoClient.builder().hosts(hosts).hostResolver("roundrobin");   // each in turn
         ArangoClient.builder().hosts(hosts).hostResolver("random");       // uniformly at random
         ArangoClient.builder().hosts(hosts).hostResolver(candidates -> candidates.get(0));   // your own
+    }
+
+    static void loadAwareResolver(List<String> hosts) {
+        HostResolver fewestInFlight = new HostResolver() {
+            @Override
+            public Host select(List<Host> candidates) {
+                return candidates.get(0);                                   // only when shown bare hosts
+            }
+
+            @Override
+            public HostCandidate choose(List<? extends HostCandidate> candidates) {
+                return candidates.stream().min(Comparator.comparingInt(HostCandidate::inFlight)).orElseThrow();
+            }
+        };
+        ArangoClient.builder().hosts(hosts).hostResolver(fewestInFlight);
+    }
+
+    static void silentCoordinators(List<String> hosts) {
+        ArangoClient.builder().hosts(hosts)
+                .hedging(Hedging.adaptive())                // the default: after the p95, at least 20 ms
+                .ejectAfterSlowAttempts(5)                  // the default; 0 never ejects
+                .hostBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));   // the default
+        ArangoClient.builder().hosts(hosts).hedging(Hedging.after(Duration.ofMillis(50)));   // a fixed delay
+        ArangoClient.builder().hosts(hosts).hedging(Hedging.off());   // never send a request twice
     }
 
     static void clusterAdministration(Cluster cluster) {
