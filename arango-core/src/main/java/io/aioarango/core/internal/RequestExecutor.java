@@ -415,8 +415,12 @@ public final class RequestExecutor {
             }
             Coordinator slow = hedgedFrom;
             if (slow != null) {
-                metrics.hedge(slow.host, hedgeAnswered ? "won" : answered ? "lost" : "failed");
                 cancelAttempts(); // the loser, now that one answered
+                try {
+                    metrics.hedge(slow.host, hedgeAnswered ? "won" : answered ? "lost" : "failed");
+                } catch (RuntimeException e) { // the user's meter registry: it costs the metric, never the answer
+                    LOG.log(System.Logger.Level.WARNING, "Recording a hedge failed", e);
+                }
             }
         }
 
