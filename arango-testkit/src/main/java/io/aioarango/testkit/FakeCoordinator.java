@@ -13,12 +13,15 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One coordinator of a {@link FakeCluster}: an HTTP/1.1 server on 127.0.0.1 with its own port and server
@@ -52,6 +55,9 @@ public final class FakeCoordinator {
     private final ClusterState cluster;
     private final String serverId;
     private final String shortName;
+    /** How long a closed listener may take to leave its port; it takes a select of its event loop. */
+    private static final long LISTENER_GONE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final int port;
     /** Guarded by this: the listening channel and its connections while running. */
@@ -166,9 +172,8 @@ public final class FakeCoordinator {
         if (listener == null) {
             return;
         }
-        listener.close().syncUninterruptibly();
+        closeListener();
         connections.close().syncUninterruptibly();
-        listener = null;
         // A bound socket that does not listen: connections are refused, and no other server can take the port.
         Socket holder = new Socket();
         try {
@@ -177,6 +182,29 @@ public final class FakeCoordinator {
         } catch (IOException e) {
             closeQuietly(holder);
         }
+    }
+
+    /**
+     * Closes the listener and returns once its port refuses connections. NIO closes a listener registered with a
+     * selector only when its event loop next selects, after the close has completed; until then the kernel still
+     * takes connections for it (and resets them when it goes).
+     */
+    private void closeListener() {
+        listener.close().syncUninterruptibly();
+        listener = null;
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        long deadline = System.nanoTime() + LISTENER_GONE_NANOS;
+        while (System.nanoTime() - deadline < 0) {
+            try (Socket probe = new Socket()) {
+                probe.connect(address, 100);
+            } catch (ConnectException refused) {
+                return;
+            } catch (IOException notYet) {
+                // try again
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        // Past the deadline, carry on: the port is as good as it gets.
     }
 
     /**
