@@ -68,9 +68,11 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<FullHttpReque
         Duration delay = coordinator.delay();
         Runnable send = reset ? () -> writeHalfAndReset(ctx, answer) : () -> write(ctx, answer, keepAlive);
         if (delay.isZero()) {
-            send.run();
+            coordinator.answer(ctx.channel(), send);
         } else {
-            ctx.executor().schedule(send, delay.toNanos(), TimeUnit.NANOSECONDS);
+            // Checked when the timer fires: a coordinator frozen meanwhile holds the answer.
+            ctx.executor().schedule(() -> coordinator.answer(ctx.channel(), send),
+                    delay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 

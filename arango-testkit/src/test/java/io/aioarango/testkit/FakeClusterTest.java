@@ -300,7 +300,7 @@ class FakeClusterTest {
         Waiting.eventually("the closed cluster's threads end", () -> before.containsAll(testkitThreads()));
     }
 
-    private static java.util.Set<Thread> testkitThreads() {
+    static java.util.Set<Thread> testkitThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
                 .filter(t -> t.getName().startsWith("aioarango-testkit")).collect(java.util.stream.Collectors.toSet());
     }
