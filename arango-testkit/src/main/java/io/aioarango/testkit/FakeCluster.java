@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *     List<String> hosts = cluster.hosts();          // http://127.0.0.1:<port>, one per coordinator
  *     cluster.coordinator(0).stop();                 // connections to it are refused from now on
  *     cluster.coordinator(1).freeze();               // connections accepted, nothing answered: a paused process
- *     cluster.reset();                               // both answer again
+ *     cluster.coordinator(2).blackhole();            // connects time out: a host that vanished
+ *     cluster.reset();                               // all three answer again
  * }
  * }</pre>
  *
@@ -297,8 +298,8 @@ public final class FakeCluster implements AutoCloseable {
     }
 
     /**
-     * Brings the cluster back to how it started: stopped coordinators start again, frozen ones answer again
-     * without their old connections, faults are cleared, request logs emptied, every maintenance
+     * Brings the cluster back to how it started: stopped coordinators start again, frozen and black-holed ones
+     * answer again without their old connections, faults are cleared, request logs emptied, every maintenance
      * mode switched off, the shards where they started, agency jobs forgotten and running again, every
      * DB-Server back, none cleaned out, and the log levels and sort orders as they were. Used between tests
      * that share a cluster.

@@ -2,6 +2,7 @@ package io.aioarango.testkit;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -54,12 +55,13 @@ import java.util.concurrent.locks.LockSupport;
  * <li>{@link #failWith}: every request gets an ArangoDB error;
  * <li>{@link #delay}: every answer comes late;
  * <li>{@link #resetMidAnswer()}: every answer breaks off with a TCP reset;
- * <li>{@link #freeze()}: the process is paused (SIGSTOP); connections are accepted, nothing is read or answered.
+ * <li>{@link #freeze()}: the process is paused (SIGSTOP); connections are accepted, nothing is read or answered;
+ * <li>{@link #blackhole()}: the host vanished; open connections go silent and new connects time out.
  * </ul>
- * Every request that the coordinator reads is logged and counted, whatever the switches say; a frozen
- * coordinator reads nothing. The cluster's health keeps reporting a frozen coordinator {@code GOOD}, as a
- * real cluster does until its supervision misses enough heartbeats: the failure is gray, the client has to
- * notice it.
+ * Every request that the coordinator reads is logged and counted, whatever the switches say; a frozen or
+ * black-holed coordinator reads nothing. The cluster's health keeps reporting a frozen or black-holed
+ * coordinator {@code GOOD}, as a real cluster does until its supervision misses enough heartbeats: the
+ * failure is gray, the client has to notice it.
  */
 public final class FakeCoordinator {
     private final EventLoopGroup group;
@@ -78,17 +80,19 @@ public final class FakeCoordinator {
      * switch holds this and waits for an event loop.
      */
     private volatile Mode mode = Mode.RUNNING;
-    /** Guarded by this: the listening channel, unless stopped. */
+    /** Guarded by this: the listening channel, unless stopped or black-holed. */
     private Channel listener;
     /** Guarded by this: holds the port while stopped, so that no other server takes it. */
     private Socket placeholder;
+    /** Guarded by this: holds the port while black-holed. */
+    private Blackhole blackhole;
 
     /**
      * Guards {@link #silent} and {@link #held}. Event-loop threads take it, so it is never held while waiting
      * for an event loop (this is: {@link #stop()} waits for channels to close).
      */
     private final Object silenceLock = new Object();
-    /** True while frozen; written under {@link #silenceLock}, read by every connection's gate. */
+    /** True while frozen or black-holed; written under {@link #silenceLock}, read by every connection's gate. */
     private volatile boolean silent;
     /** Answers ready while silent, oldest first. */
     private final List<HeldAnswer> held = new ArrayList<>();
@@ -102,7 +106,7 @@ public final class FakeCoordinator {
     }
 
     private enum Mode {
-        RUNNING(""), FROZEN(" (frozen)"), STOPPED(" (stopped)");
+        RUNNING(""), FROZEN(" (frozen)"), BLACKHOLED(" (black-holed)"), STOPPED(" (stopped)");
 
         private final String label;
 
@@ -198,7 +202,8 @@ public final class FakeCoordinator {
     /**
      * Tells whether the coordinator's process is there, answering or not.
      *
-     * @return {@code false} between {@link #stop()} and {@link #start()}; {@code true} while frozen
+     * @return {@code false} between {@link #stop()} and {@link #start()}; {@code true} while frozen or
+     *     black-holed
      */
     public boolean isRunning() {
         return mode != Mode.STOPPED;
@@ -214,15 +219,30 @@ public final class FakeCoordinator {
     }
 
     /**
-     * Stops the coordinator as if its process died: open connections are closed (those of a frozen coordinator
-     * too, their held answers dropped) and, when this returns, new connections to its port are refused. The
-     * port stays reserved for {@link #start()}. Does nothing if already stopped.
+     * Tells whether the coordinator's host is black-holed.
+     *
+     * @return {@code true} between {@link #blackhole()} and {@link #heal()}, {@link #start()} or {@link #stop()}
+     */
+    public boolean isBlackholed() {
+        return mode == Mode.BLACKHOLED;
+    }
+
+    /**
+     * Stops the coordinator as if its process died: open connections are closed (those of a frozen or
+     * black-holed coordinator too, their held answers dropped) and, when this returns, new connections to its
+     * port are refused. The port stays reserved for {@link #start()}. Does nothing if already stopped.
      */
     public synchronized void stop() {
         if (mode == Mode.STOPPED) {
             return;
         }
-        closeListener();
+        if (listener != null) {
+            closeListener();
+        }
+        if (blackhole != null) {
+            blackhole.close();
+            blackhole = null;
+        }
         connections.close().syncUninterruptibly();
         mode = Mode.STOPPED;
         // Nothing is left to hold: the connections are closed, and those after a start() must be read.
@@ -238,8 +258,8 @@ public final class FakeCoordinator {
     }
 
     /**
-     * Starts a stopped coordinator again on its port, with its switches cleared; thaws a frozen one, as
-     * {@link #heal()}. Does nothing if it is running and not frozen.
+     * Starts a stopped coordinator again on its port, with its switches cleared; thaws a frozen one and brings
+     * back a black-holed one, as {@link #heal()}. Does nothing if it is running and neither.
      *
      * @throws IllegalStateException if the port could not be bound again
      */
@@ -275,6 +295,15 @@ public final class FakeCoordinator {
         }
     }
 
+    /** Makes the next close of a connection send a TCP reset (RST) instead of a FIN. */
+    static void resetOnClose(Channel channel) {
+        try {
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        } catch (ChannelException closedAlready) {
+            // nothing left to reset
+        }
+    }
+
     /**
      * Freezes the coordinator as if its process got SIGSTOP (a paused VM, a long pause): its port still accepts
      * TCP connections, but nothing is read or answered on any connection, open or new, and nothing is closed.
@@ -284,7 +313,7 @@ public final class FakeCoordinator {
      * {@link #heal()} and {@link #start()} thaw it, as SIGCONT: the connections are read again, and the held
      * answers and requests answered in order, whether or not their clients still wait. {@link FakeCluster#reset()}
      * closes its connections unread instead, so that no request of one test is logged in the next. Does nothing
-     * if it is frozen already.
+     * if it is frozen or black-holed already.
      *
      * @throws IllegalStateException if the coordinator is stopped
      */
@@ -294,6 +323,47 @@ public final class FakeCoordinator {
             silence(true);
             mode = Mode.FROZEN;
         }
+    }
+
+    /**
+     * Makes the coordinator's host vanish without a reset (a power loss, a firewall that drops packets): open
+     * connections go silent as under {@link #freeze()}, and connects to its port get no answer at all, so they
+     * time out instead of being refused. {@link #heal()}, {@link #start()} and {@link FakeCluster#reset()}
+     * bring the host back: its old connections are reset (a host that comes back has forgotten them) and it
+     * listens on its port again. A frozen coordinator's host can vanish too; does nothing if black-holed
+     * already.
+     *
+     * <p>It takes about 100 ms and needs Linux: the port is held by a listener that never accepts, its accept
+     * queue filled with connections of the testkit's own, and Linux drops a SYN to a full accept queue. For an
+     * instant while it switches over, a connect to the port is refused, and a connection whose connect had
+     * completed but that the coordinator had not accepted yet is reset: wait for {@link #openConnections()} to
+     * count a new connection before black-holing it.
+     *
+     * @throws IllegalStateException if the coordinator is stopped, or the port could not be held that way (the
+     *     coordinator is then as before, or stopped if it could not listen on its port again)
+     */
+    public synchronized void blackhole() {
+        requireProcess("blackhole");
+        if (mode == Mode.BLACKHOLED) {
+            return;
+        }
+        Mode before = mode;
+        silence(true);
+        // Its connections stay open: only the listener goes.
+        closeListener();
+        try {
+            blackhole = Blackhole.open(port);
+        } catch (RuntimeException e) {
+            try {
+                listen(port);
+                silence(before == Mode.FROZEN);
+            } catch (RuntimeException portLost) {
+                e.addSuppressed(portLost);
+                stop();
+            }
+            throw e;
+        }
+        mode = Mode.BLACKHOLED;
     }
 
     /**
@@ -316,7 +386,7 @@ public final class FakeCoordinator {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
-        // Past the deadline, carry on: the port is as good as it gets.
+        // Past the deadline, carry on: a black hole that cannot bind says so itself.
     }
 
     private void requireProcess(String switchName) {
@@ -414,14 +484,31 @@ public final class FakeCoordinator {
     }
 
     /**
-     * Clears {@link #failWith}, {@link #delay} and {@link #resetMidAnswer()} and thaws a frozen coordinator (see
-     * {@link #freeze()}): the coordinator answers normally. A stopped coordinator stays stopped until
-     * {@link #start()}.
+     * Clears {@link #failWith}, {@link #delay} and {@link #resetMidAnswer()}, thaws a frozen coordinator and
+     * brings back a black-holed one (see {@link #freeze()} and {@link #blackhole()}): the coordinator answers
+     * normally. A stopped coordinator stays stopped until {@link #start()}.
+     *
+     * @throws IllegalStateException if a black-holed coordinator could not listen on its port again; it is then
+     *     stopped
      */
     public synchronized void heal() {
         fault = null;
         delay = Duration.ZERO;
         resetMidAnswer = false;
+        if (mode == Mode.BLACKHOLED) {
+            blackhole.close();
+            blackhole = null;
+            // A host that comes back has forgotten its connections: their clients get a reset.
+            connections.forEach(FakeCoordinator::resetOnClose);
+            connections.close().syncUninterruptibly();
+            try {
+                listen(port);
+            } catch (RuntimeException e) {
+                mode = Mode.STOPPED;
+                silence(false);
+                throw e;
+            }
+        }
         if (mode != Mode.STOPPED) {
             silence(false);
             mode = Mode.RUNNING;
@@ -469,7 +556,7 @@ public final class FakeCoordinator {
 
     /**
      * Returns how many client connections are open to this coordinator now: while frozen, those it accepted
-     * without reading too.
+     * without reading; while black-holed, its old silent ones.
      *
      * @return 0 while stopped
      */

@@ -6,7 +6,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 
 /**
- * First in a connection's pipeline: while its coordinator is silent (frozen) it keeps the bytes
+ * First in a connection's pipeline: while its coordinator is silent (frozen or black-holed) it keeps the bytes
  * of the connection from the HTTP codec and swallows the codec's requests to read, and lets the held bytes
  * through, in order, once the coordinator speaks again. Turning auto-read off alone is not enough: it takes
  * effect on the event loop a little later, and the codec asks for a read itself while a request is incomplete.

@@ -32,9 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Gray failures as raw sockets see them: a frozen coordinator (accepts, never answers). Raw sockets, because
- * an HTTP client would hide what the test is about: whether a connect completes and whether any byte comes
- * back.
+ * Gray failures as raw sockets see them: a frozen coordinator (accepts, never answers) and a black-holed host
+ * (connects time out). Raw sockets, because an HTTP client would hide what the test is about: whether a
+ * connect completes and whether any byte comes back.
  */
 class SilentCoordinatorTest {
     /** How long a read waits for nothing before the connection counts as silent. */
@@ -55,7 +55,7 @@ class SilentCoordinatorTest {
 
     /** The two ways of going silent, for the tests that hold for both. */
     enum Silence {
-        FROZEN(FakeCoordinator::freeze);
+        FROZEN(FakeCoordinator::freeze), BLACKHOLED(FakeCoordinator::blackhole);
 
         private final Consumer<FakeCoordinator> apply;
 
@@ -110,22 +110,74 @@ class SilentCoordinatorTest {
         }
     }
 
+    @Test
+    void aBlackholedHostSilencesOpenConnectionsAndLetsConnectsTimeOut() throws Exception {
+        FakeCoordinator coordinator = cluster.coordinator(1);
+        try (Client open = Client.accepted(coordinator)) {
+            open.send(ID);
+            open.answer();
+
+            coordinator.blackhole();
+            assertThat(coordinator.isBlackholed()).isTrue();
+            assertThat(coordinator.isFrozen()).isFalse();
+            assertThat(coordinator.isRunning()).isTrue();
+            open.send(ID);
+            open.assertSilent();
+            assertConnectTimesOut(coordinator.port());
+            assertThat(coordinator.openConnections()).as("the old connection, not the testkit's own").isEqualTo(1);
+            assertThat(get(cluster.coordinator(0).url() + "/_admin/cluster/health").path("Health")
+                    .path(coordinator.serverId()).path("Status").asText())
+                    .as("a gray failure: the health has not noticed").isEqualTo("GOOD");
+
+            coordinator.heal();
+            assertThat(coordinator.isBlackholed()).isFalse();
+            open.assertClosed();
+            assertThat(coordinator.requestCount()).as("the host never read the second request").isEqualTo(1);
+        }
+        try (Client fresh = new Client(coordinator)) {
+            fresh.send(ID);
+            assertThat(fresh.answer()).contains(coordinator.serverId());
+        }
+    }
+
+    @Test
+    void aFrozenCoordinatorsHostCanVanishToo() throws Exception {
+        FakeCoordinator coordinator = cluster.coordinator(0);
+        try (Client open = Client.accepted(coordinator)) {
+            coordinator.freeze();
+            coordinator.blackhole();
+            coordinator.freeze();
+            assertThat(coordinator.isBlackholed()).as("freeze() leaves a vanished host vanished").isTrue();
+            assertThat(coordinator.isFrozen()).isFalse();
+            open.send(ID);
+            open.assertSilent();
+            assertConnectTimesOut(coordinator.port());
+
+            coordinator.heal();
+            open.assertClosed();
+        }
+        assertThat(get(coordinator.url() + ID).path("id").asText()).isEqualTo(coordinator.serverId());
+    }
+
     @ParameterizedTest
     @EnumSource(Silence.class)
     void stopClosesASilentCoordinatorsConnectionsAndRefusesNewOnes(Silence silence) throws Exception {
         FakeCoordinator coordinator = cluster.coordinator(0);
-        try (Client open = new Client(coordinator)) {
+        try (Client open = Client.accepted(coordinator)) {
             silence.apply.accept(coordinator);
             open.send(ID);
             coordinator.stop();
             assertThat(coordinator.isRunning()).isFalse();
             assertThat(coordinator.isFrozen()).isFalse();
+            assertThat(coordinator.isBlackholed()).isFalse();
             assertThat(coordinator.openConnections()).isZero();
             open.assertClosed();
         }
         assertRefused(coordinator.port());
         assertThatThrownBy(coordinator::freeze).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is stopped; start() it before freeze()");
+        assertThatThrownBy(coordinator::blackhole).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is stopped; start() it before blackhole()");
 
         coordinator.start();
         assertThat(get(coordinator.url() + ID).path("id").asText()).isEqualTo(coordinator.serverId());
@@ -138,10 +190,10 @@ class SilentCoordinatorTest {
         FakeCoordinator coordinator = cluster.coordinator(1);
         silence.apply.accept(coordinator);
         coordinator.start();
-        assertThat(coordinator.isFrozen()).isFalse();
+        assertThat(coordinator.isFrozen() || coordinator.isBlackholed()).isFalse();
         assertThat(get(coordinator.url() + ID).path("id").asText()).isEqualTo(coordinator.serverId());
 
-        try (Client open = new Client(coordinator)) {
+        try (Client open = Client.accepted(coordinator)) {
             silence.apply.accept(coordinator);
             open.send(ID);
             open.assertSilent();
@@ -149,7 +201,7 @@ class SilentCoordinatorTest {
             // Closed, not thawed: its request is not logged after the reset emptied the log.
             open.assertClosed();
         }
-        assertThat(coordinator.isFrozen()).isFalse();
+        assertThat(coordinator.isFrozen() || coordinator.isBlackholed()).isFalse();
         assertThat(get(coordinator.url() + ID).path("id").asText()).isEqualTo(coordinator.serverId());
         assertThat(coordinator.requestCount()).isEqualTo(1);
     }
@@ -157,15 +209,19 @@ class SilentCoordinatorTest {
     @Test
     void closingASilentClusterLeavesNoSocketNorThread() throws Exception {
         Set<Thread> before = FakeClusterTest.testkitThreads();
-        FakeCluster other = FakeCluster.start(1);
+        FakeCluster other = FakeCluster.start(2);
         FakeCoordinator frozen = other.coordinator(0);
-        try (Client toFrozen = new Client(frozen)) {
+        FakeCoordinator vanished = other.coordinator(1);
+        try (Client toFrozen = Client.accepted(frozen); Client toVanished = Client.accepted(vanished)) {
             frozen.freeze();
+            vanished.blackhole();
             toFrozen.send(ID);
+            toVanished.send(ID);
             other.close();
             toFrozen.assertClosed();
+            toVanished.assertClosed();
         }
-        for (int port : List.of(frozen.port())) {
+        for (int port : List.of(frozen.port(), vanished.port())) {
             assertRefused(port);
             Waiting.eventually(() -> "no socket on port " + port + " but TIME_WAIT: " + socketStates(port),
                     () -> socketStates(port).stream().allMatch("06"::equals));
@@ -176,6 +232,13 @@ class SilentCoordinatorTest {
         }
         Waiting.eventually("the closed cluster's threads end",
                 () -> before.containsAll(FakeClusterTest.testkitThreads()));
+    }
+
+    private static void assertConnectTimesOut(int port) throws IOException {
+        try (Socket probe = new Socket()) {
+            assertThatThrownBy(() -> probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500))
+                    .as("dropped, not refused").isInstanceOf(SocketTimeoutException.class);
+        }
     }
 
     private static void assertRefused(int port) {
@@ -212,6 +275,17 @@ class SilentCoordinatorTest {
         Client(FakeCoordinator coordinator) throws IOException {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), coordinator.port()), 5_000);
             in = new BufferedInputStream(socket.getInputStream());
+        }
+
+        /**
+         * Connects once the coordinator has accepted every connection so far: black-holing closes the listener,
+         * and the kernel resets a connection it was still queueing for it.
+         */
+        static Client accepted(FakeCoordinator coordinator) throws IOException {
+            int before = coordinator.openConnections();
+            Client client = new Client(coordinator);
+            Waiting.eventually("the coordinator accepts the connection", () -> coordinator.openConnections() > before);
+            return client;
         }
 
         void send(String path) throws IOException {
