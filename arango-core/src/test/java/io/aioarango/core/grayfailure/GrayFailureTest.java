@@ -23,11 +23,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Coordinators that go silent rather than fail loudly: one that holds every answer back (a frozen process,
- * a host gone without a reset). Runs once per transport (see the subclasses), at the client's defaults
- * unless a test says otherwise.
+ * Coordinators that go silent rather than fail loudly: frozen ({@link FakeCoordinator#freeze()}, as a
+ * stopped process), black-holed ({@link FakeCoordinator#blackhole()}, as a host gone without a reset: its
+ * connections silent, new connects unanswered), or holding every answer back ({@code delay}). Runs once
+ * per transport (see the subclasses), at the client's defaults unless a test says otherwise.
  */
 abstract class GrayFailureTest extends ThreeCoordinatorTest {
     private static final String ID_PATH = "/_db/_system/_admin/server/id";
@@ -94,12 +97,26 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
         return coordinator.requests().stream().filter(r -> r.path().equals(ID_PATH)).count();
     }
 
-    @Test
-    void readsCaughtOnASilentCoordinatorAreHedgedAndItIsEjected() {
+    /** The ways a coordinator goes silent. */
+    enum Silence {
+        FROZEN(FakeCoordinator::freeze),
+        BLACKHOLED(FakeCoordinator::blackhole),
+        DELAYED(coordinator -> coordinator.delay(SILENT));
+
+        final java.util.function.Consumer<FakeCoordinator> apply;
+
+        Silence(java.util.function.Consumer<FakeCoordinator> apply) {
+            this.apply = apply;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Silence.class)
+    void readsCaughtOnASilentCoordinatorAreHedgedAndItIsEjected(Silence silence) {
         Cluster cluster = db(builder()).cluster();
         warmUp(cluster);
         FakeCoordinator silent = coordinators.get(1);
-        silent.delay(SILENT);
+        silence.apply.accept(silent);
 
         // Every call succeeds, those the silent coordinator got rescued by their hedges.
         List<String> ids = loadUntilEjected(cluster, silent);
@@ -116,12 +133,13 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
         assertThat(hostUp(coordinators.get(0)) + hostUp(coordinators.get(2))).isEqualTo(2);
     }
 
-    @Test
-    void anEjectedCoordinatorIsProbedInTheBackgroundWithoutCredentialsAndComesBack() {
+    @ParameterizedTest
+    @EnumSource(Silence.class)
+    void anEjectedCoordinatorIsProbedInTheBackgroundWithoutCredentialsAndComesBack(Silence silence) {
         Cluster cluster = db(builder()).cluster();
         warmUp(cluster);
         FakeCoordinator silent = coordinators.get(2);
-        silent.delay(SILENT);
+        silence.apply.accept(silent);
         loadUntilEjected(cluster, silent);
 
         silent.heal();
@@ -138,13 +156,14 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
         assertThat(idRequests(silent)).as("requests go there again").isGreaterThan(before);
     }
 
-    @Test
-    void aPostIsNeverHedgedAndNoNewPostGoesToAnEjectedCoordinator() {
+    @ParameterizedTest
+    @EnumSource(value = Silence.class, names = {"FROZEN", "BLACKHOLED"})
+    void aPostIsNeverHedgedAndNoNewPostGoesToAnEjectedCoordinator(Silence silence) {
         Database db = db(builder().requestTimeout(Duration.ofSeconds(2)));
         Cluster cluster = db.cluster();
         warmUp(cluster);
         FakeCoordinator silent = coordinators.get(0);
-        silent.delay(SILENT);
+        silence.apply.accept(silent);
         loadUntilEjected(cluster, silent);
         silent.clearRequests();
 
@@ -159,13 +178,17 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
     void aPostInFlightOnASilentCoordinatorFailsWithATimeoutAndIsSentNowhereElse() {
         Database db = db(builder().hostResolver(candidates -> candidates.get(0)).requestTimeout(Duration.ofMillis(500)));
         warmUp(db.cluster());
-        coordinators.get(0).delay(SILENT);
+        coordinators.get(0).freeze();
         coordinators.forEach(FakeCoordinator::clearRequests);
 
         Throwable failure = failure(db.send(ArangoRequest.builder(HttpMethod.POST, "/_admin/cluster/rebalance")
                 .jsonBody("{\"version\":1}").build()));
         assertThat(failure).isInstanceOf(ArangoTimeoutException.class);
-        assertThat(coordinators.get(0).requests()).hasSize(1);
+        // A frozen process reads nothing: the POST shows in its log once it thaws.
+        coordinators.get(0).heal();
+        eventually("the thawed coordinator read the POST", () -> coordinators.get(0).requestCount() == 1);
+        assertThat(coordinators.get(0).requests()).singleElement()
+                .satisfies(post -> assertThat(post.method()).isEqualTo("POST"));
         assertThat(coordinators.get(1).requests()).isEmpty();
         assertThat(coordinators.get(2).requests()).isEmpty();
     }
@@ -174,8 +197,8 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
     void ejectionNeverTakesTheLastCoordinatorUp() {
         Cluster cluster = db(builder().requestTimeout(Duration.ofSeconds(1))).cluster();
         warmUp(cluster);
-        coordinators.get(0).delay(SILENT);
-        coordinators.get(1).delay(SILENT);
+        coordinators.get(0).freeze();
+        coordinators.get(1).blackhole();
         // A read hedged from one silent coordinator to the other may time out: only one hedge goes out.
         List<CompletableFuture<String>> calls = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -185,7 +208,7 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
         eventually("two coordinators are ejected", () -> hostUp(coordinators.get(0)) + hostUp(coordinators.get(1)) == 0);
 
         // The last one goes silent too: its requests time out, one slow attempt after another, yet it stays.
-        coordinators.get(2).delay(SILENT);
+        coordinators.get(2).freeze();
         List<CompletableFuture<String>> stuck = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             stuck.add(completions.track(cluster.serverId()));
@@ -203,7 +226,7 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
         Cluster cluster = db(builder().hedging(Hedging.off()).hostResolver("roundrobin")
                 .requestTimeout(Duration.ofMillis(700))).cluster();
         warmUp(cluster);
-        coordinators.get(0).delay(SILENT);
+        coordinators.get(0).freeze();
         List<Throwable> failures = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             try {

@@ -30,6 +30,10 @@ public class AttemptPathBenchmark {
     @Param({"3", "100"})
     public int coordinators;
 
+    /** The resolver: the default, or round robin, to see what seeing load costs. */
+    @Param({"leastloaded", "roundrobin"})
+    public String resolver;
+
     private ArangoClient client;
     private Cluster cluster;
 
@@ -41,7 +45,7 @@ public class AttemptPathBenchmark {
             hosts.add("http://127.0.0." + (1 + i / 250) + ":" + (8529 + i));
         }
         byte[] body = "{\"error\":false,\"code\":200,\"id\":\"CRDN-1\"}".getBytes(StandardCharsets.UTF_8);
-        client = HealthReadBenchmark.InMemoryTransport.client(hosts, body);
+        client = HealthReadBenchmark.InMemoryTransport.client(hosts, body, resolver);
         cluster = client.db("_system", "root", "passwd").join().cluster();
     }
 

@@ -95,8 +95,13 @@ public class HealthReadBenchmark {
          * @return the client; close it
          */
         static ArangoClient client(List<String> hosts, byte[] body) {
+            return client(hosts, body, "leastloaded");
+        }
+
+        static ArangoClient client(List<String> hosts, byte[] body, String resolver) {
             return ArangoClient.builder()
                     .hosts(hosts)
+                    .hostResolver(resolver)
                     .maxCoordinators(Math.max(64, hosts.size()))
                     .transport(new InMemoryTransport(body))
                     .completionExecutor(Runnable::run)

@@ -1,6 +1,7 @@
 package io.aioarango.benchmarks.jmh;
 
 import io.aioarango.api.Host;
+import io.aioarango.api.HostCandidate;
 import io.aioarango.api.HostResolver;
 import io.aioarango.core.HostResolvers;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** The built-in resolvers choosing among 3 and 100 candidates, as the attempt loop asks them. */
+/** The built-in resolvers choosing among 3 and 100 candidates: by host, and seeing load, as the attempt loop asks them. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -23,11 +24,16 @@ public class ResolverBenchmark {
     @Param({"3", "100"})
     public int hosts;
 
-    @Param({"roundrobin", "random"})
+    @Param({"roundrobin", "random", "leastloaded"})
     public String resolver;
 
     private List<Host> candidates;
+    private List<Load> loads;
     private HostResolver selector;
+
+    /** A candidate as a load-aware resolver sees it, with some requests in flight and a latency each. */
+    private record Load(Host host, int inFlight, long latencyNanos) implements HostCandidate {
+    }
 
     /** The candidates: an unmodifiable list, as the core hands them over. */
     @Setup
@@ -35,7 +41,9 @@ public class ResolverBenchmark {
         candidates = IntStream.range(0, hosts)
                 .mapToObj(i -> new Host("http", "coordinator-" + i + ".example.com", 8529))
                 .toList();
-        selector = "random".equals(resolver) ? HostResolvers.random() : HostResolvers.roundRobin();
+        loads = candidates.stream().map(host -> new Load(host, host.hostname().length() % 4,
+                1_000_000L + host.hostname().hashCode() % 1000)).toList();
+        selector = HostResolvers.named(resolver);
     }
 
     /**
@@ -46,5 +54,15 @@ public class ResolverBenchmark {
     @Benchmark
     public Host select() {
         return selector.select(candidates);
+    }
+
+    /**
+     * One choice seeing the candidates' load, as the core asks every built-in resolver.
+     *
+     * @return the chosen candidate
+     */
+    @Benchmark
+    public HostCandidate choose() {
+        return selector.choose(loads);
     }
 }
