@@ -4,10 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.aioarango.transport.tck.Waiting.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
@@ -30,24 +33,28 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A connection whose coordinator went silent is found dead early: keep-alive with tuned timings on every
- * connection, on NIO and on epoll, over HTTP/1.1 and HTTP/2.
+ * A connection whose coordinator went silent is found dead early, and no request is written to one the
+ * transport knows is dead: keep-alive with tuned timings on every connection, on NIO and on epoll, over
+ * HTTP/1.1 and HTTP/2; a PING left unanswered.
  * Everything on 127.0.0.1; conditions are awaited, never a guessed time.
  */
 @ExtendWith(NettyLeaks.Check.class)
@@ -173,6 +180,33 @@ class NettyDeadConnectionTest {
                 assertThat(connection.config().getOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT)))
                         .as("TCP_KEEPCOUNT").isEqualTo(3);
             }
+        }
+    }
+
+    @Test
+    void anHttp2ConnectionWhosePingGoesUnansweredIsClosedAndItsRequestsFail() throws Exception {
+        h2.answerPings(false).hold("/slow");
+        // The request timeout far beyond the PINGs: the failure can only come from the silence.
+        try (NettyTransport transport = NettyTransport.builder(TransportOptions.builder().protocol(HttpProtocol.H2)
+                .http2PingInterval(Duration.ofMillis(100)).requestTimeout(Duration.ofMinutes(1)).build()).build()) {
+            HttpSession session = transport.openSession(h2.host());
+            CompletableFuture<ArangoResponse> slow = session.send(get("/slow"));
+
+            assertThatThrownBy(() -> slow.get(Waiting.WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOfSatisfying(ArangoConnectionException.class, e -> {
+                        assertThat(e.host()).isEqualTo(h2.host());
+                        assertThat(e.requestSent()).as("the server has the request").isTrue();
+                    })
+                    .hasMessageContaining("connection closed before the response was complete");
+            assertThat(h2.received()).as("requests the server received").containsEntry("/slow", 1);
+            assertThat(h2.pingsReceived()).as("PINGs sent").isPositive();
+            eventually("the silent connection closed", () -> h2.openConnections() == 0);
+
+            h2.answerPings(true).release();
+            assertThat(await(session.send(get("/after"))).bodyAsString()).as("a new connection")
+                    .isEqualTo("/after");
+            assertThat(h2.acceptedConnections()).as("connections opened").isGreaterThanOrEqualTo(2);
         }
     }
 }
