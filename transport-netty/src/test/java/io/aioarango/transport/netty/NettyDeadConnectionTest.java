@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -49,12 +50,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A connection whose coordinator went silent is found dead early, and no request is written to one the
  * transport knows is dead: keep-alive with tuned timings on every connection, on NIO and on epoll, over
- * HTTP/1.1 and HTTP/2; a PING left unanswered.
+ * HTTP/1.1 and HTTP/2; a PING left unanswered; a pooled connection that closed as a request was handed it.
  * Everything on 127.0.0.1; conditions are awaited, never a guessed time.
  */
 @ExtendWith(NettyLeaks.Check.class)
@@ -180,6 +182,37 @@ class NettyDeadConnectionTest {
                 assertThat(connection.config().getOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT)))
                         .as("TCP_KEEPCOUNT").isEqualTo(3);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Io.class)
+    void aPooledConnectionThatClosesAsARequestIsHandedItIsNotWrittenToAndTheRequestGetsANewOne(Io io)
+            throws Exception {
+        try (NettyTransport transport = transport(io, TransportOptions.defaults())) {
+            HttpSession session = transport.openSession(host(HttpProtocol.HTTP1));
+            await(session.send(get("/first")));
+            Channel pooled = group.made.peek();
+
+            // The one event loop is held, so that what follows queues up on it in this order: the pooled
+            // connection closes (as when keep-alive finds its peer gone), then the request handed it starts.
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            pooled.eventLoop().execute(() -> {
+                holding.countDown();
+                NettyTransportTest.awaitUninterruptibly(release);
+            });
+            assertThat(holding.await(Waiting.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            pooled.close();
+            assertThat(pooled.isActive()).as("open until its event loop closes it").isTrue();
+            CompletableFuture<ArangoResponse> second = session.send(get("/second"));
+            release.countDown();
+
+            assertThat(await(second).bodyAsString()).isEqualTo("ok");
+            assertThat(group.made).as("connections made: the pooled one, then one for the second request")
+                    .hasSize(2);
+            assertThat(pooled.isActive()).isFalse();
+            assertThat(http1.getAllServeEvents()).as("requests the server received").hasSize(2);
         }
     }
 
