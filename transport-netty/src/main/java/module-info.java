@@ -21,6 +21,8 @@ module io.aioarango.transport.netty {
     requires io.netty.common;
     requires io.netty.resolver;
     requires io.netty.transport.classes.epoll;
+    // The keep-alive timings of NIO sockets (jdk.net.ExtendedSocketOptions); a module of every JDK.
+    requires jdk.net;
 
     exports io.aioarango.transport.netty;
 

@@ -391,7 +391,10 @@ public final class ArangoClient implements AutoCloseable {
         }
 
         /**
-         * How long connecting to a coordinator may take; default 10 s.
+         * How long connecting to a coordinator may take; default 3 s
+         * ({@link io.aioarango.api.spi.TransportOptions#DEFAULT_CONNECT_TIMEOUT}). A connection that cannot be
+         * made sends the request on to the next coordinator, so a short wait for a host that does not answer
+         * serves the caller better than a long one; raise it for coordinators across a slow or lossy link.
          *
          * @param timeout a positive duration
          * @return this builder

@@ -18,8 +18,15 @@ import java.util.Objects;
  * accept headers larger than it raise that property as well.
  */
 public final class TransportOptions {
-    /** How long establishing a TCP (and TLS) connection may take by default. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long establishing a TCP (and TLS) connection may take by default: 3 s. A cluster client has other
+     * coordinators to go to, and a connection that cannot be made moves the request on to the next one
+     * (nothing was sent), so waiting long for a host whose SYNs are dropped only delays the caller. Linux
+     * sends a lost SYN again after 1 s and then at 3 s: 3 s lets the first SYN and its first retry be
+     * answered, beyond which the host is more likely gone than unlucky; a TLS handshake within a data
+     * centre is a few round trips, milliseconds. Across a slow or lossy link, raise it.
+     */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** How long one request may take, from sending to the last byte of the response, by default. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** How long an unused connection stays open by default; ArangoDB itself keeps them 300 s. */
@@ -194,7 +201,7 @@ public final class TransportOptions {
     /**
      * Every setting, for logs.
      *
-     * @return e.g. {@code TransportOptions[connectTimeout=PT10S, ...]}
+     * @return e.g. {@code TransportOptions[protocol=http1, connectTimeout=PT3S, ...]}
      */
     @Override
     public String toString() {

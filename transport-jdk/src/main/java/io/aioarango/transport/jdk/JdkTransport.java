@@ -27,6 +27,19 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * apply). Closing the transport closes the client with {@code HttpClient.shutdownNow()} on Java 21 and
  * later; Java 17 has no way to close a client, so its selector thread and idle connections go when the
  * client is garbage collected: the transport and its sessions let go of it on close for that.
+ *
+ * <p>Dead connections: {@code java.net.http} (Java 17) sets no socket option but {@code TCP_NODELAY} (and
+ * buffer sizes when asked to) and offers no way to set one, so its connections have no TCP keep-alive; over
+ * HTTP/2 it answers a server's PINGs but sends none. A coordinator that closes or resets a connection is
+ * noticed at once. One that went silent (its host lost power, a firewall drops its packets, its process
+ * froze) is not noticed while a connection to it is idle: the connection stays in the pool until
+ * {@code jdk.httpclient.keepalive.timeout} (1,200 s on Java 17), and a request sent on it waits for
+ * {@code requestTimeout}, which then closes that connection. Connecting to a host that does not answer
+ * fails after {@code connectTimeout}, and the request moves on to the next coordinator. To meet fewer such
+ * connections, lower {@code jdk.httpclient.keepalive.timeout} (e.g.
+ * {@code -Djdk.httpclient.keepalive.timeout=30}), and the request timeout to give up on one sooner; or use
+ * the {@code netty} transport, whose connections have keep-alive tuned to find a silent coordinator in
+ * about 30 s.
  */
 public final class JdkTransport implements Transport {
     /** {@code HttpClient.shutdownNow()}, from Java 21: closes the client's connections and its thread at once. */

@@ -147,8 +147,12 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
             }
         }
 
+        /**
+         * Whether a new stream may go on it. Not on a connection that closed (keep-alive or an I/O error found
+         * it dead) and is not yet out of the session's list: that stream would only fail and be sent again.
+         */
         boolean hasRoom() {
-            return ready && !draining && active < maxStreams;
+            return ready && !draining && active < maxStreams && channel.isActive();
         }
     }
 

@@ -18,6 +18,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -247,7 +248,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
     /** Starts a request that holds a connection slot: on {@code channel}, or on a new connection. */
     private void begin(Queued request, Channel channel) {
         if (channel != null) {
-            start(channel, request);
+            reuse(channel, request);
             return;
         }
         ChannelFuture connecting;
@@ -275,6 +276,32 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
                 finished(opened, false);
             }
         });
+    }
+
+    /**
+     * Starts a request on a connection taken from the pool, on that connection's event loop, where whether it
+     * is still open is certain: one that closed since it was taken (keep-alive found its peer gone, the
+     * server or the idle timeout closed it) is not written to, which would fail the request as one that may
+     * have been sent; the request, surely not sent, gets a new connection in the same slot instead. From
+     * another thread this costs no more than the write would: Netty hands a write to the event loop too.
+     */
+    private void reuse(Channel channel, Queued request) {
+        EventLoop loop = channel.eventLoop();
+        if (!loop.inEventLoop()) {
+            try {
+                loop.execute(() -> reuse(channel, request));
+            } catch (Throwable e) { // the event loops were shut down: the transport is closing
+                request.drop();
+                Completions.fail(request.result, () -> Queued.connectFailure(host, exchanges, e));
+                finished(channel, false);
+            }
+            return;
+        }
+        if (channel.isActive() || request.result.isDone()) {
+            start(channel, request); // a request that ended meanwhile frees the slot there
+        } else {
+            begin(request, null);
+        }
     }
 
     /** Writes the request on {@code channel}; never throws, so that the slot and the future always end. */

@@ -131,7 +131,7 @@ class NettyTransportTest {
         assertThat(GlobalEventExecutor.INSTANCE.submit(() -> "free").get(2, TimeUnit.SECONDS)).isEqualTo("free");
     }
 
-    private static void awaitUninterruptibly(CountDownLatch latch) {
+    static void awaitUninterruptibly(CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {
             try {

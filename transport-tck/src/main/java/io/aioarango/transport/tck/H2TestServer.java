@@ -18,6 +18,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.DefaultHttp2PingFrame;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
@@ -64,8 +65,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * SHA-256 of the request body received ({@code x-body-length}, {@code x-body-sha256}, lowercase hex), so
  * that a test can check a large upload arrived byte-exact. Knobs change how it answers: a delay, requests
  * held until {@link #release()}, streams reset instead of answered, a stream limit, a GOAWAY after so many
- * streams. Counters show what the client did: connections, streams per connection, streams open at once,
- * the streams it reset, its PINGs.
+ * streams, PINGs left unanswered. Counters show what the client did: connections, streams per connection,
+ * streams open at once, the streams it reset, its PINGs.
  *
  * <p>Like ArangoDB's server (nghttp2), it refuses with {@code RST_STREAM(REFUSED_STREAM)} every stream
  * beyond its {@link #maxConcurrentStreams(int) stream limit}, also before the client has acknowledged the
@@ -86,6 +87,7 @@ public final class H2TestServer implements AutoCloseable {
     private volatile int maxConcurrentStreams = Integer.MAX_VALUE;
     private volatile int goAwayAfter;
     private volatile Duration delay = Duration.ZERO;
+    private volatile boolean answerPings = true;
     private final Set<String> resetPaths = ConcurrentHashMap.newKeySet();
     private final Set<String> holdPrefixes = ConcurrentHashMap.newKeySet();
     /** Paths answered as soon as their HEADERS arrive, the body left unread (no WINDOW_UPDATE). */
@@ -173,6 +175,18 @@ public final class H2TestServer implements AutoCloseable {
      */
     public H2TestServer delay(Duration delay) {
         this.delay = delay;
+        return this;
+    }
+
+    /**
+     * Leaves the client's PINGs unanswered from now on, or answers them again, as a server whose process froze
+     * while its kernel keeps the connection (and acknowledges every byte): everything else goes on as before.
+     *
+     * @param answer whether to acknowledge PINGs; {@code true} by default
+     * @return this server
+     */
+    public H2TestServer answerPings(boolean answer) {
+        this.answerPings = answer;
         return this;
     }
 
@@ -403,8 +417,9 @@ public final class H2TestServer implements AutoCloseable {
             settings.maxConcurrentStreams(limit);
         }
         // Closing the channel closes it at once; a GOAWAY is sent only when a test asks for one.
+        // PINGs are acknowledged below, unless a test asks for silence.
         Http2FrameCodec codec = Http2FrameCodecBuilder.forServer().initialSettings(settings)
-                .decoupleCloseAndGoAway(true).build();
+                .decoupleCloseAndGoAway(true).autoAckPingFrame(false).build();
         Connection connection = new Connection(codec, limit, goAwayAfter);
         // The channel is registered: adding the handler sets its context at once, before others can see it.
         channel.pipeline().addLast(codec, connection);
@@ -475,6 +490,9 @@ public final class H2TestServer implements AutoCloseable {
                     }
                 } else if (msg instanceof Http2PingFrame ping && !ping.ack()) {
                     pingsReceived.incrementAndGet();
+                    if (answerPings) {
+                        ctx.write(new DefaultHttp2PingFrame(ping.content(), true)); // flushed once the read is done
+                    }
                 } else if (msg instanceof Http2SettingsAckFrame) {
                     // The codec now enforces the limit itself, refusing breaches before this handler could
                     // count them: it is lifted, and enforced below instead.
