@@ -54,13 +54,16 @@ class ClientTlsTest {
         ArangoClient.Builder builder = ArangoClient.builder().hosts("http://127.0.0.1:1").transport("netty")
                 .meterRegistry(new SimpleMeterRegistry())
                 .endpointDiscovery(java.time.Duration.ofSeconds(60), io.aioarango.api.Credentials.bearer(expired));
-        long before = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("aioarango-")).count();
+        java.util.Set<Thread> before = sdkThreads();
 
         assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bearer token expired");
-        assertThat(Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("aioarango-")).count())
-                .as("no thread was started for the failed client").isEqualTo(before);
+        // No new thread: those of earlier tests' closed clients may still be ending, so no count is compared.
+        assertThat(sdkThreads()).as("no thread was started for the failed client").isSubsetOf(before);
+    }
+
+    private static java.util.Set<Thread> sdkThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("aioarango-"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 }
