@@ -5,6 +5,7 @@ import io.aioarango.api.HttpMethod;
 import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.spi.TransportRequest;
 import io.aioarango.core.internal.Coordinators.Coordinator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Takes coordinators out and brings them back. A coordinator that could not be reached is marked down; one
  * whose attempts were slow {@code ejectAfter} times in a row (overtaken by their hedges, timed out, or
- * answered far later than the operation's usual) is ejected, unless it is the last one up. Either way no
+ * answered far later than the operation's usual) is ejected, while another answers in time and no more
+ * than a third of the coordinators are ejected. Either way no
  * user request goes there while it is down: once its back-off has passed, the client's own probe,
  * {@code GET /_admin/server/availability} without credentials, asks it, and any answer but 503 brings it
  * back; a probe that fails, or is not answered within {@link #PROBE_TIMEOUT_NANOS}, doubles the back-off.
@@ -73,10 +75,10 @@ final class HealthWatch {
             return;
         }
         int inARow = coordinator.health.slow();
-        if (inARow < ejectAfter || !anotherIsUp(coordinator)) {
+        if (inARow < ejectAfter || !mayEject(coordinator)) {
             return;
         }
-        if (coordinator.health.markDown(System.nanoTime())) {
+        if (coordinator.health.eject(System.nanoTime())) {
             metrics.ejected(coordinator.host);
             LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is ejected: " + inARow
                     + " attempts in a row were slow (the last " + why + "); probing it again in "
@@ -85,14 +87,24 @@ final class HealthWatch {
         }
     }
 
-    /** Ejection never takes the last coordinator up. */
-    private boolean anotherIsUp(Coordinator coordinator) {
-        for (Coordinator other : coordinators.active()) {
-            if (other != coordinator && other.health.isUp()) {
-                return true;
+    /**
+     * Whether {@code coordinator} is an outlier that may go: another coordinator is up and answering in
+     * time (its last attempt was not slow), so the slowness is this one's and not the client's own or the
+     * whole cluster's; and no more than a third of the coordinators (at least one) are ejected at once, so
+     * that ejections cannot cascade until the last coordinator carries everything.
+     */
+    private boolean mayEject(Coordinator coordinator) {
+        List<Coordinator> all = coordinators.active();
+        boolean anotherTimely = false;
+        int ejected = 0;
+        for (Coordinator other : all) {
+            if (other == coordinator) {
+                continue;
             }
+            anotherTimely |= other.health.isUp() && other.health.slowInARow() == 0;
+            ejected += other.health.isEjected() ? 1 : 0;
         }
-        return false;
+        return anotherTimely && ejected < Math.max(1, all.size() / 3);
     }
 
     private void probeLater(Coordinator coordinator) {

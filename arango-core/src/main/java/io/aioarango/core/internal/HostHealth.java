@@ -19,6 +19,8 @@ final class HostHealth {
     private volatile boolean down; // read without the lock on every request to a healthy host
     /** Slow attempts in a row (overtaken by a hedge, timed out, answered far too late); reset by a timely answer. */
     private volatile int slowInARow;
+    /** Down for being slow, not for being unreachable; guarded by this. */
+    private boolean ejected;
     /** How many coordinators of the client are down, this one included while down and not detached. */
     private final AtomicInteger downCount;
     private boolean detached; // no longer counted: its coordinator left the client
@@ -106,6 +108,7 @@ final class HostHealth {
             boolean wasDown = backoff != 0;
             backoff = 0;
             probing = false;
+            ejected = false;
             if (down && !detached) {
                 downCount.decrementAndGet();
             }
@@ -121,6 +124,27 @@ final class HostHealth {
      */
     synchronized int slow() {
         return ++slowInARow;
+    }
+
+    /** Slow attempts in a row now. */
+    int slowInARow() {
+        return slowInARow;
+    }
+
+    /**
+     * Takes the host out for being slow, as {@link #markDown} does.
+     *
+     * @return true when this took the host down (it was up)
+     */
+    synchronized boolean eject(long now) {
+        boolean wasUp = markDown(now);
+        ejected = wasUp || ejected;
+        return wasUp;
+    }
+
+    /** Whether the host is down for being slow (ejected) rather than unreachable. */
+    synchronized boolean isEjected() {
+        return down && ejected;
     }
 
     /** A timely answer: the run of slow attempts is over. Writes only when there was one, to spare the cache line. */
