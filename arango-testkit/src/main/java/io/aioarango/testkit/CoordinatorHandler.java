@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -68,9 +67,11 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<FullHttpReque
         Duration delay = coordinator.delay();
         Runnable send = reset ? () -> writeHalfAndReset(ctx, answer) : () -> write(ctx, answer, keepAlive);
         if (delay.isZero()) {
-            send.run();
+            coordinator.answer(ctx.channel(), send);
         } else {
-            ctx.executor().schedule(send, delay.toNanos(), TimeUnit.NANOSECONDS);
+            // Checked when the timer fires: a coordinator frozen meanwhile holds the answer.
+            ctx.executor().schedule(() -> coordinator.answer(ctx.channel(), send),
+                    delay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -124,14 +125,14 @@ final class CoordinatorHandler extends SimpleChannelInboundHandler<FullHttpReque
                 .set("x-content-type-options", "nosniff");
     }
 
-    /** Sends the head and half the body, then resets the connection (SO_LINGER 0 makes close send RST). */
+    /** Sends the head and half the body, then resets the connection. */
     private static void writeHalfAndReset(ChannelHandlerContext ctx, Answers.Answer answer) {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(answer.status()));
         headers(head, answer);
         ByteBuf half = Unpooled.wrappedBuffer(answer.body(), 0, answer.body().length / 2);
         ctx.write(head);
         ctx.writeAndFlush(new DefaultHttpContent(half)).addListener((ChannelFutureListener) written -> {
-            written.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            FakeCoordinator.resetOnClose(written.channel());
             written.channel().close();
         });
     }

@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * try (FakeCluster cluster = FakeCluster.start(3)) {
  *     List<String> hosts = cluster.hosts();          // http://127.0.0.1:<port>, one per coordinator
  *     cluster.coordinator(0).stop();                 // connections to it are refused from now on
+ *     cluster.coordinator(1).freeze();               // connections accepted, nothing answered: a paused process
+ *     cluster.coordinator(2).blackhole();            // connects time out: a host that vanished
+ *     cluster.reset();                               // all three answer again
  * }
  * }</pre>
  *
@@ -295,13 +298,18 @@ public final class FakeCluster implements AutoCloseable {
     }
 
     /**
-     * Brings the cluster back to how it started: stopped coordinators start again, faults are cleared,
-     * request logs emptied, every maintenance mode switched off, the shards where they started, agency jobs
-     * forgotten and running again, every DB-Server back, none cleaned out, and the log levels and sort orders
-     * as they were. Used between tests that share a cluster.
+     * Brings the cluster back to how it started: stopped coordinators start again, frozen and black-holed ones
+     * answer again without their old connections, faults are cleared, request logs emptied, every maintenance
+     * mode switched off, the shards where they started, agency jobs forgotten and running again, every
+     * DB-Server back, none cleaned out, and the log levels and sort orders as they were. Used between tests
+     * that share a cluster.
      */
     public void reset() {
         for (FakeCoordinator coordinator : coordinators) {
+            if (coordinator.isFrozen()) {
+                // Not thawed: what it holds would be read, and logged, after the log is cleared, in the next test.
+                coordinator.stop();
+            }
             coordinator.heal();
             if (!coordinator.isRunning()) {
                 coordinator.start();

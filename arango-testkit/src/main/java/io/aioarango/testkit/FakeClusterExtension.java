@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Registered on a static field (or with {@code @ExtendWith(FakeClusterExtension.class)}, which gives
  * three coordinators), one cluster serves every test of the class: it starts before the first and
  * closes after the last, and before each test it is {@linkplain FakeCluster#reset() reset}, so no test
- * sees the stopped coordinators, faults, requests or maintenance mode of another. Registered on an
- * instance field, each test gets a cluster of its own.
+ * sees the stopped, frozen or black-holed coordinators, faults, requests or maintenance mode of another.
+ * Registered on an instance field, each test gets a cluster of its own.
  */
 @SuppressWarnings("exports") // JUnit's interfaces: whoever registers an extension reads JUnit already
 public final class FakeClusterExtension

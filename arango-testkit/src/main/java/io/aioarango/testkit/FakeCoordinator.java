@@ -2,6 +2,7 @@ package io.aioarango.testkit;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -12,13 +13,18 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.Closeable;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One coordinator of a {@link FakeCluster}: an HTTP/1.1 server on 127.0.0.1 with its own port and server
@@ -43,22 +49,53 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * method 405; any other request without valid basic credentials gets 401 with errorNum 11, as from
  * ArangoDB.
  *
- * <p>The switches ({@link #stop()}, {@link #failWith}, {@link #delay}, {@link #resetMidAnswer()}) take
- * effect for the next request and last until {@link #heal()} or {@link #start()}. Every request that
- * reaches the coordinator is logged and counted, whatever the switches say.
+ * <p>The switches take effect for the next request and last until {@link #heal()} or {@link #start()}:
+ * <ul>
+ * <li>{@link #stop()}: the process died; connections are closed and new ones refused;
+ * <li>{@link #failWith}: every request gets an ArangoDB error;
+ * <li>{@link #delay}: every answer comes late;
+ * <li>{@link #resetMidAnswer()}: every answer breaks off with a TCP reset;
+ * <li>{@link #freeze()}: the process is paused (SIGSTOP); connections are accepted, nothing is read or answered;
+ * <li>{@link #blackhole()}: the host vanished; open connections go silent and new connects time out.
+ * </ul>
+ * Every request that the coordinator reads is logged and counted, whatever the switches say; a frozen or
+ * black-holed coordinator reads nothing. The cluster's health keeps reporting a frozen or black-holed
+ * coordinator {@code GOOD}, as a real cluster does until its supervision misses enough heartbeats: the
+ * failure is gray, the client has to notice it.
  */
 public final class FakeCoordinator {
     private final EventLoopGroup group;
     private final ClusterState cluster;
     private final String serverId;
     private final String shortName;
+    /** How long a closed listener may take to leave its port; it takes a select of its event loop. */
+    private static final long LISTENER_GONE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final int port;
-    /** Guarded by this: the listening channel and its connections while running. */
+    /** Every open client connection, across restarts: a closed one leaves by itself. */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    /**
+     * Written under this, read without it: event-loop threads read it (health asks every coordinator) while a
+     * switch holds this and waits for an event loop.
+     */
+    private volatile Mode mode = Mode.RUNNING;
+    /** Guarded by this: the listening channel, unless stopped or black-holed. */
     private Channel listener;
-    private ChannelGroup connections;
     /** Guarded by this: holds the port while stopped, so that no other server takes it. */
     private Socket placeholder;
+    /** Guarded by this: holds the port while black-holed. */
+    private Blackhole blackhole;
+
+    /**
+     * Guards {@link #silent} and {@link #held}. Event-loop threads take it, so it is never held while waiting
+     * for an event loop (this is: {@link #stop()} waits for channels to close).
+     */
+    private final Object silenceLock = new Object();
+    /** True while frozen or black-holed; written under {@link #silenceLock}, read by every connection's gate. */
+    private volatile boolean silent;
+    /** Answers ready while silent, oldest first. */
+    private final List<HeldAnswer> held = new ArrayList<>();
 
     private volatile Fault fault;
     private volatile Duration delay = Duration.ZERO;
@@ -66,6 +103,19 @@ public final class FakeCoordinator {
 
     /** A failure every request gets instead of its answer. */
     record Fault(int status, int errorNum) {
+    }
+
+    private enum Mode {
+        RUNNING(""), FROZEN(" (frozen)"), BLACKHOLED(" (black-holed)"), STOPPED(" (stopped)");
+
+        private final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+    }
+
+    private record HeldAnswer(Channel channel, Runnable send) {
     }
 
     FakeCoordinator(EventLoopGroup group, ClusterState cluster, String serverId, String shortName) {
@@ -80,7 +130,6 @@ public final class FakeCoordinator {
     }
 
     private void listen(int onPort) {
-        ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         Answers answers = new Answers(cluster, this);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -89,8 +138,11 @@ public final class FakeCoordinator {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        open.add(channel);
+                        // Added before reading silent: a freeze() either sees the channel or is seen here.
+                        connections.add(channel);
+                        followSilence(channel);
                         channel.pipeline().addLast(
+                                new SilenceGate(FakeCoordinator.this),
                                 new HttpServerCodec(),
                                 new HttpObjectAggregator(64 * 1024 * 1024),
                                 new CoordinatorHandler(FakeCoordinator.this, answers, cluster));
@@ -105,7 +157,6 @@ public final class FakeCoordinator {
             throw new IllegalStateException("Coordinator " + serverId + " could not listen on 127.0.0.1:"
                     + onPort + ": " + e, e);
         }
-        connections = open;
     }
 
     /**
@@ -149,26 +200,53 @@ public final class FakeCoordinator {
     }
 
     /**
-     * Tells whether the coordinator accepts connections.
+     * Tells whether the coordinator's process is there, answering or not.
      *
-     * @return {@code false} between {@link #stop()} and {@link #start()}
+     * @return {@code false} between {@link #stop()} and {@link #start()}; {@code true} while frozen or
+     *     black-holed
      */
-    public synchronized boolean isRunning() {
-        return listener != null;
+    public boolean isRunning() {
+        return mode != Mode.STOPPED;
     }
 
     /**
-     * Stops the coordinator as if its process died: open connections are closed and, when this returns,
-     * new connections to its port are refused. The port stays reserved for {@link #start()}. Does nothing
-     * if already stopped.
+     * Tells whether the coordinator is frozen.
+     *
+     * @return {@code true} between {@link #freeze()} and {@link #heal()}, {@link #start()} or {@link #stop()}
+     */
+    public boolean isFrozen() {
+        return mode == Mode.FROZEN;
+    }
+
+    /**
+     * Tells whether the coordinator's host is black-holed.
+     *
+     * @return {@code true} between {@link #blackhole()} and {@link #heal()}, {@link #start()} or {@link #stop()}
+     */
+    public boolean isBlackholed() {
+        return mode == Mode.BLACKHOLED;
+    }
+
+    /**
+     * Stops the coordinator as if its process died: open connections are closed (those of a frozen or
+     * black-holed coordinator too, their held answers dropped) and, when this returns, new connections to its
+     * port are refused. The port stays reserved for {@link #start()}. Does nothing if already stopped.
      */
     public synchronized void stop() {
-        if (listener == null) {
+        if (mode == Mode.STOPPED) {
             return;
         }
-        listener.close().syncUninterruptibly();
+        if (listener != null) {
+            closeListener();
+        }
+        if (blackhole != null) {
+            blackhole.close();
+            blackhole = null;
+        }
         connections.close().syncUninterruptibly();
-        listener = null;
+        mode = Mode.STOPPED;
+        // Nothing is left to hold: the connections are closed, and those after a start() must be read.
+        silence(false);
         // A bound socket that does not listen: connections are refused, and no other server can take the port.
         Socket holder = new Socket();
         try {
@@ -180,21 +258,24 @@ public final class FakeCoordinator {
     }
 
     /**
-     * Starts a stopped coordinator again on its port, with its switches cleared. Does nothing if it is
-     * running.
+     * Starts a stopped coordinator again on its port, with its switches cleared; thaws a frozen one and brings
+     * back a black-holed one, as {@link #heal()}. Does nothing if it is running and neither.
      *
      * @throws IllegalStateException if the port could not be bound again
      */
     public synchronized void start() {
-        if (listener != null) {
+        if (mode == Mode.RUNNING) {
             return;
         }
         heal();
-        if (placeholder != null) {
-            closeQuietly(placeholder);
-            placeholder = null;
+        if (mode == Mode.STOPPED) {
+            if (placeholder != null) {
+                closeQuietly(placeholder);
+                placeholder = null;
+            }
+            listen(port);
+            mode = Mode.RUNNING;
         }
-        listen(port);
     }
 
     /** Stops for good, releasing the port. */
@@ -206,11 +287,162 @@ public final class FakeCoordinator {
         }
     }
 
-    private static void closeQuietly(Socket socket) {
+    static void closeQuietly(Closeable closeable) {
         try {
-            socket.close();
+            closeable.close();
         } catch (IOException ignored) {
             // nothing to release
+        }
+    }
+
+    /** Makes the next close of a connection send a TCP reset (RST) instead of a FIN. */
+    static void resetOnClose(Channel channel) {
+        try {
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        } catch (ChannelException closedAlready) {
+            // nothing left to reset
+        }
+    }
+
+    /**
+     * Freezes the coordinator as if its process got SIGSTOP (a paused VM, a long pause): its port still accepts
+     * TCP connections, but nothing is read or answered on any connection, open or new, and nothing is closed.
+     * Answers not sent yet, delayed ones included, are held. A request is logged when it is read: one whose
+     * bytes arrive while frozen is logged after the thaw; one whose bytes had reached the coordinator before
+     * (it is being answered, or sits in the HTTP decoder) may be logged while frozen, its answer held.
+     * {@link #heal()} and {@link #start()} thaw it, as SIGCONT: the connections are read again, and the held
+     * answers and requests answered in order, whether or not their clients still wait. {@link FakeCluster#reset()}
+     * closes its connections unread instead, so that no request of one test is logged in the next. Does nothing
+     * if it is frozen or black-holed already.
+     *
+     * @throws IllegalStateException if the coordinator is stopped
+     */
+    public synchronized void freeze() {
+        requireProcess("freeze");
+        if (mode == Mode.RUNNING) {
+            silence(true);
+            mode = Mode.FROZEN;
+        }
+    }
+
+    /**
+     * Makes the coordinator's host vanish without a reset (a power loss, a firewall that drops packets): open
+     * connections go silent as under {@link #freeze()}, and connects to its port get no answer at all, so they
+     * time out instead of being refused. {@link #heal()}, {@link #start()} and {@link FakeCluster#reset()}
+     * bring the host back: its old connections are reset (a host that comes back has forgotten them) and it
+     * listens on its port again. A frozen coordinator's host can vanish too; does nothing if black-holed
+     * already.
+     *
+     * <p>It takes about 100 ms and needs Linux: the port is held by a listener that never accepts, its accept
+     * queue filled with connections of the testkit's own, and Linux drops a SYN to a full accept queue. For an
+     * instant while it switches over, a connect to the port is refused, and a connection whose connect had
+     * completed but that the coordinator had not accepted yet is reset: wait for {@link #openConnections()} to
+     * count a new connection before black-holing it.
+     *
+     * @throws IllegalStateException if the coordinator is stopped, or the port could not be held that way (the
+     *     coordinator is then as before, or stopped if it could not listen on its port again)
+     */
+    public synchronized void blackhole() {
+        requireProcess("blackhole");
+        if (mode == Mode.BLACKHOLED) {
+            return;
+        }
+        Mode before = mode;
+        silence(true);
+        // Its connections stay open: only the listener goes.
+        closeListener();
+        try {
+            blackhole = Blackhole.open(port);
+        } catch (RuntimeException e) {
+            try {
+                listen(port);
+                silence(before == Mode.FROZEN);
+            } catch (RuntimeException portLost) {
+                e.addSuppressed(portLost);
+                stop();
+            }
+            throw e;
+        }
+        mode = Mode.BLACKHOLED;
+    }
+
+    /**
+     * Closes the listener and returns once its port refuses connections. NIO closes a listener registered with a
+     * selector only when its event loop next selects, after the close has completed; until then the kernel still
+     * takes connections for it (and resets them when it goes).
+     */
+    private void closeListener() {
+        listener.close().syncUninterruptibly();
+        listener = null;
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        long deadline = System.nanoTime() + LISTENER_GONE_NANOS;
+        while (System.nanoTime() - deadline < 0) {
+            try (Socket probe = new Socket()) {
+                probe.connect(address, 100);
+            } catch (ConnectException refused) {
+                return;
+            } catch (IOException notYet) {
+                // try again
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        // Past the deadline, carry on: a black hole that cannot bind says so itself.
+    }
+
+    private void requireProcess(String switchName) {
+        if (mode == Mode.STOPPED) {
+            throw new IllegalStateException("Coordinator " + serverId + " is stopped; start() it before "
+                    + switchName + "()");
+        }
+    }
+
+    /**
+     * Makes the coordinator silent or lets it speak. Letting it speak sends the held answers first, then reads
+     * the connections again: a connection's requests that came in while silent are answered after them.
+     */
+    private void silence(boolean on) {
+        List<HeldAnswer> release = List.of();
+        synchronized (silenceLock) {
+            silent = on;
+            if (!on) {
+                release = List.copyOf(held);
+                held.clear();
+            }
+        }
+        for (HeldAnswer answer : release) {
+            if (answer.channel().isOpen()) {
+                answer.channel().eventLoop().execute(() -> answer(answer.channel(), answer.send()));
+            }
+        }
+        for (Channel connection : connections) {
+            connection.eventLoop().execute(() -> followSilence(connection));
+        }
+    }
+
+    /**
+     * Reads a connection from the kernel or not, as the coordinator is silent or not. Always run on the
+     * connection's event loop, reading {@link #silent} then: the last run wins, so switches in quick succession
+     * cannot leave a connection deaf. The kernel then buffers what a client sends, as for a paused process.
+     */
+    private void followSilence(Channel connection) {
+        connection.config().setAutoRead(!silent);
+    }
+
+    boolean isSilent() {
+        return silent;
+    }
+
+    /**
+     * Sends an answer, on its connection's event loop, or holds it while the coordinator is silent. It is sent
+     * under the lock, so that once {@link #freeze()} returns no answer starts.
+     */
+    void answer(Channel connection, Runnable send) {
+        synchronized (silenceLock) {
+            if (silent) {
+                held.add(new HeldAnswer(connection, send));
+            } else {
+                send.run();
+            }
         }
     }
 
@@ -251,11 +483,36 @@ public final class FakeCoordinator {
         resetMidAnswer = true;
     }
 
-    /** Clears {@link #failWith}, {@link #delay} and {@link #resetMidAnswer()}: the coordinator answers normally. */
-    public void heal() {
+    /**
+     * Clears {@link #failWith}, {@link #delay} and {@link #resetMidAnswer()}, thaws a frozen coordinator and
+     * brings back a black-holed one (see {@link #freeze()} and {@link #blackhole()}): the coordinator answers
+     * normally. A stopped coordinator stays stopped until {@link #start()}.
+     *
+     * @throws IllegalStateException if a black-holed coordinator could not listen on its port again; it is then
+     *     stopped
+     */
+    public synchronized void heal() {
         fault = null;
         delay = Duration.ZERO;
         resetMidAnswer = false;
+        if (mode == Mode.BLACKHOLED) {
+            blackhole.close();
+            blackhole = null;
+            // A host that comes back has forgotten its connections: their clients get a reset.
+            connections.forEach(FakeCoordinator::resetOnClose);
+            connections.close().syncUninterruptibly();
+            try {
+                listen(port);
+            } catch (RuntimeException e) {
+                mode = Mode.STOPPED;
+                silence(false);
+                throw e;
+            }
+        }
+        if (mode != Mode.STOPPED) {
+            silence(false);
+            mode = Mode.RUNNING;
+        }
     }
 
     Fault fault() {
@@ -298,16 +555,17 @@ public final class FakeCoordinator {
     }
 
     /**
-     * Returns how many client connections are open to this coordinator now.
+     * Returns how many client connections are open to this coordinator now: while frozen, those it accepted
+     * without reading; while black-holed, its old silent ones.
      *
      * @return 0 while stopped
      */
-    public synchronized int openConnections() {
-        return listener == null ? 0 : connections.size();
+    public int openConnections() {
+        return mode == Mode.STOPPED ? 0 : connections.size();
     }
 
     @Override
     public String toString() {
-        return "FakeCoordinator " + serverId + " at " + url() + (isRunning() ? "" : " (stopped)");
+        return "FakeCoordinator " + serverId + " at " + url() + mode.label;
     }
 }

@@ -239,11 +239,12 @@ class FakeClusterTest {
         try (Socket open = new Socket(InetAddress.getLoopbackAddress(), coordinator.port())) {
             Waiting.eventually("the coordinator sees the connection", () -> coordinator.openConnections() == 1);
             coordinator.stop();
+            // At once: before the connection is read, which gives the event loop time to let go of the port.
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), coordinator.port()).close())
+                    .isInstanceOf(ConnectException.class);
             assertThat(coordinator.isRunning()).isFalse();
             assertThat(open.getInputStream().read()).as("the open connection is closed").isEqualTo(-1);
         }
-        assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), coordinator.port()).close())
-                .isInstanceOf(ConnectException.class);
         assertThatThrownBy(() -> send("GET", coordinator.url() + "/_api/version", null, ROOT))
                 .isInstanceOf(ConnectException.class);
 
@@ -299,7 +300,7 @@ class FakeClusterTest {
         Waiting.eventually("the closed cluster's threads end", () -> before.containsAll(testkitThreads()));
     }
 
-    private static java.util.Set<Thread> testkitThreads() {
+    static java.util.Set<Thread> testkitThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
                 .filter(t -> t.getName().startsWith("aioarango-testkit")).collect(java.util.stream.Collectors.toSet());
     }
