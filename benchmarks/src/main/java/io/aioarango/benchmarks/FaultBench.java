@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -264,12 +265,14 @@ public final class FaultBench {
                         Bench.sleepUntil(sampler.start() + phase.offset().toNanos());
                         long switched = System.nanoTime();
                         apply(phase, all.get(FAULTY));
-                        log.printf("%s t=%s s: %s (%d ms)%n", transport, FaultReport.seconds(phase.fromSeconds()),
-                                switch (phase.fault()) {
+                        // The JVM's uptime too, which GC logs (-Dfault.jvmArg=-Xlog:gc:stderr:uptime) are stamped with.
+                        log.printf("%s t=%s s: %s (%d ms; JVM uptime %.3f s)%n", transport,
+                                FaultReport.seconds(phase.fromSeconds()), switch (phase.fault()) {
                                     case FREEZE -> "coordinator 1 freeze()";
                                     case BLACKHOLE -> "coordinator 1 blackhole()";
                                     case NONE -> phase.offset().isZero() ? "all healthy" : "coordinator 1 heal()";
-                                }, (System.nanoTime() - switched) / 1_000_000);
+                                }, (System.nanoTime() - switched) / 1_000_000,
+                                ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
                         rows.addAll(sampler.rows(phase, null));
                     }
                 } finally {
