@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * The fault runner's picture, as SVG text: the throughput of each transport per row over the timeline with its
  * reference as a dashed line, the fault phases shaded; below, the p99 latency per row on a log scale, with the
- * reference's p99 dashed.
+ * reference's p99 dashed. Between the two, where each client had coordinator 1 up.
  */
 final class FaultSvg {
     private static final int WIDTH = 1100;
@@ -18,7 +18,7 @@ final class FaultSvg {
     private static final int RIGHT = 280;
     private static final int TOP = 70;
     private static final int PANEL = 300;
-    private static final int GAP = 70;
+    private static final int GAP = 90;
     private static final int LOWER = 220;
     private static final int HEIGHT = TOP + PANEL + GAP + LOWER + 60;
     private static final String[] COLOURS = {"#1f5fa8", "#c8462a", "#3c8a3c", "#8a3c8a"};
@@ -100,6 +100,21 @@ final class FaultSvg {
             svg.append(format("<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n", path, colour));
         }
 
+        // Between the panels: where each client had coordinator 1 up (its HOST_UP gauge at the end of a row).
+        for (int r = 0; r < runs.size(); r++) {
+            Run run = runs.get(r);
+            double y = upper.top + upper.height + 30 + r * 14;
+            text(svg, upper.left + upper.width + 10, y + 8, "font-size=\"11\" fill=\"#333\"",
+                    run.transport() + ": coordinator 1 up (HOST_UP)");
+            rect(svg, upper.left, y, upper.width, 8, "fill=\"#f4f4f4\"");
+            for (Row row : run.rows()) {
+                if (row.up()[FaultBench.FAULTY] == 1) {
+                    double x0 = upper.x(row.from());
+                    rect(svg, x0, y, upper.x(row.to()) - x0, 8, "fill=\"" + COLOURS[r % COLOURS.length] + "\"");
+                }
+            }
+        }
+
         // Lower panel: p99, log scale; a row without a completion breaks the line.
         double decades = highDecade - lowDecade;
         for (int d = lowDecade; d <= highDecade; d++) {
@@ -145,10 +160,10 @@ final class FaultSvg {
             ly += 20;
             line(svg, lx, ly, lx + 24, ly, dashed(colour));
             text(svg, lx + 30, ly + 4, "", run.transport() + " reference");
-            text(svg, lx + 30, ly + 18, "fill=\"#555\" font-size=\"11\"",
-                    format("coordinators 0, 2 only: %,.0f/s, p99 %s ms", run.referencePerSecond(),
-                            FaultReport.millis(run.referenceP99Millis())));
-            ly += 38;
+            text(svg, lx + 30, ly + 18, "fill=\"#555\" font-size=\"11\"", "coordinators 0 and 2 only:");
+            text(svg, lx + 30, ly + 32, "fill=\"#555\" font-size=\"11\"", format("%,.0f/s, p99 %s ms",
+                    run.referencePerSecond(), FaultReport.millis(run.referenceP99Millis())));
+            ly += 52;
         }
         for (String[] shade : new String[][] {{"#dde8f7", "freeze(): silent, holds answers"},
                 {"#e6e6e6", "blackhole(): silent, no SYN-ACK"}}) {
