@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -71,11 +70,7 @@ public final class Bench {
 
     private List<Result> run() throws Exception {
         HeapAllocation.install();
-        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "bench-retries");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService retries = ClosedLoop.retryScheduler("bench-retries");
         List<Result> all = new ArrayList<>();
         out.println("# aioarango benchmarks: GET /_db/_system/_admin/server/id, closed loop");
         out.println();
@@ -315,14 +310,14 @@ public final class Bench {
         return threads;
     }
 
-    private static void sleepUntil(long nanos) throws InterruptedException {
+    static void sleepUntil(long nanos) throws InterruptedException {
         long remaining;
         while ((remaining = nanos - System.nanoTime()) > 0) {
             TimeUnit.NANOSECONDS.sleep(remaining);
         }
     }
 
-    private static String text(Duration duration) {
+    static String text(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }

@@ -3,18 +3,21 @@ package io.aioarango.benchmarks;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * Keeps exactly {@code concurrency} requests of one contender in flight: each completion records its latency
  * and sends the next request from the thread that completed it. A failed request is counted, and its slot sends
- * again 1 ms later from the runner's scheduler, so that a contender failing at once cannot spin a thread.
+ * again 1 ms later from the runner's scheduler, so that a contender failing at once cannot spin a thread. Every
+ * failure (its cause, without the {@code CompletionException} around it) is also given to an optional listener.
  */
 final class ClosedLoop {
     private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -27,12 +30,32 @@ final class ClosedLoop {
     private final LongAdder errors = new LongAdder();
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
     private final AtomicInteger active = new AtomicInteger();
+    private final Consumer<Throwable> failures;
     private volatile boolean running = true;
 
     ClosedLoop(Contender contender, int concurrency, ScheduledExecutorService retries) {
+        this(contender, concurrency, retries, failure -> { });
+    }
+
+    ClosedLoop(Contender contender, int concurrency, ScheduledExecutorService retries, Consumer<Throwable> failures) {
         this.contender = contender;
         this.concurrency = concurrency;
         this.retries = retries;
+        this.failures = failures;
+    }
+
+    /**
+     * The scheduler a loop's failed slots send again from: one daemon thread.
+     *
+     * @param threadName its thread's name
+     * @return a new scheduler; shut it down when done
+     */
+    static ScheduledExecutorService retryScheduler(String threadName) {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void start() {
@@ -101,7 +124,9 @@ final class ClosedLoop {
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        firstError.compareAndSet(null, cause == null ? new IllegalStateException("the answer had no id") : cause);
+        Throwable error = cause == null ? new IllegalStateException("the answer had no id") : cause;
+        firstError.compareAndSet(null, error);
+        failures.accept(error);
         return false;
     }
 

@@ -64,7 +64,7 @@ final class Report {
         return format(pattern, value) + ratio;
     }
 
-    private static String shares(long[] hits) {
+    static String shares(long[] hits) {
         long total = 0;
         for (long hit : hits) {
             total += hit;
