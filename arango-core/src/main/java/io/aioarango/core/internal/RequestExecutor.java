@@ -571,13 +571,16 @@ public final class RequestExecutor {
                 return true; // too few answers yet to tell a slow attempt from a usual one
             }
             long started = currentStarted;
-            long elapsed = now - started;
+            // A pause of the client's own made every attempt late at once: count from its end, so that
+            // the pause sends no storm of hedges and tells no coordinator slow.
+            long pause = watch.lastPause();
+            long elapsed = now - (pause - started > 0 ? pause : started);
             long delay = hedging.delayNanos(latency.p95Nanos());
             if (hedgeable && !hedgeLookedFor && elapsed >= delay) {
                 hedgeLookedFor = true;
                 hedge(at);
             }
-            if (slowToldFor != started && elapsed >= slowNanos(delay) && !watch.pausedSince(started)) {
+            if (slowToldFor != started && elapsed >= slowNanos(delay)) {
                 slowToldFor = started;
                 health.slow(at, "was unanswered after " + TimeUnit.NANOSECONDS.toMillis(elapsed) + " ms");
             }

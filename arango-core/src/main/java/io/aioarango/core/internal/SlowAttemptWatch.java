@@ -87,6 +87,11 @@ final class SlowAttemptWatch {
         return lastPause - started > 0;
     }
 
+    /** The {@link System#nanoTime()} at which the client was last seen to have stood still. */
+    long lastPause() {
+        return lastPause;
+    }
+
     private static boolean check(Watched request, long now) {
         try {
             return request.check(now);
