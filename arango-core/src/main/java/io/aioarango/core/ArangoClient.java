@@ -586,9 +586,10 @@ public final class ArangoClient implements AutoCloseable {
          * attempt is slow when its hedge answered first, when it timed out, or when it went unanswered for
          * four hedge delays and at least 100 ms. An ejected coordinator gets no user request for the
          * {@link #hostBackoff back-off}, is probed in the background meanwhile, and comes back at the first
-         * probe answered. Only an outlier is ejected: another coordinator must be up and answering in
-         * time, and no more than a third of the coordinators (at least one) are ejected at once, so
-         * ejection never takes the last coordinator that is up. Default
+         * probe answered; answers to attempts already in flight when it was ejected do not bring it back.
+         * Only an outlier is ejected: another coordinator must be up and answering in time, and no more
+         * than a third of the coordinators (at least one) are ejected at once, so ejection never takes the
+         * last coordinator that is up. Default
          * {@value ArangoClient#DEFAULT_EJECT_AFTER_SLOW_ATTEMPTS}.
          *
          * @param attempts 1 or more; 0 never ejects

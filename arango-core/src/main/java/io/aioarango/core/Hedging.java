@@ -8,7 +8,9 @@ import java.time.Duration;
  * a coordinator that went silent (frozen, or its host gone without a reset) before any timeout, and the
  * coordinator whose attempts are overtaken again and again is ejected (see
  * {@link ArangoClient.Builder#ejectAfterSlowAttempts(int)}). Requests that are not idempotent are never
- * hedged. Each hedge is counted in {@link ArangoMetrics#HEDGES}.
+ * hedged, no request is hedged twice, and at most one request in ten (and a burst of ten) over the last
+ * second or so is hedged, so that hedging cannot double the load of a cluster that is slow all over. Each
+ * hedge is counted in {@link ArangoMetrics#HEDGES}.
  *
  * <p>The default, {@link #adaptive()}, hedges after the 95th percentile of the recent attempts of the same
  * operation, but never sooner than {@value #DEFAULT_MIN_DELAY_MILLIS} ms: on a healthy cluster, whose

@@ -110,11 +110,12 @@ public final class Coordinators {
         }
 
         /**
-         * Halves the latency of a coordinator that ended no attempt since the last call: a latency that is
-         * not renewed fades, so that a coordinator once slow is tried again rather than shunned for good.
+         * Halves the latency of a coordinator that ended no attempt since the last call and has none in
+         * flight: a latency that is not renewed fades, so that a coordinator once slow is tried again rather
+         * than shunned for good.
          */
         void ageLatency() {
-            if (endedSinceAged == 0) {
+            if (endedSinceAged == 0 && inFlight() == 0) { // not one whose attempts hang: its latency is no news
                 latencyNanos /= 2;
             }
             endedSinceAged = 0;

@@ -24,6 +24,8 @@ final class HealthWatch {
     private static final System.Logger LOG = System.getLogger(HealthWatch.class.getName());
     /** How long a probe may go unanswered: a coordinator that takes longer to say it is available is not. */
     static final long PROBE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** The least time before a probe is asked again, so that no chain of probes can spin. */
+    private static final long MIN_PROBE_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** How often a latency that no attempt renewed is halved. */
     private static final long LATENCY_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final TransportRequest PROBE = new TransportRequest(HttpMethod.GET, "/_admin/server/availability",
@@ -54,16 +56,17 @@ final class HealthWatch {
 
     /** The coordinator could not be reached. */
     void unreachable(Coordinator coordinator, Throwable reason) {
-        if (coordinator.health.markDown(System.nanoTime())) {
+        boolean wentDown = coordinator.health.markDown(System.nanoTime());
+        probeLater(coordinator); // nothing if its probe is scheduled already
+        if (wentDown) {
             LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is down ("
                     + reason.getMessage() + "); probing it again in " + coordinator.health.backoff().toMillis() + " ms");
-            probeLater(coordinator);
         }
     }
 
-    /** The coordinator answered a request. */
-    void answered(Coordinator coordinator) {
-        if (coordinator.health.markUp()) {
+    /** The coordinator answered a request sent at {@code started}. */
+    void answered(Coordinator coordinator, long started) {
+        if (coordinator.health.markUp(started)) {
             coordinator.forgetLatency();
             LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is back");
         }
@@ -79,11 +82,15 @@ final class HealthWatch {
             return;
         }
         if (coordinator.health.eject(System.nanoTime())) {
-            metrics.ejected(coordinator.host);
+            probeLater(coordinator);
             LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is ejected: " + inARow
                     + " attempts in a row were slow (the last " + why + "); probing it again in "
                     + coordinator.health.backoff().toMillis() + " ms");
-            probeLater(coordinator);
+            try {
+                metrics.ejected(coordinator.host);
+            } catch (RuntimeException e) { // the user's meter registry: it costs the count, never the ejection
+                LOG.log(System.Logger.Level.WARNING, "Recording an ejection failed", e);
+            }
         }
     }
 
@@ -107,21 +114,26 @@ final class HealthWatch {
         return anotherTimely && ejected < Math.max(1, all.size() / 3);
     }
 
+    /** Schedules the next probe of a coordinator that is down, unless one is scheduled already. */
     private void probeLater(Coordinator coordinator) {
-        long delay = Math.max(0, coordinator.health.untilProbe(System.nanoTime()));
+        if (!coordinator.health.claimProbeSchedule()) {
+            return;
+        }
+        long delay = Math.max(MIN_PROBE_DELAY_NANOS, coordinator.health.untilProbe(System.nanoTime()));
         try {
             timer.schedule(() -> probe(coordinator), delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {
-            // the client is closing: nothing left to probe for
+            coordinator.health.probeTaskRan(); // the client is closing: nothing left to probe for
         }
     }
 
     private void probe(Coordinator coordinator) {
+        coordinator.health.probeTaskRan();
         if (coordinator.retired() || coordinator.health.isUp()) {
             return; // gone, or back by an answer to a request sent while every coordinator was down
         }
         if (!coordinator.health.claimProbe(System.nanoTime())) {
-            probeLater(coordinator); // a request sent while every coordinator was down is probing it
+            probeLater(coordinator); // not yet due: its back-off was pushed back meanwhile
             return;
         }
         CompletableFuture<ArangoResponse> sent;
@@ -156,7 +168,7 @@ final class HealthWatch {
             }
             return;
         }
-        coordinator.health.markDown(System.nanoTime()); // a failed probe: the back-off doubles
+        coordinator.health.probeFailed(System.nanoTime()); // the back-off doubles
         LOG.log(System.Logger.Level.DEBUG, () -> "Probe of coordinator " + coordinator.host + " failed ("
                 + (response != null ? "HTTP " + response.status() : String.valueOf(failure)) + "); again in "
                 + coordinator.health.backoff().toMillis() + " ms");

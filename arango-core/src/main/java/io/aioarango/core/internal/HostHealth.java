@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Whether one coordinator is up. A connection-level failure, or a run of slow attempts (an ejection), marks
  * it down for a back-off that doubles with each failed probe up to a maximum. While it is down no user
  * request goes to it (unless every coordinator is down): a probe of the client's own asks it once the
- * back-off has passed ({@link HealthWatch}). Any answer to a request marks it up again.
+ * back-off has passed ({@link HealthWatch}). An answer to a request sent after it went down (while every
+ * coordinator was down), or to its probe, marks it up again.
  */
 final class HostHealth {
     private final long initialBackoffNanos;
@@ -15,7 +16,8 @@ final class HostHealth {
     private long downSince;   // System.nanoTime() of the first failure; meaningful while down
     private long retryAt;     // when a probe may go out
     private long backoff;     // 0 while up
-    private boolean probing;  // a probe is in flight (the client's, or a request sent while every host is down)
+    private boolean probing;  // the client's probe is in flight
+    private boolean probeScheduled; // the client's probe is scheduled: one chain of probes per host, never two
     private volatile boolean down; // read without the lock on every request to a healthy host
     /** Slow attempts in a row (overtaken by a hedge, timed out, answered far too late); reset by a timely answer. */
     private volatile int slowInARow;
@@ -48,11 +50,6 @@ final class HostHealth {
         return !down;
     }
 
-    /** Claims a host although it is down: every host is down and this one has been down longest. */
-    synchronized void claimAnyway() {
-        probing = true;
-    }
-
     /**
      * Claims the probe of a host that is down, once its back-off has passed and no other probe is out.
      *
@@ -76,8 +73,26 @@ final class HostHealth {
     }
 
     /**
-     * A connection-level failure, an ejection or a failed probe. Only a failed probe doubles the back-off,
-     * so that the requests in flight when a host dies, failing together, count as one failure.
+     * Claims the scheduling of the next probe: there is one chain of probes per host at a time.
+     *
+     * @return whether the caller schedules it
+     */
+    synchronized boolean claimProbeSchedule() {
+        if (probeScheduled) {
+            return false;
+        }
+        probeScheduled = true;
+        return true;
+    }
+
+    /** The scheduled probe task runs: the next one may be scheduled again. */
+    synchronized void probeTaskRan() {
+        probeScheduled = false;
+    }
+
+    /**
+     * A connection-level failure or an ejection. The back-off does not grow: the requests in flight when a
+     * host dies, failing together, count as one failure; only a failed probe doubles it.
      *
      * @return true when this failure took the host down (it was up)
      */
@@ -86,11 +101,8 @@ final class HostHealth {
         if (wasUp) {
             downSince = now;
             backoff = initialBackoffNanos;
-        } else if (probing) {
-            backoff = Math.min(backoff * 2, maxBackoffNanos);
+            retryAt = now + backoff;
         }
-        retryAt = now + backoff;
-        probing = false;
         slowInARow = 0;
         if (!down && !detached) {
             downCount.incrementAndGet();
@@ -99,7 +111,32 @@ final class HostHealth {
         return wasUp;
     }
 
-    /** @return true when this answer brought the host back (it was down) */
+    /** The client's probe failed: the back-off doubles, up to the maximum. */
+    synchronized void probeFailed(long now) {
+        if (down) {
+            backoff = Math.min(backoff * 2, maxBackoffNanos);
+            retryAt = now + backoff;
+        }
+        probing = false;
+    }
+
+    /**
+     * An answer to an attempt sent at {@code started}: it brings the host back only if the attempt was sent
+     * after the host went down, so that late answers to attempts already in flight when it was ejected do
+     * not undo the ejection.
+     *
+     * @return true when this answer brought the host back (it was down)
+     */
+    boolean markUp(long started) {
+        if (!down) {
+            return false;
+        }
+        synchronized (this) {
+            return started - downSince >= 0 && markUp();
+        }
+    }
+
+    /** @return true when this brought the host back (it was down) */
     boolean markUp() {
         if (!down) {
             return false;

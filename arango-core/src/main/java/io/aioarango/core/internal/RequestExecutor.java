@@ -322,6 +322,7 @@ public final class RequestExecutor {
         private volatile CompletableFuture<ArangoResponse> inFlight;
         /** The coordinator a hedge left behind, once one went out, and the hedge's future. */
         private volatile Coordinator hedgedFrom;
+        private volatile Coordinator hedgeTarget;
         private volatile CompletableFuture<ArangoResponse> hedgeInFlight;
         private volatile boolean hedgeAnswered;
         private volatile boolean answered;
@@ -368,8 +369,7 @@ public final class RequestExecutor {
                 }
                 tokenHeader = fresh;
                 request = tokenRoute.toHttp(call.request(), fresh);
-                send(coordinator, hedge);
-                ACTIVE.decrementAndGet(this); // the attempt that got the 401 is over
+                send(coordinator, hedge, true); // takes over the slot of the attempt that got the 401
             });
         }
 
@@ -447,11 +447,11 @@ public final class RequestExecutor {
             try {
                 synchronized (this) {
                     chosen = pinned != null ? (attempts == 0 ? pinned : null)
-                            : attempts < attemptLimit(pool) ? choose(pool, null, true) : null;
+                            : attempts < attemptLimit(pool) ? choose(pool, hedgeInFlightAt(), true) : null;
                     if (chosen != null) {
                         attempts++;
                     }
-                    tried = failures;
+                    tried = failures.isEmpty() ? failures : new LinkedHashMap<>(failures);
                 }
             } catch (Throwable e) { // the resolver is the user's code
                 fail(e);
@@ -461,7 +461,13 @@ public final class RequestExecutor {
                 finish(null, new NoHostAvailableException(request.method() + " " + request.path(), tried));
                 return;
             }
-            send(chosen, false);
+            send(chosen, false, false);
+        }
+
+        /** The coordinator of the hedge still in flight, which a failover must not pick again; else null. */
+        private Coordinator hedgeInFlightAt() {
+            CompletableFuture<ArangoResponse> hedge = hedgeInFlight;
+            return hedgeTarget != null && (hedge == null || !hedge.isDone()) ? hedgeTarget : null;
         }
 
         private int attemptLimit(Coordinators.Pool pool) {
@@ -513,7 +519,6 @@ public final class RequestExecutor {
             Coordinator longest = untried.stream()
                     .min(Comparator.comparingLong(c -> c.health.downSince() - now))
                     .orElseThrow();
-            longest.health.claimAnyway();
             return longest;
         }
 
@@ -578,7 +583,7 @@ public final class RequestExecutor {
             long delay = hedging.delayNanos(latency.p95Nanos());
             if (hedgeable && !hedgeLookedFor && elapsed >= delay) {
                 hedgeLookedFor = true;
-                hedge(at);
+                hedge(at, attempt);
             }
             if (slowToldFor != started && elapsed >= slowNanos(delay)) {
                 slowToldFor = started;
@@ -587,28 +592,43 @@ public final class RequestExecutor {
             return true;
         }
 
-        /** Sends the request to a second coordinator, beside the attempt on {@code slow}, if one is up. */
-        private void hedge(Coordinator slow) {
+        /**
+         * Sends the request to a second coordinator, beside the attempt on {@code slow}, if one is up and the
+         * budget allows. The slot is counted in {@code active} under the lock, so that a failover of the first
+         * attempt meanwhile waits for the hedge rather than starting a third attempt, and does not pick the
+         * hedge's coordinator.
+         */
+        private void hedge(Coordinator slow, CompletableFuture<ArangoResponse> slowAttempt) {
             Coordinator target;
             synchronized (this) {
                 Coordinators.Pool pool = coordinators.pool();
-                if (isDone() || closed || attempts >= attemptLimit(pool)) {
+                if (isDone() || closed || attempts >= attemptLimit(pool) || current != slow
+                        || inFlight != slowAttempt || slowAttempt.isDone()) {
                     return;
                 }
                 target = choose(pool, slow, false);
-                if (target == null) {
+                if (target == null || !watch.takeHedge()) {
                     return;
                 }
                 attempts++;
+                ACTIVE.incrementAndGet(this);
                 hedgedFrom = slow;
+                hedgeTarget = target;
             }
-            send(target, true);
+            send(target, true, true);
         }
 
-        private void send(Coordinator coordinator, boolean hedge) {
+        /**
+         * @param counted whether the attempt's slot in {@code active} is counted already: a hedge's, counted
+         *                under the lock, or the slot of an attempt this one continues (a redirect, a retry
+         *                with a renewed token)
+         */
+        private void send(Coordinator coordinator, boolean hedge, boolean counted) {
             long started = System.nanoTime();
             coordinator.started();
-            ACTIVE.incrementAndGet(this);
+            if (!counted) {
+                ACTIVE.incrementAndGet(this);
+            }
             if (!hedge) {
                 current = coordinator;
                 currentStarted = started;
@@ -636,7 +656,7 @@ public final class RequestExecutor {
                             ? failed.getCause()
                             : failed;
                     long nanos = System.nanoTime() - started;
-                    coordinator.finished(cancelled ? -1 : nanos); // the caller's cancel says nothing of latency
+                    coordinator.finished(latencyOf(nanos, response, failure));
                     record(coordinator, nanos, response, failure);
                     LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + request.path() + " on "
                             + coordinator.host + (hedge ? " (hedge)" : "") + ": "
@@ -654,6 +674,20 @@ public final class RequestExecutor {
             });
         }
 
+        /**
+         * What the attempt tells of its coordinator's latency, for routing: nothing after the caller's cancel;
+         * a server error or a failure at least {@link #MIN_SLOW_NANOS}, so that a coordinator failing fast
+         * does not look like the fastest and draw the load; otherwise the time it took (a loser cancelled by
+         * its hedge's answer included: it was slow).
+         */
+        private long latencyOf(long nanos, ArangoResponse response, Throwable failure) {
+            if (cancelled) {
+                return -1;
+            }
+            boolean failed = response != null ? response.status() >= 500 : !(failure instanceof CancellationException);
+            return failed ? Math.max(nanos, MIN_SLOW_NANOS) : nanos;
+        }
+
         /** Records the attempt; a failing meter registry (the user's) costs the metric, never the answer. */
         private void record(Coordinator coordinator, long nanos, ArangoResponse response, Throwable failure) {
             try {
@@ -665,7 +699,8 @@ public final class RequestExecutor {
 
         private void onFailure(Coordinator coordinator, Throwable raw, long started) {
             Throwable failure = asSdkFailure(coordinator, raw);
-            if (failure instanceof ArangoTimeoutException && pinned == null && slowToldFor != started) {
+            if (failure instanceof ArangoTimeoutException && pinned == null && slowToldFor != started
+                    && !watch.pausedSince(started)) {
                 slowToldFor = started;
                 health.slow(coordinator, "timed out");
             }
@@ -682,7 +717,7 @@ public final class RequestExecutor {
 
         private void onResponse(Coordinator coordinator, ArangoResponse response, boolean hedge, long started,
                 long nanos) {
-            health.answered(coordinator);
+            health.answered(coordinator, started);
             if (pinned == null && latency.trusted()) {
                 long slowNanos = slowNanos(hedging.delayNanos(latency.p95Nanos()));
                 if (nanos < slowNanos) {
@@ -716,8 +751,7 @@ public final class RequestExecutor {
                     case FOLLOW_REDIRECT -> {
                         redirects++;
                         metrics.failover(coordinator.host, decision.reason());
-                        send(leader, hedge);
-                        ACTIVE.decrementAndGet(this); // the attempt redirected is over
+                        send(leader, hedge, true); // takes over the slot of the attempt redirected
                     }
                     case FAIL_OVER -> failOver(coordinator, error, decision.reason());
                     default -> {
@@ -741,12 +775,18 @@ public final class RequestExecutor {
                 return;
             }
             answered = true;
-            Coordinator slow = hedgedFrom;
-            CompletableFuture<ArangoResponse> overtaken = inFlight;
-            if (hedge && slow != null && overtaken != null && !overtaken.isDone() && !watch.pausedSince(currentStarted)) {
-                hedgeAnswered = true;
-                health.slow(slow, "was overtaken by its hedge to " + coordinator.host + " after "
-                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - currentStarted) + " ms");
+            if (!hedge) {
+                return;
+            }
+            hedgeAnswered = true;
+            Coordinator overtaken = current;
+            CompletableFuture<ArangoResponse> attempt = inFlight;
+            long started = currentStarted;
+            if (overtaken != null && attempt != null && !attempt.isDone() && slowToldFor != started
+                    && !watch.pausedSince(started)) {
+                slowToldFor = started;
+                health.slow(overtaken, "was overtaken by its hedge to " + coordinator.host + " after "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
             }
         }
 

@@ -38,8 +38,17 @@ final class SlowAttemptWatch {
      */
     private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+    /** Hedges allowed: one for each ten requests seen, and a burst of ten, so that hedging cannot double the load. */
+    private static final int REQUESTS_PER_HEDGE = 10;
+    private static final int HEDGE_BURST = 10;
+    /** How often the counts of the hedge budget halve, so that it follows the recent load. */
+    private static final long BUDGET_HALF_LIFE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final ScheduledFuture<?> ticks;
-    private long lastTick = System.nanoTime(); // the watch's thread only
+    private long lastTick = System.nanoTime(); // the watch's thread only, as the budget's counts below
+    private long budgetAgedAt = lastTick;
+    private long requestsSeen;
+    private long hedgesTaken;
     private volatile long lastPause = lastTick - Long.MAX_VALUE / 2;
 
     SlowAttemptWatch(ScheduledExecutorService timer) {
@@ -60,9 +69,15 @@ final class SlowAttemptWatch {
                 Watched next = arrived.nextWatched;
                 arrived.nextWatched = null;
                 watching.add(arrived);
+                requestsSeen++;
                 arrived = next;
             }
             long now = System.nanoTime();
+            if (now - budgetAgedAt > BUDGET_HALF_LIFE_NANOS) {
+                budgetAgedAt = now;
+                requestsSeen /= 2;
+                hedgesTaken /= 2;
+            }
             if (now - lastTick > PAUSE_NANOS + TICK_NANOS) {
                 lastPause = now;
             }
@@ -85,6 +100,19 @@ final class SlowAttemptWatch {
      */
     boolean pausedSince(long started) {
         return lastPause - started > 0;
+    }
+
+    /**
+     * Takes one hedge from the budget; called by a request's {@link Watched#check}, on the watch's thread.
+     *
+     * @return false when the recent hedges are already a tenth of the recent requests (and a burst)
+     */
+    boolean takeHedge() {
+        if (hedgesTaken >= requestsSeen / REQUESTS_PER_HEDGE + HEDGE_BURST) {
+            return false;
+        }
+        hedgesTaken++;
+        return true;
     }
 
     /** The {@link System#nanoTime()} at which the client was last seen to have stood still. */

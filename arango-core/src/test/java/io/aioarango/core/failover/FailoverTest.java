@@ -336,23 +336,10 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         Transport transport = ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(provider -> provider.name().equals(transport())).findFirst().orElseThrow()
                 .create(TransportOptions.defaults());
-        Transport counting = new Transport() {
-            @Override
-            public String name() {
-                return transport.name();
-            }
-
-            @Override
-            public HttpSession openSession(Host host) {
-                sessionsOpened.add(host);
-                return transport.openSession(host);
-            }
-
-            @Override
-            public void close() {
-                transport.close();
-            }
-        };
+        Transport counting = opening(transport, host -> {
+            sessionsOpened.add(host);
+            return transport.openSession(host);
+        });
         try (ArangoClient client = builder(url(follower)).transport(counting).build()) {
             Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
 
@@ -369,6 +356,57 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
             assertThat(stranger.openConnections()).isZero();
             assertThat(client.hosts()).containsExactly(url(follower));
             assertThat(sessionsOpened).as("no session for the named host").containsExactly(host(follower));
+        } finally {
+            transport.close();
+        }
+    }
+
+    /**
+     * A redirect whose send fails at once (the leader's queue is full) still ends the request. The redirected
+     * attempt hands its slot to the new one, so the request is never left with no attempt in flight and no
+     * one to end it (it was: the future never completed). Here the resolver picks the follower each time, so
+     * every attempt is redirected to the full leader, and the request ends with what they met.
+     */
+    @Test
+    void aRedirectWhoseSendFailsAtOnceFailsOverAndEnds() {
+        WireMockServer follower = wireMock();
+        FakeCoordinator leader = coordinators.get(2);
+        FakeCoordinator other = coordinators.get(1);
+        redirect(follower, leader.port());
+        Transport transport = ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(provider -> provider.name().equals(transport())).findFirst().orElseThrow()
+                .create(TransportOptions.defaults());
+        Transport fullLeader = opening(transport, host -> {
+                HttpSession session = transport.openSession(host);
+                if (!host.equals(host(leader))) {
+                    return session;
+                }
+                return new HttpSession() {
+                    @Override
+                    public Host host() {
+                        return host;
+                    }
+
+                    @Override
+                    public CompletableFuture<io.aioarango.api.ArangoResponse> send(
+                            io.aioarango.api.spi.TransportRequest request) {
+                        return CompletableFuture.failedFuture(new io.aioarango.api.RequestQueueFullException(host, 1, 1));
+                    }
+
+                    @Override
+                    public void close() {
+                        session.close();
+                    }
+                };
+        });
+        HostResolver followerFirst = candidates -> candidates.get(0);
+        try (ArangoClient client = builder(url(follower), leader.url(), other.url()).hostResolver(followerFirst)
+                .transport(fullLeader).build()) {
+            Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
+            assertThat(failure(cluster.serverId())).isInstanceOfSatisfying(NoHostAvailableException.class,
+                    e -> assertThat(e.failures()).containsOnlyKeys(host(leader)).allSatisfy((host, cause) ->
+                            assertThat(cause).isInstanceOf(io.aioarango.api.RequestQueueFullException.class)));
+            assertThat(other.requestCount()).isZero();
         } finally {
             transport.close();
         }
@@ -581,6 +619,26 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
                 .filter(name -> name.startsWith("aioarango") || name.startsWith("HttpClient"))
                 .filter(name -> !name.startsWith("aioarango-testkit"))
                 .toList();
+    }
+
+    /** {@code transport} with its sessions opened by {@code sessions}; closing it closes {@code transport}. */
+    private static Transport opening(Transport transport, java.util.function.Function<Host, HttpSession> sessions) {
+        return new Transport() {
+            @Override
+            public String name() {
+                return transport.name();
+            }
+
+            @Override
+            public HttpSession openSession(Host host) {
+                return sessions.apply(host);
+            }
+
+            @Override
+            public void close() {
+                transport.close();
+            }
+        };
     }
 
     /** A WireMock coordinator answering every request with {@code {"id": id}}, as {@code /_admin/server/id}. */

@@ -227,6 +227,7 @@ final class ReadmeSamples {
             String id = cluster.serverId().join();               // fails over to another coordinator
             fake.coordinator(1).failWith(503, 21003);            // "queue is full" until heal()
             fake.coordinator(2).delay(Duration.ofSeconds(2));    // or resetMidAnswer()
+            fake.coordinator(2).freeze();                        // accepts, answers nothing; or blackhole()
             int served = fake.coordinator(1).requestCount();     // every request is logged: requests()
         }
     }
