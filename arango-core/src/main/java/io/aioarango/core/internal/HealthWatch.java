@@ -133,7 +133,9 @@ final class HealthWatch {
             return; // gone, or back by an answer to a request sent while every coordinator was down
         }
         if (!coordinator.health.claimProbe(System.nanoTime())) {
-            probeLater(coordinator); // not yet due: its back-off was pushed back meanwhile
+            if (!coordinator.health.isProbing()) {
+                probeLater(coordinator); // not yet due: its back-off was pushed back meanwhile
+            } // else the probe in flight schedules the next one when it ends
             return;
         }
         CompletableFuture<ArangoResponse> sent;

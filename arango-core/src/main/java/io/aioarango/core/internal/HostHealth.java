@@ -63,6 +63,11 @@ final class HostHealth {
         return true;
     }
 
+    /** Whether the client's probe is in flight. */
+    synchronized boolean isProbing() {
+        return probing;
+    }
+
     synchronized long downSince() {
         return downSince;
     }
