@@ -19,7 +19,7 @@ class ClusterTest {
 
     @Test
     void clusterCallsAgainstTheTestkit(FakeCluster fake) {
-        try (ArangoClient client = ArangoClient.builder().hosts(fake.hostsString()).build()) {
+        try (ArangoClient client = ArangoClient.builder().hosts(fake.hostsString()).hostResolver("roundrobin").build()) {
             assertEquals("netty", client.transportName());
             Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
             assertEquals(fake.coordinator(0).serverId(), cluster.serverId().join());
