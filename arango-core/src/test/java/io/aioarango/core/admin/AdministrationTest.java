@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,10 +66,6 @@ abstract class AdministrationTest extends ThreeCoordinatorTest {
         return completions.track(future).join();
     }
 
-    private Throwable failure(CompletableFuture<?> future) {
-        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(completions.track(future)::join);
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
 
     @Test
     void aShardMoveIsAJobThatMovesTheShard() {

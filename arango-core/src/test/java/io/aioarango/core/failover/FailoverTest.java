@@ -47,7 +47,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -81,26 +80,6 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         return client(builder).db("_system", "root", "passwd").join();
     }
 
-    protected <T> T await(CompletableFuture<T> future) {
-        try {
-            return completions.track(future).get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    protected Throwable failure(CompletableFuture<?> future) {
-        try {
-            completions.track(future).get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("expected a failure, the request succeeded");
-    }
 
     /** Round robin that records what it was offered and what it picked. */
     static final class Recording implements HostResolver {

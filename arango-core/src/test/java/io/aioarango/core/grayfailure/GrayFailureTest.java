@@ -84,6 +84,13 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
         return ids;
     }
 
+    /** Warms the client up, silences {@code silent} and loads the cluster until it is ejected. */
+    private List<String> silenceUntilEjected(Cluster cluster, Silence silence, FakeCoordinator silent) {
+        warmUp(cluster);
+        silence.apply.accept(silent);
+        return loadUntilEjected(cluster, silent);
+    }
+
     private double hostUp(FakeCoordinator coordinator) {
         return registry.get(ArangoMetrics.HOST_UP).tag("host", "127.0.0.1:" + coordinator.port()).gauge().value();
     }
@@ -114,12 +121,10 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
     @EnumSource(Silence.class)
     void readsCaughtOnASilentCoordinatorAreHedgedAndItIsEjected(Silence silence) {
         Cluster cluster = db(builder()).cluster();
-        warmUp(cluster);
         FakeCoordinator silent = coordinators.get(1);
-        silence.apply.accept(silent);
 
         // Every call succeeds, those the silent coordinator got rescued by their hedges.
-        List<String> ids = loadUntilEjected(cluster, silent);
+        List<String> ids = silenceUntilEjected(cluster, silence, silent);
         assertThat(ids).isNotEmpty().doesNotContain(silent.serverId());
 
         assertThat(counted(ArangoMetrics.EJECTIONS, silent)).isEqualTo(1);
@@ -137,10 +142,8 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
     @EnumSource(Silence.class)
     void anEjectedCoordinatorIsProbedInTheBackgroundWithoutCredentialsAndComesBack(Silence silence) {
         Cluster cluster = db(builder()).cluster();
-        warmUp(cluster);
         FakeCoordinator silent = coordinators.get(2);
-        silence.apply.accept(silent);
-        loadUntilEjected(cluster, silent);
+        silenceUntilEjected(cluster, silence, silent);
 
         silent.heal();
         // No user request is sent meanwhile: the client's own probe brings it back.
@@ -160,11 +163,8 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
     @EnumSource(value = Silence.class, names = {"FROZEN", "BLACKHOLED"})
     void aPostIsNeverHedgedAndNoNewPostGoesToAnEjectedCoordinator(Silence silence) {
         Database db = db(builder().requestTimeout(Duration.ofSeconds(2)));
-        Cluster cluster = db.cluster();
-        warmUp(cluster);
         FakeCoordinator silent = coordinators.get(0);
-        silence.apply.accept(silent);
-        loadUntilEjected(cluster, silent);
+        silenceUntilEjected(db.cluster(), silence, silent);
         silent.clearRequests();
 
         for (int i = 0; i < 20; i++) {
@@ -244,11 +244,19 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
 
     @Test
     void hedgesAndTheirCancelledLosersLeaveEveryConnectionUsable() {
-        // A hedge after 1 ms: most requests are sent twice and one of each pair is cancelled mid-flight.
+        // Every answer takes 10 ms and a hedge goes out after 1 ms: every request the hedge budget allows is
+        // sent twice, and the loser of each pair is cancelled while its coordinator still holds it.
+        coordinators.forEach(coordinator -> coordinator.delay(Duration.ofMillis(10)));
         Cluster cluster = db(builder().hedging(Hedging.after(Duration.ofMillis(1))).requestTimeout(Duration.ofSeconds(5)))
                 .cluster();
         List<String> ids = serverIds(cluster, 2000, 16);
         assertThat(ids).hasSize(2000).allMatch(id -> id.startsWith("CRDN-"));
+        double hedges = registry.find(ArangoMetrics.HEDGES).counters().stream().mapToDouble(Counter::count).sum();
+        assertThat(hedges).as("at least the budget's burst of hedges went out").isGreaterThanOrEqualTo(10);
+
+        // The connections those cancellations left behind serve every request after them.
+        coordinators.forEach(coordinator -> coordinator.delay(Duration.ZERO));
+        assertThat(serverIds(cluster, 200, 16)).hasSize(200).allMatch(id -> id.startsWith("CRDN-"));
     }
 
     @Test
@@ -271,24 +279,4 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
         assertThat(registry.find(ArangoMetrics.HEDGES).counters()).isEmpty();
     }
 
-    private <T> T await(CompletableFuture<T> future) {
-        try {
-            return completions.track(future).get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private Throwable failure(CompletableFuture<?> future) {
-        try {
-            completions.track(future).get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("expected a failure, the request succeeded");
-    }
 }

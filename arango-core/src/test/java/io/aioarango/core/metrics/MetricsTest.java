@@ -42,7 +42,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -66,10 +65,6 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
         return ArangoClient.builder().hosts(fakeCluster.hosts()).hostResolver("roundrobin").hedging(Hedging.off())
                 .transport(transport()).meterRegistry(registry)
                 .hostBackoff(Duration.ofMillis(100), Duration.ofMillis(200));
-    }
-
-    private <T> T await(CompletableFuture<T> future) {
-        return completions.track(future).orTimeout(20, TimeUnit.SECONDS).join();
     }
 
     /** The {@code host} tag of a coordinator's meters. */

@@ -9,6 +9,9 @@ import io.aioarango.testkit.FakeCluster;
 import io.aioarango.testkit.FakeCoordinator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -65,6 +68,29 @@ public abstract class ThreeCoordinatorTest {
         server.start();
         wireMocks.add(server);
         return server;
+    }
+
+    /** The future's result, tracked; fails the test if it fails or takes over 20 s. */
+    protected <T> T await(CompletableFuture<T> future) {
+        try {
+            return completions.track(future).get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The future's failure, tracked; fails the test if it succeeds or takes over 20 s. */
+    protected Throwable failure(CompletableFuture<?> future) {
+        try {
+            completions.track(future).get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("expected a failure, the request succeeded");
     }
 
     /** The coordinator as the client names it. */
