@@ -39,6 +39,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -76,6 +78,9 @@ public final class ArangoClient implements AutoCloseable {
     private final Polling polling;
     private final boolean verifyConnection;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Completed by {@link #close()}: whether no call was left in flight to fail. */
+    private final CompletableFuture<Boolean> closedFuture = new CompletableFuture<>();
+    private final AtomicBoolean closerStarted = new AtomicBoolean();
     private final Map<Credentials, Authentication> authentications = new ConcurrentHashMap<>();
 
     private ArangoClient(Builder builder, List<Host> hosts) {
@@ -230,6 +235,7 @@ public final class ArangoClient implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            boolean noneLeft = executor.callsInFlight() == 0;
             if (discoveryScheduler != null) {
                 discoveryScheduler.shutdownNow();
             }
@@ -243,7 +249,41 @@ public final class ArangoClient implements AutoCloseable {
             if (ownedCompletionExecutor != null) {
                 ownedCompletionExecutor.shutdown();
             }
+            closedFuture.complete(noneLeft);
         }
+    }
+
+    /**
+     * Closes the client once its calls in flight have ended, waiting for them at most {@code grace}. From now
+     * on a new call fails at once with {@link IllegalStateException}; a call in flight carries on, with its
+     * failovers, hedges and token renewals. Once none is left, or once {@code grace} has passed, the client
+     * {@link #close() closes}, failing what is still pending. A {@link #close()} meanwhile closes at once.
+     *
+     * @param grace how long the calls in flight may take at most; zero closes as soon as this returns
+     * @return a future completed once the client is closed: {@code true} when no call was left to fail
+     * @throws NullPointerException     if {@code grace} is null
+     * @throws IllegalArgumentException if {@code grace} is negative
+     */
+    public CompletableFuture<Boolean> closeGracefully(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace must be zero or positive, got " + grace);
+        }
+        executor.drain();
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            // Checked on the health thread, which close() stops; the close itself runs on a thread of its own,
+            // as close() waits for the transport and the health thread.
+            healthTimer.scheduleWithFixedDelay(() -> {
+                if ((executor.callsInFlight() == 0 || System.nanoTime() - deadline >= 0)
+                        && closerStarted.compareAndSet(false, true)) {
+                    DaemonThreads.named("aioarango-close-").newThread(this::close).start();
+                }
+            }, 0, 10, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            close(); // already closed (or closing): its future says how it ended
+        }
+        return closedFuture.copy();
     }
 
     @Override

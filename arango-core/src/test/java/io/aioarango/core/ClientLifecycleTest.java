@@ -227,6 +227,46 @@ class ClientLifecycleTest {
     }
 
     @Test
+    void aGracefulCloseLetsTheCallsInFlightEndAndRefusesNewOnes() throws Exception {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(300)
+                .withBody("{\"error\":false,\"code\":200,\"id\":\"CRDN-1\"}")));
+        ArangoClient client = builder().build();
+        Cluster cluster = client.db("_system", "root", "pw").join().cluster();
+        CompletableFuture<String> inFlight = cluster.serverId();
+
+        CompletableFuture<Boolean> closed = client.closeGracefully(java.time.Duration.ofSeconds(20));
+
+        assertThat(failure(cluster.serverId())).isInstanceOf(IllegalStateException.class)
+                .hasMessage("This ArangoClient is closing: it finishes the calls in flight and takes no new ones; "
+                        + "build a new client to send requests");
+        assertThat(await(inFlight)).isEqualTo("CRDN-1");
+        assertThat(closed.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("no call was left to fail").isTrue();
+        assertThat(failure(cluster.serverId())).hasMessage("This ArangoClient is closed; build a new one to send requests");
+        assertThat(server.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void aGracefulCloseFailsWhatOutlastsItsGraceAndACloseCutsItShort() throws Exception {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(10_000).withBody("{}")));
+        ArangoClient outlasted = builder().build();
+        CompletableFuture<String> pending = outlasted.db("_system", "root", "pw").join().cluster().serverId();
+        assertThat(outlasted.closeGracefully(java.time.Duration.ofMillis(100)).get(20, java.util.concurrent.TimeUnit.SECONDS))
+                .as("a call was left to fail").isFalse();
+        assertThat(failure(pending)).isInstanceOf(ArangoConnectionException.class);
+
+        ArangoClient cut = builder().build();
+        CompletableFuture<String> stillPending = cut.db("_system", "root", "pw").join().cluster().serverId();
+        CompletableFuture<Boolean> closed = cut.closeGracefully(java.time.Duration.ofMinutes(5));
+        cut.close();
+        assertThat(closed.get(20, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+        assertThat(failure(stillPending)).isInstanceOf(ArangoConnectionException.class);
+        assertThat(cut.closeGracefully(java.time.Duration.ZERO).get(20, java.util.concurrent.TimeUnit.SECONDS))
+                .as("once closed, the answer stays").isFalse();
+        assertThatThrownBy(() -> cut.closeGracefully(java.time.Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("grace must be zero or positive, got PT-1S");
+    }
+
+    @Test
     void badBuilderSettingsAreNamed() {
         assertThatThrownBy(() -> ArangoClient.builder().requestTimeout(java.time.Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)

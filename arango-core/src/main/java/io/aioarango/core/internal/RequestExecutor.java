@@ -31,6 +31,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The attempt loop of every request. Each attempt asks the resolver for a coordinator among those that
@@ -93,6 +94,10 @@ public final class RequestExecutor {
     private final SlowAttemptWatch watch;
     private final LatencyPercentile.ByOperation latencies = new LatencyPercentile.ByOperation();
     private volatile boolean closed;
+    /** Set by {@link #drain()}: new calls fail, those in flight carry on. */
+    private volatile boolean draining;
+    /** Calls started and not yet finished: a LongAdder, so that counting costs no contended write. */
+    private final LongAdder calls = new LongAdder();
 
     /**
      * @param maxAttempts    attempts per request at most, each on another coordinator, hedges included; 0
@@ -128,8 +133,8 @@ public final class RequestExecutor {
      * takes a turn of the user's round robin.
      */
     <T> CompletableFuture<T> execute(DatabaseRoute route, Call<T> call, HostResolver picker) {
-        if (closed) {
-            return CompletableFuture.failedFuture(closedError());
+        if (closed || draining) {
+            return CompletableFuture.failedFuture(closed ? closedError() : closingError());
         }
         if (call.prepared() != null) {
             return start(call, call.prepared(), picker, null, null, null);
@@ -181,8 +186,8 @@ public final class RequestExecutor {
      * @param call a call with its {@link Call#prepared() prepared} request, which is sent as it is
      */
     <T> CompletableFuture<T> executeOn(Host host, Call<T> call) {
-        if (closed) {
-            return CompletableFuture.failedFuture(closedError());
+        if (closed || draining) {
+            return CompletableFuture.failedFuture(closed ? closedError() : closingError());
         }
         Coordinator coordinator = coordinators.find(host);
         if (coordinator == null) {
@@ -211,6 +216,7 @@ public final class RequestExecutor {
                 .lowCardinalityKeyValue(ArangoMetrics.TAG_METHOD, request.method().name())
                 .start();
         Exchange<T> exchange = new Exchange<>(call, http, picker, pinned, observation, route, header);
+        calls.increment();
         if (pinned == null) {
             watch.watch(exchange);
         }
@@ -230,6 +236,16 @@ public final class RequestExecutor {
             // An observation handler of the user's failed: the call's own outcome still goes to the caller.
             LOG.log(System.Logger.Level.WARNING, "An observation handler failed", e);
         }
+    }
+
+    /** Fails every new call from now on; the calls in flight carry on (failovers, hedges and all). */
+    public void drain() {
+        draining = true;
+    }
+
+    /** Calls started and not finished yet. */
+    public long callsInFlight() {
+        return calls.sum();
     }
 
     /** Fails every request from now on; the sessions' owner fails those in flight. */
@@ -269,6 +285,11 @@ public final class RequestExecutor {
     }
 
     /** What every call on a closed client fails with. */
+    private static IllegalStateException closingError() {
+        return new IllegalStateException("This ArangoClient is closing: it finishes the calls in flight and takes "
+                + "no new ones; build a new client to send requests");
+    }
+
     public static IllegalStateException closedError() {
         return new IllegalStateException("This ArangoClient is closed; build a new one to send requests");
     }
@@ -398,6 +419,7 @@ public final class RequestExecutor {
             if (!FINISHED.compareAndSet(this, 0, 1)) {
                 return;
             }
+            calls.decrement();
             stop(observation, failure);
             Runnable complete = () -> {
                 if (failure != null) {
