@@ -48,6 +48,7 @@ import io.aioarango.api.HostCandidate;
 import io.aioarango.api.Host;
 import java.util.Map;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
 
 /**
  * The README's code samples. Each README block is a run of lines of this file (ReadmeTest checks it), so
@@ -230,5 +231,10 @@ final class ReadmeSamples {
             fake.coordinator(2).freeze();                        // accepts, answers nothing; or blackhole()
             int served = fake.coordinator(1).requestCount();     // every request is logged: requests()
         }
+    }
+
+    /** Reactor: the call starts on subscribe, and cancelling the subscription cancels the request. */
+    static Mono<String> reactor(Cluster cluster) {
+        return Mono.fromFuture(cluster::serverId, false); // false: a cancel reaches the future, so the SDK
     }
 }

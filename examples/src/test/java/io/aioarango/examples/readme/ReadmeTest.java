@@ -48,7 +48,7 @@ class ReadmeTest {
 
     static List<List<String>> javaSources() throws IOException {
         List<List<String>> sources = new ArrayList<>();
-        for (String dir : List.of("src/main/java", "src/test/java")) {
+        for (String dir : List.of("src/main/java", "src/test/java", "src/spring/java", "src/spring-test/java")) {
             try (Stream<Path> files = Files.walk(Path.of(dir))) {
                 files.filter(f -> f.toString().endsWith(".java")).forEach(f -> sources.add(normalise(read(f))));
             }

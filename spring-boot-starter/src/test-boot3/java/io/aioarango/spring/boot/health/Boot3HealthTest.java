@@ -1,0 +1,93 @@
+package io.aioarango.spring.boot.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aioarango.spring.boot.ArangoAutoConfiguration;
+import io.aioarango.testkit.FakeCluster;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The health contributor on Boot 3.5 (spring-boot-actuator's types); Boot4HealthTest is its twin. */
+class Boot3HealthTest {
+    private static FakeCluster cluster;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ArangoAutoConfiguration.class,
+                    Boot3ArangoHealthAutoConfiguration.class, Boot4ArangoHealthAutoConfiguration.class))
+            .withPropertyValues("aioarango.hosts=" + cluster.hostsString());
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = FakeCluster.start(3);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
+
+    private static Health health(CompositeHealthContributor contributor, String name) {
+        return ((HealthIndicator) contributor.getContributor(name)).health();
+    }
+
+    @Test
+    void oneEntryPerCoordinatorWithoutCredentialsAndTheClustersViewWithThem() {
+        runner.run(context -> {
+            CompositeHealthContributor health = context.getBean("aioarangoHealthContributor",
+                    CompositeHealthContributor.class);
+            List<String> names = StreamSupport.stream(health.spliterator(), false).map(e -> e.getName()).toList();
+            assertThat(names).isEqualTo(HealthFixtures.coordinatorNames(cluster)).as("no credentials: no cluster entry");
+            for (String name : names) {
+                assertThat(health(health, name).getStatus()).isEqualTo(Status.UP);
+                assertThat(health(health, name).getDetails()).containsEntry("mode", "DEFAULT");
+            }
+            HealthFixtures.assertNoCredentialsSent(cluster);
+        });
+        runner.withPropertyValues("aioarango.username=root", "aioarango.password=passwd").run(context -> {
+            CompositeHealthContributor health = context.getBean("aioarangoHealthContributor",
+                    CompositeHealthContributor.class);
+            Health clusterHealth = health(health, ArangoHealthChecks.CLUSTER);
+            assertThat(clusterHealth.getStatus()).isEqualTo(Status.UP);
+            assertThat(clusterHealth.getDetails()).containsKeys("clusterId", "servers")
+                    .containsEntry("notGood", List.of());
+            assertThat((Map<?, ?>) clusterHealth.getDetails().get("servers")).hasSize(cluster.coordinators().size()
+                    + cluster.dbServerIds().size() + 3 /* agents */);
+        });
+    }
+
+    @Test
+    void aStoppedCoordinatorIsDownAndTheOthersStayUp() {
+        cluster.coordinators().get(1).stop();
+        try {
+            runner.run(context -> {
+                CompositeHealthContributor health = context.getBean("aioarangoHealthContributor",
+                        CompositeHealthContributor.class);
+                List<String> names = HealthFixtures.coordinatorNames(cluster);
+                assertThat(health(health, names.get(0)).getStatus()).isEqualTo(Status.UP);
+                Health down = health(health, names.get(1));
+                assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(down.getDetails()).containsKey("error");
+                assertThat(health(health, names.get(2)).getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getContributor("db9:8529")).isNull();
+            });
+        } finally {
+            cluster.reset();
+        }
+    }
+
+    @Test
+    void itCanBeSwitchedOff() {
+        runner.withPropertyValues("management.health.aioarango.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("aioarangoHealthContributor"));
+    }
+}
