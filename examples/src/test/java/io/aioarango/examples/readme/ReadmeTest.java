@@ -69,14 +69,27 @@ class ReadmeTest {
     }
 
     @Test
-    void everyXmlSampleIsPartOfTheBomConsumerTheBuildRuns() {
-        List<String> consumer = normalise(read(Path.of("src/it/bom-consumer/pom.xml"))
-                .replace("@project.version@", System.getProperty("aioarango.version")));
+    void everyXmlSampleIsPartOfAConsumerProjectTheBuildRuns() {
+        List<List<String>> consumers = Stream.of("bom-consumer", "boot-3.5", "boot-4.0")
+                .map(project -> normalise(read(Path.of("src/it", project, "pom.xml"))
+                        .replace("@project.version@", System.getProperty("aioarango.version"))))
+                .toList();
         List<List<String>> blocks = blocks("xml");
         assertThat(blocks).isNotEmpty();
         for (List<String> block : blocks) {
-            assertThat(Collections.indexOfSubList(consumer, block))
-                    .as("README XML not found in src/it/bom-consumer/pom.xml:%n%s", String.join("\n", block))
+            assertThat(consumers.stream().anyMatch(consumer -> Collections.indexOfSubList(consumer, block) >= 0))
+                    .as("README XML not found in any POM of src/it:%n%s", String.join("\n", block))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void everyPropertiesSampleIsTheSpringSamplesConfiguration() {
+        List<String> configuration = normalise(read(Path.of("src/spring/resources/application.properties")));
+        for (List<String> block : blocks("properties")) {
+            assertThat(Collections.indexOfSubList(configuration, block))
+                    .as("README properties not found in src/spring/resources/application.properties:%n%s",
+                            String.join("\n", block))
                     .isNotNegative();
         }
     }
