@@ -50,20 +50,30 @@ public final class ArangoHealthChecks {
     }
 
     private final ArangoClient client;
-    private final Cluster cluster;
+    private final Credentials credentials;
     private final boolean hasCredentials;
+    /** Made at the first check, not at start: with verify-connection, db(...) asks the cluster. */
+    private volatile Cluster cluster;
 
     /**
      * @param client  the client whose coordinators are checked
      * @param details where the credentials for the cluster's health come from
      */
     public ArangoHealthChecks(ArangoClient client, ArangoConnectionDetails details) {
-        Credentials credentials = details.credentials();
+        Credentials configured = details.credentials();
         this.client = client;
-        this.hasCredentials = credentials != null;
+        this.hasCredentials = configured != null;
         // Availability checks carry no credentials at all: without configured ones, any will do to get a Cluster.
-        this.cluster = client.db("_system", hasCredentials ? credentials : Credentials.basic("aioarango-health", ""))
-                .join().cluster();
+        this.credentials = hasCredentials ? configured : Credentials.basic("aioarango-health", "");
+    }
+
+    private Cluster cluster() throws ExecutionException, TimeoutException {
+        Cluster known = cluster;
+        if (known == null) {
+            known = await(client.db("_system", credentials)).cluster();
+            cluster = known;
+        }
+        return known;
     }
 
     /**
@@ -87,7 +97,7 @@ public final class ArangoHealthChecks {
      */
     public Check check(String name) {
         if (CLUSTER.equals(name)) {
-            return hasCredentials ? cluster() : null;
+            return hasCredentials ? clusterHealth() : null;
         }
         return client.hosts().stream().filter(url -> name(url).equals(name)).findFirst().map(this::coordinator)
                 .orElse(null);
@@ -97,7 +107,7 @@ public final class ArangoHealthChecks {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("url", url);
         try {
-            CoordinatorAvailability availability = await(cluster.availability(url));
+            CoordinatorAvailability availability = await(cluster().availability(url));
             if (availability.available()) {
                 details.put("mode", String.valueOf(availability.mode()));
                 return new Check(Status.UP, details, null);
@@ -113,10 +123,10 @@ public final class ArangoHealthChecks {
      * handle and the client fails over from a bad coordinator, so it is shown, not made the service's
      * health. UNKNOWN when the cluster does not answer (the coordinator entries say why).
      */
-    private Check cluster() {
+    private Check clusterHealth() {
         Map<String, Object> details = new LinkedHashMap<>();
         try {
-            ClusterHealth health = await(cluster.health());
+            ClusterHealth health = await(cluster().health());
             details.put("clusterId", health.clusterId());
             Map<String, Object> servers = new LinkedHashMap<>();
             for (Map.Entry<String, ServerHealth> server : health.servers().entrySet()) {
