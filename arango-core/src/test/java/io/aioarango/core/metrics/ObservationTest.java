@@ -40,6 +40,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -89,8 +90,12 @@ class ObservationTest extends ThreeCoordinatorTest {
 
     /** Always the first coordinator offered, without hedges: the test knows which coordinator answers. */
     private Cluster cluster(ObservationRegistry registry, String database) {
-        return client(ArangoClient.builder().hosts(fakeCluster.hosts()).transport(transport())
-                .hedging(Hedging.off()).hostResolver(candidates -> candidates.get(0)).observationRegistry(registry))
+        return cluster(database, builder -> builder.observationRegistry(registry));
+    }
+
+    private Cluster cluster(String database, UnaryOperator<ArangoClient.Builder> setup) {
+        return client(setup.apply(ArangoClient.builder().hosts(fakeCluster.hosts()).transport(transport())
+                .hedging(Hedging.off()).hostResolver(candidates -> candidates.get(0))))
                 .db(database, "root", "passwd").join().cluster();
     }
 
@@ -198,9 +203,8 @@ class ObservationTest extends ThreeCoordinatorTest {
                 return super.getLowCardinalityKeyValues(context).and("team", "payments");
             }
         };
-        Cluster cluster = client(ArangoClient.builder().hosts(fakeCluster.hosts()).transport(transport())
-                .observationRegistry(registry(recorder)).observationConvention(mine))
-                .db("_system", "root", "passwd").join().cluster();
+        Cluster cluster = cluster("_system",
+                builder -> builder.observationRegistry(registry(recorder)).observationConvention(mine));
 
         await(cluster.serverRole());
 
@@ -218,9 +222,8 @@ class ObservationTest extends ThreeCoordinatorTest {
         ObservationRegistry registry = registry(recorder);
         registry.observationConfig().observationConvention(new Named("registry.arango"));
         Cluster withRegistrys = cluster(registry, "_system");
-        Cluster withBuilders = client(ArangoClient.builder().hosts(fakeCluster.hosts()).transport(transport())
-                .observationRegistry(registry).observationConvention(new Named("builder.arango")))
-                .db("_system", "root", "passwd").join().cluster();
+        Cluster withBuilders = cluster("_system",
+                builder -> builder.observationRegistry(registry).observationConvention(new Named("builder.arango")));
 
         await(withRegistrys.serverId());
         await(withBuilders.serverId());
@@ -261,9 +264,8 @@ class ObservationTest extends ThreeCoordinatorTest {
                 return super.getLowCardinalityKeyValues(context);
             }
         };
-        Cluster cluster = client(ArangoClient.builder().hosts(fakeCluster.hosts()).transport(transport())
-                .observationRegistry(ObservationRegistry.create()).observationConvention(counting))
-                .db("_system", "root", "passwd").join().cluster();
+        Cluster cluster = cluster("_system",
+                builder -> builder.observationRegistry(ObservationRegistry.create()).observationConvention(counting));
 
         await(cluster.serverId());
 
@@ -365,11 +367,10 @@ class ObservationTest extends ThreeCoordinatorTest {
                 .observationRegistry(registry)).db("_system", Credentials.jwt("root", "passwd")).join().cluster();
         Observation work = Observation.start("checkout", registry);
 
-        try (Observation.Scope scope = work.openScope()) {
-            assertThat(await(cluster.serverId())).isEqualTo("CRDN-1"); // sent once the login answered
-        } finally {
-            work.stop();
-        }
+        String id = work.scoped(() -> await(cluster.serverId())); // sent once the login answered
+        work.stop();
+
+        assertThat(id).isEqualTo("CRDN-1");
 
         SimpleSpan checkout = span(tracer, "checkout");
         assertThat(span(tracer, "auth.login " + host(coordinator).hostname() + ":" + coordinator.port()).getParentId())
