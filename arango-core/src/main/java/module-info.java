@@ -12,9 +12,11 @@ module io.aioarango.core {
     // maps, lists and scalars, so nothing of ours is opened to it.
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
-    // ArangoClient.Builder takes a MeterRegistry and an ObservationRegistry.
+    // ArangoClient.Builder takes a MeterRegistry and an ObservationRegistry; the observation convention
+    // hands out Micrometer's KeyValues (micrometer-commons).
     requires transitive micrometer.core;
     requires transitive micrometer.observation;
+    requires transitive micrometer.commons;
 
     exports io.aioarango.core;
 

@@ -113,7 +113,8 @@ public final class ArangoClient implements AutoCloseable {
         Executor completion = builder.completionExecutor == null ? ownedCompletionExecutor : builder.completionExecutor;
         this.healthTimer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("aioarango-health-"));
         this.executor = new RequestExecutor(coordinators, builder.resolver, completion, builder.maxAttempts,
-                builder.retryOnTimeout, metrics, builder.observationRegistry, healthTimer, builder.hedging,
+                builder.retryOnTimeout, metrics, builder.observationRegistry, builder.observationConvention,
+                healthTimer, builder.hedging,
                 builder.ejectAfterSlowAttempts);
         this.polling = new Polling(completion, builder.jobPollFirst, builder.jobPollMax);
         if (builder.discoveryInterval != null) {
@@ -317,6 +318,7 @@ public final class ArangoClient implements AutoCloseable {
         private Credentials discoveryCredentials;
         private MeterRegistry meterRegistry = Metrics.globalRegistry;
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+        private ArangoObservationConvention observationConvention;
 
         private Builder() {
         }
@@ -742,7 +744,9 @@ public final class ArangoClient implements AutoCloseable {
         }
 
         /**
-         * Makes each logical call an observation ({@link ArangoMetrics#CALL_OBSERVATION}); default: none.
+         * Makes each logical call an observation ({@link ArangoObservationDocumentation#CALL}, named
+         * {@value ArangoMetrics#CALL_OBSERVATION}) with the keys of OpenTelemetry's database client spans;
+         * default: none. While the registry has no handler, no observation is made.
          *
          * @param registry the registry the observations are made in
          * @return this builder
@@ -750,6 +754,21 @@ public final class ArangoClient implements AutoCloseable {
          */
         public Builder observationRegistry(ObservationRegistry registry) {
             this.observationRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * The convention that names the client's observations and gives their key values, in place of a
+         * {@code GlobalObservationConvention} registered with the registry for {@link ArangoObservationContext}
+         * and of {@link DefaultArangoObservationConvention} (used when neither is given).
+         *
+         * @param convention yours; extend {@link DefaultArangoObservationConvention} to keep what you do not change
+         * @return this builder
+         * @throws NullPointerException if {@code convention} is null
+         */
+        public Builder observationConvention(ArangoObservationConvention convention) {
+            this.observationConvention = Objects.requireNonNull(convention,
+                    "convention is null; leave observationConvention(...) out for the default convention");
             return this;
         }
 

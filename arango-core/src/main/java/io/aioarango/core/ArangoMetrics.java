@@ -38,7 +38,10 @@ public final class ArangoMetrics {
     public static final String BYTES_SENT = "arango.client.bytes.sent";
     /** Counter (bytes): response bodies received. Tag: host. */
     public static final String BYTES_RECEIVED = "arango.client.bytes.received";
-    /** The observation of one logical call, when an {@code ObservationRegistry} is given. */
+    /**
+     * The observation of one logical call, when an {@code ObservationRegistry} is given: its keys are listed by
+     * {@link ArangoObservationDocumentation}, its convention is {@link ArangoObservationConvention}.
+     */
     public static final String CALL_OBSERVATION = "arango.client.call";
 
     /** Tag: the HTTP version, {@code http1} or {@code h2} ({@code auto} while a session has not negotiated yet). */

@@ -12,7 +12,9 @@ import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.MalformedResponseException;
 import io.aioarango.api.NoHostAvailableException;
 import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.core.ArangoMetrics;
+import io.aioarango.core.ArangoObservationContext;
+import io.aioarango.core.ArangoObservationConvention;
+import io.aioarango.core.DefaultArangoObservationConvention;
 import io.aioarango.core.Hedging;
 import io.aioarango.core.internal.Coordinators.Coordinator;
 import io.micrometer.observation.Observation;
@@ -70,6 +72,7 @@ public final class RequestExecutor {
     private static final AtomicIntegerFieldUpdater<Exchange> ACTIVE =
             AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "active");
     private static final System.Logger LOG = System.getLogger(RequestExecutor.class.getName());
+    private static final ArangoObservationConvention DEFAULT_CONVENTION = new DefaultArangoObservationConvention();
     /** Whether a resolver's class overrides {@link HostResolver#choose}: looked up once per class. */
     private static final ClassValue<Boolean> SEES_LOAD = new ClassValue<>() {
         @Override
@@ -85,6 +88,8 @@ public final class RequestExecutor {
     private final Coordinators coordinators;
     private final ClientMetrics metrics;
     private final ObservationRegistry observations;
+    /** The user's convention; {@code null} for the registry's global one, else {@link #DEFAULT_CONVENTION}. */
+    private final ArangoObservationConvention convention;
     private final HostResolver resolver;
     private final Executor completion;
     private final int maxAttempts;
@@ -107,13 +112,15 @@ public final class RequestExecutor {
      *                       down; the caller shuts it down after {@link #shutdown()}
      * @param hedging        when an idempotent request is sent to a second coordinator
      * @param ejectAfter     slow attempts in a row that eject a coordinator; 0 never ejects
+     * @param convention     the user's observation convention; {@code null} for the registry's or the default
      */
     public RequestExecutor(Coordinators coordinators, HostResolver resolver, Executor completion, int maxAttempts,
             boolean retryOnTimeout, ClientMetrics metrics, ObservationRegistry observations,
-            ScheduledExecutorService timer, Hedging hedging, int ejectAfter) {
+            ArangoObservationConvention convention, ScheduledExecutorService timer, Hedging hedging, int ejectAfter) {
         this.coordinators = coordinators;
         this.metrics = metrics;
         this.observations = observations;
+        this.convention = convention;
         this.resolver = resolver;
         this.completion = completion;
         this.maxAttempts = maxAttempts;
@@ -136,16 +143,20 @@ public final class RequestExecutor {
         if (closed || draining) {
             return CompletableFuture.failedFuture(closed ? closedError() : closingError());
         }
+        String database = route != null ? route.name() : null; // none for a login
         if (call.prepared() != null) {
-            return start(call, call.prepared(), picker, null, null, null);
+            return start(call, call.prepared(), picker, null, null, null, database, null);
         }
         Authentication auth = route.authentication();
         String header = auth.header();
         if (header != null) {
             return start(call, route.toHttp(call.request(), header), picker, null, auth.isStatic() ? null : route,
-                    header);
+                    header, database, null);
         }
-        // A token to be had first (a login, or a renewal): one for every request waiting, then this one.
+        // A token to be had first (a login, or a renewal): one for every request waiting, then this one. The
+        // call's observation starts once the token is there, on the thread that got it: its parent is the
+        // caller's observation of now.
+        Observation parent = observations.isNoop() ? null : observations.getCurrentObservation();
         CompletableFuture<T> result = new CompletableFuture<>();
         auth.renew(null).whenComplete((fresh, failure) -> {
             if (failure != null) {
@@ -157,7 +168,8 @@ public final class RequestExecutor {
             }
             CompletableFuture<T> started;
             try {
-                started = start(call, route.toHttp(call.request(), fresh), picker, null, route, fresh);
+                started = start(call, route.toHttp(call.request(), fresh), picker, null, route, fresh, database,
+                        parent);
             } catch (Throwable e) { // e.g. the user's observation handler: the caller still hears
                 result.completeExceptionally(e);
                 return;
@@ -195,7 +207,7 @@ public final class RequestExecutor {
                     + call.prepared().path() + " (" + host + " is no longer one of the client's coordinators)",
                     Map.of()));
         }
-        return start(call, call.prepared(), null, coordinator, null, null);
+        return start(call, call.prepared(), null, coordinator, null, null, null, null); // outside any database
     }
 
     /** The coordinators requests go to now, in order. */
@@ -207,15 +219,19 @@ public final class RequestExecutor {
      * @param route  the route whose token the request carries, which a 401 for an invalid token renews
      *               once; {@code null} for requests whose credentials never change
      * @param header the {@code Authorization} value sent, when {@code route} is given
+     * @param database the database the request goes to, for its observation; {@code null} for none
+     * @param parent the observation the call's is a child of; {@code null} for the current one, if any
      */
     private <T> CompletableFuture<T> start(Call<T> call, TransportRequest http, HostResolver picker,
-            Coordinator pinned, DatabaseRoute route, String header) {
-        ArangoRequest request = call.request();
-        Observation observation = Observation.createNotStarted(ArangoMetrics.CALL_OBSERVATION, observations)
-                .lowCardinalityKeyValue(ArangoMetrics.TAG_OPERATION, request.operation())
-                .lowCardinalityKeyValue(ArangoMetrics.TAG_METHOD, request.method().name())
-                .start();
-        Exchange<T> exchange = new Exchange<>(call, http, picker, pinned, observation, route, header);
+            Coordinator pinned, DatabaseRoute route, String header, String database, Observation parent) {
+        // No handler, no observation: nothing is made per call, not even a context.
+        ArangoObservationContext context = null;
+        Observation observation = null;
+        if (!observations.isNoop()) {
+            context = new ArangoObservationContext(call.request().operation(), call.request().method(), database);
+            observation = observe(context, parent);
+        }
+        Exchange<T> exchange = new Exchange<>(call, http, picker, pinned, observation, context, route, header);
         calls.increment();
         if (pinned == null) {
             watch.watch(exchange);
@@ -224,10 +240,43 @@ public final class RequestExecutor {
         return exchange.user;
     }
 
-    private static void stop(Observation observation, Throwable failure) {
+    /**
+     * Starts the observation of a call; {@code null} when the registry's predicates leave it out. A handler that
+     * fails to start costs the observation's accuracy, never the call: the observation is stopped all the same.
+     */
+    private Observation observe(ArangoObservationContext context, Observation parent) {
+        Observation observation;
         try {
-            observation.lowCardinalityKeyValue(ArangoMetrics.TAG_OUTCOME, failure == null ? "SUCCESS"
-                    : failure.getClass().getSimpleName());
+            observation = Observation.createNotStarted(convention, DEFAULT_CONVENTION, () -> context, observations);
+            if (observation.isNoop()) {
+                return null;
+            }
+            if (parent != null) {
+                observation.parentObservation(parent);
+            }
+        } catch (Throwable e) { // the user's convention or predicate
+            LOG.log(System.Logger.Level.WARNING, "Creating the observation of a call failed", e);
+            return null;
+        }
+        try {
+            observation.start();
+        } catch (Throwable e) {
+            LOG.log(System.Logger.Level.WARNING, "An observation handler failed", e);
+        }
+        return observation;
+    }
+
+    /**
+     * Ends a call's observation, if it has one: {@code by} and {@code status} are the coordinator and the HTTP
+     * status of the attempt that ended it, if any.
+     */
+    private static void stop(Observation observation, ArangoObservationContext context, Coordinator by, int status,
+            Throwable failure) {
+        if (observation == null) {
+            return;
+        }
+        try {
+            context.ended(by == null ? null : by.host, status);
             if (failure != null) {
                 observation.error(failure);
             }
@@ -246,6 +295,14 @@ public final class RequestExecutor {
     /** Calls started and not finished yet. */
     public long callsInFlight() {
         return calls.sum();
+    }
+
+    /** The HTTP status of the answer a failure stands for; 0 for a failure without one. */
+    private static int statusOf(Throwable failure) {
+        if (failure instanceof ArangoServerException server) {
+            return server.status();
+        }
+        return failure instanceof MalformedResponseException malformed ? malformed.status() : 0;
     }
 
     /** Fails every request from now on; the sessions' owner fails those in flight. */
@@ -329,7 +386,9 @@ public final class RequestExecutor {
         private final boolean seesLoad;
         /** The one coordinator of a probe ({@link #executeOn}); {@code null} for a request the picker routes. */
         private final Coordinator pinned;
+        /** The call's observation and its context; both {@code null} while observations are off. */
         private final Observation observation;
+        private final ArangoObservationContext context;
         private final LatencyPercentile latency;
         private final boolean hedgeable;
         final CallFuture<T> user = new CallFuture<>(this);
@@ -356,7 +415,8 @@ public final class RequestExecutor {
         private volatile int finished; // 1 once set; a field, not an AtomicBoolean, to spare an object per call
 
         Exchange(Call<T> call, TransportRequest request, HostResolver picker, Coordinator pinned,
-                Observation observation, DatabaseRoute tokenRoute, String tokenHeader) {
+                Observation observation, ArangoObservationContext context, DatabaseRoute tokenRoute,
+                String tokenHeader) {
             this.call = call;
             this.tokenRoute = tokenRoute;
             this.tokenHeader = tokenHeader;
@@ -365,6 +425,7 @@ public final class RequestExecutor {
             this.seesLoad = picker != null && SEES_LOAD.get(picker.getClass());
             this.pinned = pinned;
             this.observation = observation;
+            this.context = context;
             this.latency = latencies.of(call.request().operation());
             this.hedgeable = pinned == null && hedging.enabled() && call.request().idempotent();
         }
@@ -378,11 +439,11 @@ public final class RequestExecutor {
             tokenRenewed = true;
             tokenRoute.authentication().renew(tokenHeader).whenComplete((fresh, failure) -> {
                 if (failure != null) {
-                    fail(failure);
+                    fail(coordinator, failure);
                     return;
                 }
                 if (cancelled) {
-                    finish(null, new CancellationException("cancelled by the caller")); // nothing sent again
+                    finish(coordinator, 0, null, new CancellationException("cancelled by the caller")); // nothing sent again
                     return;
                 }
                 if (finished != 0) {
@@ -414,13 +475,16 @@ public final class RequestExecutor {
         /**
          * Ends the call once: ends its observation, then completes the caller's future on the completion
          * executor, never on an I/O thread, and cancels the attempt still in flight, if any.
+         *
+         * @param by     the coordinator of the attempt that ended the call, {@code null} if none was made
+         * @param status the HTTP status of the answer that ended it, 0 if none did
          */
-        private void finish(T value, Throwable failure) {
+        private void finish(Coordinator by, int status, T value, Throwable failure) {
             if (!FINISHED.compareAndSet(this, 0, 1)) {
                 return;
             }
             calls.decrement();
-            stop(observation, failure);
+            stop(observation, context, by, status, failure);
             Runnable complete = () -> {
                 if (failure != null) {
                     user.completeExceptionally(failure);
@@ -451,7 +515,7 @@ public final class RequestExecutor {
                 return;
             }
             if (cancelled) {
-                finish(null, new CancellationException("cancelled by the caller")); // ends the observation
+                finish(current, 0, null, new CancellationException("cancelled by the caller")); // ends the observation
                 return;
             }
             if (closed) {
@@ -460,7 +524,7 @@ public final class RequestExecutor {
                 synchronized (this) {
                     last = failures.values().stream().reduce((first, second) -> second).orElse(null);
                 }
-                fail(last != null ? last : closedError());
+                fail(current, last != null ? last : closedError());
                 return;
             }
             Coordinators.Pool pool = coordinators.pool();
@@ -476,11 +540,11 @@ public final class RequestExecutor {
                     tried = failures.isEmpty() ? failures : new LinkedHashMap<>(failures);
                 }
             } catch (Throwable e) { // the resolver is the user's code
-                fail(e);
+                fail(current, e);
                 return;
             }
             if (chosen == null) {
-                finish(null, new NoHostAvailableException(request.method() + " " + request.path(), tried));
+                finish(current, 0, null, new NoHostAvailableException(request.method() + " " + request.path(), tried));
                 return;
             }
             send(chosen, false, false);
@@ -661,7 +725,7 @@ public final class RequestExecutor {
             } catch (Throwable e) {
                 coordinator.finished(-1);
                 ACTIVE.decrementAndGet(this);
-                fail(e);
+                fail(coordinator, e);
                 return;
             }
             if (hedge) {
@@ -691,7 +755,7 @@ public final class RequestExecutor {
                         onResponse(coordinator, response, hedge, started, nanos);
                     }
                 } catch (Throwable e) { // e.g. OutOfMemoryError reading a large answer: the caller still hears
-                    fail(e);
+                    fail(coordinator, response != null ? response.status() : 0, e);
                 }
             });
         }
@@ -753,7 +817,7 @@ public final class RequestExecutor {
                 int status = response.status();
                 if (status >= 200 && status < 300) {
                     answered(coordinator, hedge);
-                    finish(call.reader().read(response), null);
+                    finish(coordinator, status, call.reader().read(response), null);
                     return;
                 }
                 ArangoException error = ServerErrors.of(coordinator.host, request, response);
@@ -778,12 +842,12 @@ public final class RequestExecutor {
                     case FAIL_OVER -> failOver(coordinator, error, decision.reason());
                     default -> {
                         answered(coordinator, hedge);
-                        fail(error);
+                        fail(coordinator, error);
                     }
                 }
             } catch (ResponseFormatException e) {
                 answered(coordinator, hedge);
-                fail(new MalformedResponseException(coordinator.host, response.status(), e.getMessage(),
+                fail(coordinator, new MalformedResponseException(coordinator.host, response.status(), e.getMessage(),
                         ServerErrors.excerpt(response), e));
             }
         }
@@ -836,7 +900,7 @@ public final class RequestExecutor {
          */
         private void failOver(Coordinator coordinator, Throwable failure, String reason) {
             if (pinned != null) {
-                fail(failure); // a probe's outcome is its one coordinator's
+                fail(coordinator, failure); // a probe's outcome is its one coordinator's
                 return;
             }
             remember(coordinator, failure);
@@ -852,7 +916,7 @@ public final class RequestExecutor {
                 remember(coordinator, failure);
             }
             if (ACTIVE.decrementAndGet(this) == 0) {
-                fail(failure);
+                fail(coordinator, failure);
             }
         }
 
@@ -864,13 +928,17 @@ public final class RequestExecutor {
         }
 
         /** The request ends with {@code failure}; earlier attempts' failures ride along as suppressed. */
-        private void fail(Throwable failure) {
+        private void fail(Coordinator by, Throwable failure) {
+            fail(by, statusOf(failure), failure);
+        }
+
+        private void fail(Coordinator by, int status, Throwable failure) {
             List<Throwable> earlier;
             synchronized (this) {
                 earlier = List.copyOf(failures.values());
             }
             earlier.stream().filter(other -> other != failure).forEach(failure::addSuppressed);
-            finish(null, failure);
+            finish(by, status, null, failure);
         }
     }
 }

@@ -27,6 +27,12 @@ import io.aioarango.api.ServerStatistics;
 import io.aioarango.api.ServerVersion;
 import io.aioarango.api.spi.TransportOptions;
 import io.aioarango.core.ArangoClient;
+import io.aioarango.core.ArangoObservationContext;
+import io.aioarango.core.DefaultArangoObservationConvention;
+import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.aioarango.testkit.FakeCluster;
 import io.aioarango.transport.jdk.JdkTransport;
 import io.aioarango.transport.netty.NettyTransport;
@@ -218,6 +224,23 @@ final class ReadmeSamples {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ArangoClient client = ArangoClient.builder().hosts(hosts).meterRegistry(registry).build();
         String scrape = registry.scrape();   // serve this on /metrics
+    }
+
+    static void observations(List<String> hosts, MeterRegistry meterRegistry) {
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+        ArangoClient client = ArangoClient.builder().hosts(hosts).observationRegistry(observations).build();
+    }
+
+    static void observationConvention(List<String> hosts, ObservationRegistry observations) {
+        ArangoClient client = ArangoClient.builder().hosts(hosts).observationRegistry(observations)
+                .observationConvention(new DefaultArangoObservationConvention() {
+                    @Override
+                    public KeyValues getLowCardinalityKeyValues(ArangoObservationContext context) {
+                        return super.getLowCardinalityKeyValues(context).and("team", "payments");
+                    }
+                })
+                .build();
     }
 
     static void testkit() {
