@@ -4,6 +4,7 @@ import io.aioarango.api.Credentials;
 import io.aioarango.api.Database;
 import io.aioarango.api.TlsSettings;
 import io.aioarango.core.ArangoClient;
+import io.aioarango.core.ArangoObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
@@ -25,8 +26,8 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * An {@link ArangoClient} from {@link ArangoConnectionDetails} (by default the {@code aioarango.*}
- * properties), with the application's {@code MeterRegistry} and {@code ObservationRegistry} when it has
- * them, changed by every {@link ArangoClientBuilderCustomizer}; a {@link Database} when one is named; and a
+ * properties), with the application's {@code MeterRegistry}, {@code ObservationRegistry} and
+ * {@link ArangoObservationConvention} when it has them, changed by every {@link ArangoClientBuilderCustomizer}; a {@link Database} when one is named; and a
  * close that lets the calls in flight end when the context stops.
  */
 @AutoConfiguration(afterName = {
@@ -52,7 +53,8 @@ public class ArangoAutoConfiguration {
     @ConditionalOnMissingBean
     ArangoClient arangoClient(ArangoProperties properties, ArangoConnectionDetails details,
             ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
-            ObjectProvider<SslBundles> sslBundles, ObjectProvider<ArangoClientBuilderCustomizer> customizers) {
+            ObjectProvider<ArangoObservationConvention> observationConvention, ObjectProvider<SslBundles> sslBundles,
+            ObjectProvider<ArangoClientBuilderCustomizer> customizers) {
         ArangoClient.Builder builder = ArangoClient.builder().hosts(details.hosts());
         Credentials credentials = details.credentials(); // read now: conflicting properties fail the context here
         if (properties.getHostResolver() != null) {
@@ -82,6 +84,7 @@ public class ArangoAutoConfiguration {
         }
         meterRegistry.ifAvailable(builder::meterRegistry);
         observationRegistry.ifAvailable(builder::observationRegistry);
+        observationConvention.ifAvailable(builder::observationConvention);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

@@ -8,6 +8,8 @@ import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.core.ArangoMetrics;
+import io.aioarango.core.ArangoObservationConvention;
+import io.aioarango.core.DefaultArangoObservationConvention;
 import io.aioarango.spring.boot.test.AutoConfigureFakeArangoCluster;
 import io.aioarango.spring.boot.test.FakeArangoClusterAutoConfiguration;
 import io.aioarango.testkit.FakeCluster;
@@ -148,10 +150,15 @@ class ArangoAutoConfigurationTest {
                         }
                     });
                     return registry;
+                }).withBean(ArangoObservationConvention.class, () -> new DefaultArangoObservationConvention() {
+                    @Override
+                    public String getName() {
+                        return "shop.arango";
+                    }
                 }).run(context -> {
                     context.getBean(Database.class).cluster().serverId().get(10, TimeUnit.SECONDS);
                     assertThat(context.getBean(MeterRegistry.class).find(ArangoMetrics.REQUESTS).timers()).isNotEmpty();
-                    assertThat(observed).contains(ArangoMetrics.CALL_OBSERVATION);
+                    assertThat(observed).as("named by the application's convention").contains("shop.arango");
                 });
     }
 
