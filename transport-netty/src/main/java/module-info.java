@@ -1,6 +1,6 @@
 /**
- * The {@code netty} transport: per-coordinator HTTP sessions on Netty 4.2 (native epoll on Linux when
- * the native library is loadable, NIO otherwise). Found by the client through
+ * The {@code netty} transport: per-coordinator HTTP sessions on Netty 4.2 or 4.1 (native epoll on Linux
+ * when the native library is loadable, NIO otherwise). Found by the client through
  * {@link io.aioarango.api.spi.TransportProvider}; {@code META-INF/services} lists it for the class path
  * too.
  *

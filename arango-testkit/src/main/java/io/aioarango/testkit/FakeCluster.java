@@ -1,8 +1,6 @@
 package io.aioarango.testkit;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +47,7 @@ public final class FakeCluster implements AutoCloseable {
     private final List<FakeCoordinator> coordinators;
 
     private FakeCluster(Builder builder) {
-        group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("aioarango-testkit", true),
-                NioIoHandler.newFactory());
+        group = NioGroups.create(2, new DefaultThreadFactory("aioarango-testkit", true));
         List<FakeCoordinator> started = new ArrayList<>();
         try {
             List<String> coordinatorIds = ids("CRDN", "coordinator", builder.coordinators);

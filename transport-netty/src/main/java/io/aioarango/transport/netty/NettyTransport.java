@@ -12,13 +12,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
@@ -42,7 +35,8 @@ import javax.net.ssl.SSLException;
 /**
  * Netty sessions, one bounded connection pool per coordinator, on one event loop group: the
  * transport's own (native epoll on Linux, NIO elsewhere) or one you pass in, which the transport then
- * never closes.
+ * never closes. It runs on Netty 4.2 and on Netty 4.1 (from 4.1.118, as Spring Boot 3.x manages it): its own group
+ * is made with the API of the line that is loaded.
  *
  * <p>Every connection has TCP keep-alive on, tuned so that a coordinator that went silent (powered off, its
  * packets dropped) is found within about 30 s rather than the system's two hours: a probe after 15 s of
@@ -85,11 +79,10 @@ public final class NettyTransport implements Transport {
         this.options = builder.options;
         options.tls().warnIfTrustingAll(System.getLogger(getClass().getName()));
         this.ownsGroup = builder.group == null;
-        boolean epoll = Epoll.isAvailable();
         if (ownsGroup) {
-            IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-            this.group = new MultiThreadIoEventLoopGroup(builder.ioThreads, DaemonThreads.named("aioarango-netty-"), io);
-            this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+            EventLoops.Made made = EventLoops.create(builder.ioThreads, DaemonThreads.named("aioarango-netty-"));
+            this.group = made.group();
+            this.channelType = made.channelType();
         } else {
             this.group = builder.group;
             this.channelType = builder.channelType;
@@ -283,8 +276,8 @@ public final class NettyTransport implements Transport {
 
         /**
          * Your event loop group and the socket channel type that goes with it (e.g.
-         * {@code NioSocketChannel.class} for a group made with {@code NioIoHandler}). The transport never
-         * closes it.
+         * {@code NioSocketChannel.class} for a group made with {@code NioIoHandler} on Netty 4.2, or for a
+         * {@code NioEventLoopGroup} on Netty 4.1). The transport never closes it.
          *
          * @param group       the event loop group every session's connections run on; {@link #ioThreads}
          *                    does not apply to it
