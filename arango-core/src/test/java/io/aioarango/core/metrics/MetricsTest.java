@@ -61,8 +61,9 @@ abstract class MetricsTest extends ThreeCoordinatorTest {
     protected abstract boolean pools();
 
     private ArangoClient.Builder builder(MeterRegistry registry) {
-        // Round robin without hedges: these tests count what each coordinator got.
+        // Round robin without hedges or ejections: these tests count what each coordinator got.
         return ArangoClient.builder().hosts(fakeCluster.hosts()).hostResolver("roundrobin").hedging(Hedging.off())
+                .ejectAfterSlowAttempts(0)
                 .transport(transport()).meterRegistry(registry)
                 .hostBackoff(Duration.ofMillis(100), Duration.ofMillis(200));
     }
