@@ -35,8 +35,8 @@ import javax.net.ssl.SSLException;
 /**
  * Netty sessions, one bounded connection pool per coordinator, on one event loop group: the
  * transport's own (native epoll on Linux, NIO elsewhere) or one you pass in, which the transport then
- * never closes. It runs on Netty 4.2 and on Netty 4.1 (from 4.1.118, as Spring Boot 3.x manages it): its own group
- * is made with the API of the line that is loaded.
+ * never closes. It runs on Netty 4.2 and on Netty 4.1 from 4.1.118 (the line Spring Boot 3.5 manages): its own
+ * group is made with the API of the line that is loaded.
  *
  * <p>Every connection has TCP keep-alive on, tuned so that a coordinator that went silent (powered off, its
  * packets dropped) is found within about 30 s rather than the system's two hours: a probe after 15 s of
