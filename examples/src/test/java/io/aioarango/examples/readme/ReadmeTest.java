@@ -84,6 +84,20 @@ class ReadmeTest {
     }
 
     @Test
+    void everyKotlinSampleIsCompiledCodeOfThisModule() throws IOException {
+        List<List<String>> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/kotlin"))) {
+            files.filter(f -> f.toString().endsWith(".kt")).forEach(f -> sources.add(normalise(read(f))));
+        }
+        List<List<String>> blocks = blocks("kotlin");
+        assertThat(blocks).isNotEmpty();
+        for (List<String> block : blocks) {
+            assertThat(sources.stream().anyMatch(source -> Collections.indexOfSubList(source, block) >= 0))
+                    .as("README Kotlin not found in src/kotlin:%n%s", String.join("\n", block)).isTrue();
+        }
+    }
+
+    @Test
     void everyPropertiesSampleIsTheSpringSamplesConfiguration() {
         List<String> configuration = normalise(read(Path.of("src/spring/resources/application.properties")));
         for (List<String> block : blocks("properties")) {
