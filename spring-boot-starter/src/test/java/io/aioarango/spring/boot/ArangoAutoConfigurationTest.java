@@ -13,6 +13,7 @@ import io.aioarango.core.DefaultArangoObservationConvention;
 import io.aioarango.spring.boot.test.AutoConfigureFakeArangoCluster;
 import io.aioarango.spring.boot.test.FakeArangoClusterAutoConfiguration;
 import io.aioarango.testkit.FakeCluster;
+import io.aioarango.testkit.FakeClusterExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -23,10 +24,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -34,28 +33,15 @@ import org.springframework.context.annotation.Configuration;
 
 /** The starter on whichever Boot line runs it (3.5 here, 4.0 in examples/src/it/boot-4.0). */
 class ArangoAutoConfigurationTest {
-    private static FakeCluster cluster;
+    /** One fake cluster for the class, reset before each test. */
+    @RegisterExtension
+    static final FakeClusterExtension FAKE = new FakeClusterExtension();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ArangoAutoConfiguration.class));
 
-    @BeforeAll
-    static void startCluster() {
-        cluster = FakeCluster.start(3);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
-
-    @BeforeEach
-    void healCluster() {
-        cluster.reset();
-    }
-
     private ApplicationContextRunner withCluster(String... properties) {
-        return runner.withPropertyValues("aioarango.hosts=" + cluster.hostsString(), "aioarango.username=root",
+        return runner.withPropertyValues("aioarango.hosts=" + FAKE.cluster().hostsString(), "aioarango.username=root",
                 "aioarango.password=passwd").withPropertyValues(properties);
     }
 
@@ -72,14 +58,14 @@ class ArangoAutoConfigurationTest {
         withCluster("aioarango.database=_system", "aioarango.host-resolver=roundrobin",
                 "aioarango.request-timeout=5s", "aioarango.transport=jdk").run(context -> {
             ArangoClient client = context.getBean(ArangoClient.class);
-            assertThat(client.hosts()).isEqualTo(cluster.hosts());
+            assertThat(client.hosts()).isEqualTo(FAKE.cluster().hosts());
             assertThat(client.transportName()).isEqualTo("jdk");
             Database db = context.getBean(Database.class);
             for (int i = 0; i < 3; i++) {
                 assertThat(db.cluster().serverId().get(10, TimeUnit.SECONDS)).startsWith("CRDN-");
             }
             // Round robin, as asked: one call to each coordinator, authenticated as the configured user.
-            cluster.coordinators().forEach(coordinator -> assertThat(coordinator.requests()).singleElement()
+            FAKE.cluster().coordinators().forEach(coordinator -> assertThat(coordinator.requests()).singleElement()
                     .satisfies(request -> assertThat(request.user()).isEqualTo("root")));
         });
     }
@@ -99,7 +85,7 @@ class ArangoAutoConfigurationTest {
                 .hasMessage("Only one kind of credentials can be configured, found [aioarango.username, aioarango.token]; "
                         + "set aioarango.username (with aioarango.password and, for a JWT login, aioarango.jwt-login=true), "
                         + "aioarango.token or aioarango.jwt-secret"));
-        runner.withPropertyValues("aioarango.hosts=" + cluster.hostsString(), "aioarango.database=_system")
+        runner.withPropertyValues("aioarango.hosts=" + FAKE.cluster().hostsString(), "aioarango.database=_system")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessage("The database '_system' is configured but no credentials are; set aioarango.username "
                                 + "(and aioarango.password), aioarango.token or aioarango.jwt-secret"));
@@ -122,7 +108,7 @@ class ArangoAutoConfigurationTest {
 
     private Credentials credentials(String... properties) {
         List<Credentials> found = new CopyOnWriteArrayList<>();
-        runner.withPropertyValues("aioarango.hosts=" + cluster.hostsString()).withPropertyValues(properties)
+        runner.withPropertyValues("aioarango.hosts=" + FAKE.cluster().hostsString()).withPropertyValues(properties)
                 .run(context -> {
                     Credentials credentials = context.getBean(ArangoConnectionDetails.class).credentials();
                     if (credentials != null) {
@@ -177,22 +163,22 @@ class ArangoAutoConfigurationTest {
                         db.cluster().serverId().get(10, TimeUnit.SECONDS);
                     }
                     assertThat(offered).hasSize(3);
-                    assertThat(cluster.coordinators().get(0).requestCount()).isEqualTo(3);
+                    assertThat(FAKE.cluster().coordinators().get(0).requestCount()).isEqualTo(3);
                 });
     }
 
     @Test
     void aClientOfTheApplicationsOwnReplacesTheStartersOne() {
         withCluster().withBean("myClient", ArangoClient.class,
-                () -> ArangoClient.builder().hosts(cluster.hosts().get(0)).build()).run(context -> {
+                () -> ArangoClient.builder().hosts(FAKE.cluster().hosts().get(0)).build()).run(context -> {
                     assertThat(context).hasSingleBean(ArangoClient.class);
-                    assertThat(context.getBean(ArangoClient.class).hosts()).containsExactly(cluster.hosts().get(0));
+                    assertThat(context.getBean(ArangoClient.class).hosts()).containsExactly(FAKE.cluster().hosts().get(0));
                 });
     }
 
     @Test
     void closingTheContextLetsTheCallsInFlightEndThenClosesTheClient() {
-        cluster.coordinators().forEach(coordinator -> coordinator.delay(Duration.ofMillis(300)));
+        FAKE.cluster().coordinators().forEach(coordinator -> coordinator.delay(Duration.ofMillis(300)));
         CompletableFuture<String> inFlight = new CompletableFuture<>();
         Database[] db = new Database[1];
         withCluster("aioarango.database=_system", "aioarango.shutdown-grace-period=20s").run(context -> {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.spring.boot.ArangoAutoConfiguration;
 import io.aioarango.testkit.FakeCluster;
+import io.aioarango.testkit.FakeClusterExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -19,22 +19,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The health contributor on Boot 3.5 (spring-boot-actuator's types); Boot4HealthTest is its twin. */
 class Boot3HealthTest {
-    private static FakeCluster cluster;
+    /** One fake cluster for the class, reset before each test. */
+    @RegisterExtension
+    static final FakeClusterExtension FAKE = new FakeClusterExtension();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ArangoAutoConfiguration.class,
                     Boot3ArangoHealthAutoConfiguration.class, Boot4ArangoHealthAutoConfiguration.class))
-            .withPropertyValues("aioarango.hosts=" + cluster.hostsString());
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = FakeCluster.start(3);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+            .withPropertyValues("aioarango.hosts=" + FAKE.cluster().hostsString());
 
     private static Health health(CompositeHealthContributor contributor, String name) {
         return ((HealthIndicator) contributor.getContributor(name)).health();
@@ -46,12 +38,12 @@ class Boot3HealthTest {
             CompositeHealthContributor health = context.getBean("aioarangoHealthContributor",
                     CompositeHealthContributor.class);
             List<String> names = StreamSupport.stream(health.spliterator(), false).map(e -> e.getName()).toList();
-            assertThat(names).isEqualTo(HealthFixtures.coordinatorNames(cluster)).as("no credentials: no cluster entry");
+            assertThat(names).as("no credentials: no cluster entry").isEqualTo(HealthFixtures.coordinatorNames(FAKE.cluster()));
             for (String name : names) {
                 assertThat(health(health, name).getStatus()).isEqualTo(Status.UP);
                 assertThat(health(health, name).getDetails()).containsEntry("mode", "DEFAULT");
             }
-            HealthFixtures.assertNoCredentialsSent(cluster);
+            HealthFixtures.assertNoCredentialsSent(FAKE.cluster());
         });
         runner.withPropertyValues("aioarango.username=root", "aioarango.password=passwd").run(context -> {
             CompositeHealthContributor health = context.getBean("aioarangoHealthContributor",
@@ -60,19 +52,19 @@ class Boot3HealthTest {
             assertThat(clusterHealth.getStatus()).isEqualTo(Status.UP);
             assertThat(clusterHealth.getDetails()).containsKeys("clusterId", "servers")
                     .containsEntry("notGood", List.of());
-            assertThat((Map<?, ?>) clusterHealth.getDetails().get("servers")).hasSize(cluster.coordinators().size()
-                    + cluster.dbServerIds().size() + 3 /* agents */);
+            assertThat((Map<?, ?>) clusterHealth.getDetails().get("servers")).hasSize(FAKE.cluster().coordinators().size()
+                    + FAKE.cluster().dbServerIds().size() + 3 /* agents */);
         });
     }
 
     @Test
     void aStoppedCoordinatorIsDownAndTheOthersStayUp() {
-        cluster.coordinators().get(1).stop();
+        FAKE.cluster().coordinators().get(1).stop();
         try {
             runner.run(context -> {
                 CompositeHealthContributor health = context.getBean("aioarangoHealthContributor",
                         CompositeHealthContributor.class);
-                List<String> names = HealthFixtures.coordinatorNames(cluster);
+                List<String> names = HealthFixtures.coordinatorNames(FAKE.cluster());
                 assertThat(health(health, names.get(0)).getStatus()).isEqualTo(Status.UP);
                 Health down = health(health, names.get(1));
                 assertThat(down.getStatus()).isEqualTo(Status.DOWN);
@@ -81,7 +73,7 @@ class Boot3HealthTest {
                 assertThat(health.getContributor("db9:8529")).isNull();
             });
         } finally {
-            cluster.reset();
+            FAKE.cluster().reset();
         }
     }
 
