@@ -1,12 +1,12 @@
 /**
- * The pure domain of aioarango: the ports ({@code Cluster}, {@code Database}, {@code HostResolver}), the
- * immutable domain records and exceptions ({@link io.aioarango.api}), and the supported SPI that
- * transports are written against ({@link io.aioarango.api.spi}). No third-party dependency.
+ * The domain of aioarango: the ports ({@code Cluster}, {@code Database}, {@code HostResolver}) and the
+ * immutable records, requests, responses and exceptions applications use ({@link io.aioarango.api}). No
+ * dependency, no thread, no timer: the transport contract and its runtime live in
+ * {@code io.aioarango.transport.spi}.
  */
-@SuppressWarnings("module") // io.aioarango.core, the target of the qualified export, is built after this module
+@SuppressWarnings("module") // the targets of the qualified export are built after this module
 module io.aioarango.api {
     exports io.aioarango.api;
-    exports io.aioarango.api.spi;
-    // Helpers of the records and of the core's request building; not for users, not for transports.
-    exports io.aioarango.api.internal to io.aioarango.core;
+    // Helpers of the records and of request checking; not for users, nor for transports.
+    exports io.aioarango.api.internal to io.aioarango.transport.spi, io.aioarango.core;
 }

@@ -1,14 +1,14 @@
 /**
  * The {@code jdk} transport: per-coordinator HTTP sessions on {@code java.net.http.HttpClient}. Found by
- * the client through {@link io.aioarango.api.spi.TransportProvider}; {@code META-INF/services} lists it
+ * the client through {@link io.aioarango.transport.spi.TransportProvider}; {@code META-INF/services} lists it
  * for the class path too.
  */
 module io.aioarango.transport.jdk {
-    requires transitive io.aioarango.api;
+    requires transitive io.aioarango.transport.spi;
     // JdkTransport.withHttpClient takes an HttpClient.Builder.
     requires transitive java.net.http;
 
     exports io.aioarango.transport.jdk;
 
-    provides io.aioarango.api.spi.TransportProvider with io.aioarango.transport.jdk.JdkTransportProvider;
+    provides io.aioarango.transport.spi.TransportProvider with io.aioarango.transport.jdk.JdkTransportProvider;
 }

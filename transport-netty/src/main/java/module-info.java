@@ -1,7 +1,7 @@
 /**
  * The {@code netty} transport: per-coordinator HTTP sessions on Netty 4.2 or 4.1 (native epoll on Linux
  * when the native library is loadable, NIO otherwise). Found by the client through
- * {@link io.aioarango.api.spi.TransportProvider}; {@code META-INF/services} lists it for the class path
+ * {@link io.aioarango.transport.spi.TransportProvider}; {@code META-INF/services} lists it for the class path
  * too.
  *
  * <p>On the module path the native epoll library ({@code io.netty.transport.epoll.linux.x86_64}, a module
@@ -10,7 +10,7 @@
  * own module-info (or {@code --add-modules io.netty.transport.epoll.linux.x86_64}).
  */
 module io.aioarango.transport.netty {
-    requires transitive io.aioarango.api;
+    requires transitive io.aioarango.transport.spi;
     // NettyTransport.Builder takes an EventLoopGroup, a Channel type and an SslContext.
     requires transitive io.netty.transport;
     requires transitive io.netty.handler;
@@ -26,5 +26,5 @@ module io.aioarango.transport.netty {
 
     exports io.aioarango.transport.netty;
 
-    provides io.aioarango.api.spi.TransportProvider with io.aioarango.transport.netty.NettyTransportProvider;
+    provides io.aioarango.transport.spi.TransportProvider with io.aioarango.transport.netty.NettyTransportProvider;
 }

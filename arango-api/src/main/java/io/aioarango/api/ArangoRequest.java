@@ -1,6 +1,7 @@
 package io.aioarango.api;
 
 import io.aioarango.api.internal.RequestRules;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -97,6 +98,15 @@ public final class ArangoRequest {
      */
     public byte[] body() {
         return body == null ? null : body.clone();
+    }
+
+    /**
+     * The body without a copy, e.g. for the SDK to hand to a transport.
+     *
+     * @return a new read-only view of the body each call, or {@code null} when the request has none
+     */
+    public ByteBuffer bodyBuffer() {
+        return body == null ? null : ByteBuffer.wrap(body).asReadOnlyBuffer();
     }
 
     /**

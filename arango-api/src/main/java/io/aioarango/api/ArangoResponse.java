@@ -10,12 +10,6 @@ import java.util.Objects;
 public final class ArangoResponse {
     private static final byte[] NO_BODY = new byte[0];
 
-    static {
-        // The core parses the bytes in place; nothing outside the SDK can reach this (api.internal is
-        // exported to the core alone).
-        io.aioarango.api.internal.ResponseBodies.install(response -> response.body);
-    }
-
     private final int status;
     private final Headers headers;
     /** Only the first {@link #length} bytes are the body, so that a transport never trims by copying. */

@@ -7,10 +7,10 @@ import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.spi.Transport;
+import io.aioarango.transport.spi.Transport;
 import io.aioarango.api.TlsSettings;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.DaemonThreads;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.support.DaemonThreads;
 import io.aioarango.core.internal.DatabaseImpl;
 import io.aioarango.core.internal.ClientMetrics;
 import io.aioarango.core.internal.Coordinators;
@@ -434,7 +434,7 @@ public final class ArangoClient implements AutoCloseable {
 
         /**
          * How long connecting to a coordinator may take; default 3 s
-         * ({@link io.aioarango.api.spi.TransportOptions#DEFAULT_CONNECT_TIMEOUT}). A connection that cannot be
+         * ({@link io.aioarango.transport.spi.TransportOptions#DEFAULT_CONNECT_TIMEOUT}). A connection that cannot be
          * made sends the request on to the next coordinator, so a short wait for a host that does not answer
          * serves the caller better than a long one; raise it for coordinators across a slow or lossy link.
          *

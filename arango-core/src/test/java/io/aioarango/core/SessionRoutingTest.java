@@ -14,10 +14,11 @@ import io.aioarango.api.Database;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.transport.jdk.JdkTransportProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ class SessionRoutingTest {
                 }
 
                 @Override
-                public CompletableFuture<ArangoResponse> send(TransportRequest request) {
+                public CompletableFuture<TransportResponse> send(TransportRequest request) {
                     sentThrough.computeIfAbsent(host, h -> new CopyOnWriteArrayList<>())
                             .add(request.headers().first("x-seq").orElseThrow());
                     return session.send(request);

@@ -13,11 +13,11 @@ import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Database;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.transport.jdk.JdkTransportProvider;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +52,7 @@ class TransportFailuresTest {
                 }
 
                 @Override
-                public CompletableFuture<ArangoResponse> send(TransportRequest request) {
+                public CompletableFuture<TransportResponse> send(TransportRequest request) {
                     return CompletableFuture.failedFuture(
                             new NumberFormatException("For input string: \"99999999999999999999999\""));
                 }

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.transport.jdk.JdkTransport;
 import io.aioarango.transport.netty.NettyTransport;

@@ -6,7 +6,7 @@ import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Credentials;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.TransportRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;

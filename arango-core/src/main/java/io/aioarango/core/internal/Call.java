@@ -1,8 +1,8 @@
 package io.aioarango.core.internal;
 
 import io.aioarango.api.ArangoRequest;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.TransportRequest;
 
 /**
  * One API call described as data: the request to send and how to read a successful answer. The
@@ -21,6 +21,6 @@ public record Call<T>(ArangoRequest request, Reader<T> reader, TransportRequest 
     /** Reads a 2xx answer into the call's result; throws {@link ResponseFormatException} when it cannot. */
     @FunctionalInterface
     public interface Reader<T> {
-        T read(ArangoResponse response);
+        T read(TransportResponse response);
     }
 }

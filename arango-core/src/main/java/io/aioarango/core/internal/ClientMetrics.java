@@ -14,9 +14,9 @@ import static io.aioarango.core.ArangoMetrics.TAG_HOST;
 
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.PoolStats;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.PoolStats;
 import io.aioarango.core.ArangoMetrics;
 import io.aioarango.core.internal.Coordinators.Coordinator;
 import io.micrometer.core.instrument.Counter;
@@ -94,7 +94,7 @@ public final class ClientMetrics {
     }
 
     /** One attempt ended, with a response or a failure. */
-    void attempt(Coordinator coordinator, String operation, TransportRequest request, long nanos, ArangoResponse response,
+    void attempt(Coordinator coordinator, String operation, TransportRequest request, long nanos, TransportResponse response,
             Throwable failure) {
         if (coordinator.retired()) {
             return; // its meters are gone from the registry; an attempt ending late must not bring them back

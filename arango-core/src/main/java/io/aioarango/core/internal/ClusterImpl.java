@@ -11,7 +11,7 @@ import io.aioarango.api.AgencyJobStatus;
 import io.aioarango.api.AgencyJobTimeoutException;
 import io.aioarango.api.ArangoException;
 import io.aioarango.api.ArangoRequest;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Cluster;
 import io.aioarango.api.ClusterHealth;
 import io.aioarango.api.ClusterImbalance;
@@ -36,7 +36,7 @@ import io.aioarango.api.ServerVersion;
 import io.aioarango.api.ShardDistribution;
 import io.aioarango.api.VpackSortResult;
 import io.aioarango.api.VpackSortStatus;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.TransportRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -476,7 +476,7 @@ final class ClusterImpl implements Cluster {
     public CompletableFuture<String> metrics(String serverId) {
         return send(route, request(GET, "/_admin/metrics/v2", "cluster.metrics")
                 .queryParam("serverId", checkServerId(serverId)).header("accept", "text/plain"),
-                ArangoResponse::bodyAsString);
+                TransportResponse::bodyAsString);
     }
 
     private static ArangoRequest.Builder request(HttpMethod method, String path, String operation) {

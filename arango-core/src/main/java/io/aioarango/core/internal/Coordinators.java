@@ -2,8 +2,8 @@ package io.aioarango.core.internal;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.HostCandidate;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.Transport;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -32,7 +32,9 @@ public final class DatabaseImpl implements Database {
     @Override
     public CompletableFuture<ArangoResponse> send(ArangoRequest request) {
         Objects.requireNonNull(request, "request");
-        return executor.execute(route, new Call<>(request, response -> response));
+        // The transport's array becomes the application's response without a copy.
+        return executor.execute(route, new Call<>(request, response -> ArangoResponse.ofOwnedBody(response.status(),
+                response.headers(), response.bodyArray(), response.bodyLength())));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.aioarango.api.ArangoRequest;
 import io.aioarango.api.Credentials;
 import io.aioarango.api.Headers;
 import io.aioarango.api.internal.RequestRules;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.TransportRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +122,7 @@ public final class DatabaseRoute {
             merged.putAll(request.headers().asMap()); // a header the caller sets replaces ours
             all = Headers.of(merged);
         }
-        return new TransportRequest(request.method(), target.toString(), all, request.body());
+        return TransportRequest.withOwnedBody(request.method(), target.toString(), all, request.bodyBuffer());
     }
 
     @Override

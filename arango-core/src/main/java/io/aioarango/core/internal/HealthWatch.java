@@ -2,8 +2,8 @@ package io.aioarango.core.internal;
 
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.TransportRequest;
 import io.aioarango.core.internal.Coordinators.Coordinator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -138,7 +138,7 @@ final class HealthWatch {
             } // else the probe in flight schedules the next one when it ends
             return;
         }
-        CompletableFuture<ArangoResponse> sent;
+        CompletableFuture<TransportResponse> sent;
         coordinator.started();
         try {
             sent = coordinator.session.send(PROBE);
@@ -158,7 +158,7 @@ final class HealthWatch {
         });
     }
 
-    private void probed(Coordinator coordinator, ArangoResponse response, Throwable failure) {
+    private void probed(Coordinator coordinator, TransportResponse response, Throwable failure) {
         if (coordinator.retired()) {
             return;
         }

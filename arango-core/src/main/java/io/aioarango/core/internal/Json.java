@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.internal.ResponseBodies;
+import io.aioarango.transport.spi.TransportResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,7 +52,7 @@ public final class Json {
     }
 
     /** Reads the body as one JSON object. */
-    public static JsonNode readObject(ArangoResponse response) {
+    public static JsonNode readObject(TransportResponse response) {
         JsonNode node = read(response);
         if (!node.isObject()) {
             throw new ResponseFormatException("expected a JSON object, got " + node.getNodeType());
@@ -62,13 +61,13 @@ public final class Json {
     }
 
     /** Reads the body as JSON of any kind. */
-    public static JsonNode read(ArangoResponse response) {
+    public static JsonNode read(TransportResponse response) {
         if (response.bodyLength() == 0) {
             throw new ResponseFormatException("the body is empty");
         }
         try {
             // The response's own bytes, parsed in place: no stream around them, no copy into a parser buffer.
-            JsonNode node = MAPPER.readTree(ResponseBodies.array(response), 0, response.bodyLength());
+            JsonNode node = MAPPER.readTree(response.bodyArray(), 0, response.bodyLength());
             if (node == null || node.isMissingNode()) {
                 throw new ResponseFormatException("the body is empty");
             }
@@ -83,10 +82,10 @@ public final class Json {
      * carry one field of interest ({@code serverId()} and the like). Anything but a plain object with that
      * field once, as a string, is read again as a tree, so its error is the one {@link #text} gives.
      */
-    public static String textField(ArangoResponse response, String field) {
+    public static String textField(TransportResponse response, String field) {
         if (response.bodyLength() > 0) {
             try (JsonParser parser = MAPPER.getFactory()
-                    .createParser(ResponseBodies.array(response), 0, response.bodyLength())) {
+                    .createParser(response.bodyArray(), 0, response.bodyLength())) {
                 String found = null;
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.START_OBJECT) {

@@ -5,7 +5,7 @@ import io.aioarango.api.ArangoServerException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.NoHostAvailableException;
 import io.aioarango.api.RequestQueueFullException;
-import io.aioarango.api.spi.DaemonThreads;
+import io.aioarango.transport.spi.support.DaemonThreads;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;

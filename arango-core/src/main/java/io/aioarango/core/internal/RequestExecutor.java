@@ -8,10 +8,10 @@ import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.HostCandidate;
 import io.aioarango.api.HostResolver;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.MalformedResponseException;
 import io.aioarango.api.NoHostAvailableException;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.TransportRequest;
 import io.aioarango.core.ArangoObservationContext;
 import io.aioarango.core.ArangoObservationConvention;
 import io.aioarango.core.DefaultArangoObservationConvention;
@@ -399,11 +399,11 @@ public final class RequestExecutor {
         /** The request's own attempt, the latest: its coordinator, start and future (for a cancel). */
         private volatile Coordinator current;
         private volatile long currentStarted;
-        private volatile CompletableFuture<ArangoResponse> inFlight;
+        private volatile CompletableFuture<TransportResponse> inFlight;
         /** The coordinator a hedge left behind, once one went out, and the hedge's future. */
         private volatile Coordinator hedgedFrom;
         private volatile Coordinator hedgeTarget;
-        private volatile CompletableFuture<ArangoResponse> hedgeInFlight;
+        private volatile CompletableFuture<TransportResponse> hedgeInFlight;
         private volatile boolean hedgeAnswered;
         private volatile boolean answered;
         /** The watch's thread only: whether a hedge was looked for, and the start of the attempt told slow. */
@@ -462,11 +462,11 @@ public final class RequestExecutor {
         }
 
         private void cancelAttempts() {
-            CompletableFuture<ArangoResponse> sent = inFlight;
+            CompletableFuture<TransportResponse> sent = inFlight;
             if (sent != null) {
                 sent.cancel(false);
             }
-            CompletableFuture<ArangoResponse> hedge = hedgeInFlight;
+            CompletableFuture<TransportResponse> hedge = hedgeInFlight;
             if (hedge != null) {
                 hedge.cancel(false);
             }
@@ -552,7 +552,7 @@ public final class RequestExecutor {
 
         /** The coordinator of the hedge still in flight, which a failover must not pick again; else null. */
         private Coordinator hedgeInFlightAt() {
-            CompletableFuture<ArangoResponse> hedge = hedgeInFlight;
+            CompletableFuture<TransportResponse> hedge = hedgeInFlight;
             return hedgeTarget != null && (hedge == null || !hedge.isDone()) ? hedgeTarget : null;
         }
 
@@ -653,7 +653,7 @@ public final class RequestExecutor {
             if (isDone()) {
                 return false;
             }
-            CompletableFuture<ArangoResponse> attempt = inFlight;
+            CompletableFuture<TransportResponse> attempt = inFlight;
             Coordinator at = current;
             if (attempt == null || attempt.isDone()) {
                 return true; // between two attempts
@@ -684,7 +684,7 @@ public final class RequestExecutor {
          * attempt meanwhile waits for the hedge rather than starting a third attempt, and does not pick the
          * hedge's coordinator.
          */
-        private void hedge(Coordinator slow, CompletableFuture<ArangoResponse> slowAttempt) {
+        private void hedge(Coordinator slow, CompletableFuture<TransportResponse> slowAttempt) {
             Coordinator target;
             synchronized (this) {
                 Coordinators.Pool pool = coordinators.pool();
@@ -719,7 +719,7 @@ public final class RequestExecutor {
                 current = coordinator;
                 currentStarted = started;
             }
-            CompletableFuture<ArangoResponse> sent;
+            CompletableFuture<TransportResponse> sent;
             try {
                 sent = coordinator.session.send(request);
             } catch (Throwable e) {
@@ -766,7 +766,7 @@ public final class RequestExecutor {
          * does not look like the fastest and draw the load; otherwise the time it took (a loser cancelled by
          * its hedge's answer included: it was slow).
          */
-        private long latencyOf(long nanos, ArangoResponse response, Throwable failure) {
+        private long latencyOf(long nanos, TransportResponse response, Throwable failure) {
             if (cancelled) {
                 return -1;
             }
@@ -775,7 +775,7 @@ public final class RequestExecutor {
         }
 
         /** Records the attempt; a failing meter registry (the user's) costs the metric, never the answer. */
-        private void record(Coordinator coordinator, long nanos, ArangoResponse response, Throwable failure) {
+        private void record(Coordinator coordinator, long nanos, TransportResponse response, Throwable failure) {
             try {
                 metrics.attempt(coordinator, call.request().operation(), request, nanos, response, failure);
             } catch (RuntimeException e) {
@@ -801,7 +801,7 @@ public final class RequestExecutor {
             }
         }
 
-        private void onResponse(Coordinator coordinator, ArangoResponse response, boolean hedge, long started,
+        private void onResponse(Coordinator coordinator, TransportResponse response, boolean hedge, long started,
                 long nanos) {
             health.answered(coordinator, started);
             if (pinned == null && latency.trusted()) {
@@ -866,7 +866,7 @@ public final class RequestExecutor {
             }
             hedgeAnswered = true;
             Coordinator overtaken = current;
-            CompletableFuture<ArangoResponse> attempt = inFlight;
+            CompletableFuture<TransportResponse> attempt = inFlight;
             long started = currentStarted;
             if (overtaken != null && attempt != null && !attempt.isDone() && slowToldFor != started
                     && !watch.pausedSince(started)) {

@@ -5,11 +5,9 @@ import io.aioarango.api.ArangoAuthenticationException;
 import io.aioarango.api.ArangoException;
 import io.aioarango.api.ArangoServerException;
 import io.aioarango.api.Host;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.MalformedResponseException;
-import io.aioarango.api.spi.TransportRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.aioarango.transport.spi.TransportRequest;
 import java.nio.charset.StandardCharsets;
 
 /** Reads an error answer (status 400 or more) into the exception a user can act on. */
@@ -17,7 +15,7 @@ final class ServerErrors {
     private ServerErrors() {
     }
 
-    static ArangoException of(Host host, TransportRequest request, ArangoResponse response) {
+    static ArangoException of(Host host, TransportRequest request, TransportResponse response) {
         int status = response.status();
         if (response.bodyLength() == 0) {
             // ArangoDB answers an unknown route with an empty 404: still a server's answer.
@@ -48,14 +46,10 @@ final class ServerErrors {
      * The start of the body, enough for {@link MalformedResponseException}'s excerpt: a large answer is
      * neither copied nor decoded whole to show its first characters.
      */
-    static String excerpt(ArangoResponse response) {
+    static String excerpt(TransportResponse response) {
         int bytes = Math.min(response.bodyLength(), 4 * MalformedResponseException.MAX_EXCERPT + 4);
-        try {
-            return new String(response.bodyStream().readNBytes(bytes), StandardCharsets.UTF_8)
-                    + (bytes < response.bodyLength() ? "…" : "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayInputStream never throws
-        }
+        return new String(response.bodyArray(), 0, bytes, StandardCharsets.UTF_8)
+                + (bytes < response.bodyLength() ? "…" : "");
     }
 
     private static ArangoServerException server(Host host, TransportRequest request, int status, int errorNum,

@@ -1,6 +1,6 @@
 package io.aioarango.core.internal;
 
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class TransportSelector {
                 : "The SDK's own transports are " + String.join(" and ", OUR_TRANSPORTS.stream()
                         .map(name -> name + " (io.aioarango:transport-" + name + ")").toList())
                         + "; a transport of another name must be on the class path with its "
-                        + "META-INF/services/io.aioarango.api.spi.TransportProvider entry. Or choose one of "
+                        + "META-INF/services/io.aioarango.transport.spi.TransportProvider entry. Or choose one of "
                         + names(found);
         throw new IllegalStateException("Transport '" + wanted + "' (" + source + ") is not on the class path; found: "
                 + names(found) + ". " + fix + ".");

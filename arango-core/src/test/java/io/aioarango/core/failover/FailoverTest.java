@@ -23,10 +23,10 @@ import io.aioarango.api.Host;
 import io.aioarango.api.HostResolver;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.NoHostAvailableException;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.core.Hedging;
 import io.aioarango.core.HostResolvers;
@@ -368,8 +368,8 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
                     }
 
                     @Override
-                    public CompletableFuture<io.aioarango.api.ArangoResponse> send(
-                            io.aioarango.api.spi.TransportRequest request) {
+                    public CompletableFuture<io.aioarango.transport.spi.TransportResponse> send(
+                            io.aioarango.transport.spi.TransportRequest request) {
                         return CompletableFuture.failedFuture(new io.aioarango.api.RequestQueueFullException(host, 1, 1));
                     }
 

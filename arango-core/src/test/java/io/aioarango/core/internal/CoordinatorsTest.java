@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aioarango.api.Host;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.Transport;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ class CoordinatorsTest {
                 }
 
                 @Override
-                public CompletableFuture<ArangoResponse> send(TransportRequest request) {
+                public CompletableFuture<TransportResponse> send(TransportRequest request) {
                     return new CompletableFuture<>();
                 }
 

@@ -1,9 +1,9 @@
 package io.aioarango.core.internal;
 
+import io.aioarango.transport.spi.TransportResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aioarango.api.ArangoResponse;
 import io.aioarango.api.Headers;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The streamed read of one string field answers exactly as the tree read does, errors included. */
 class JsonTextFieldTest {
 
-    private static ArangoResponse answer(String body) {
-        return new ArangoResponse(200, Headers.empty(), body.getBytes(StandardCharsets.UTF_8));
+    private static TransportResponse answer(String body) {
+        return TransportResponse.of(200, Headers.empty(), body.getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest

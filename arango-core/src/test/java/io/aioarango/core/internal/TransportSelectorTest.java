@@ -3,9 +3,9 @@ package io.aioarango.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +70,7 @@ class TransportSelectorTest {
                 .hasMessage("Transport 'okhttp' (set by -Daioarango.transport) is not on the class path; found: [jdk]. "
                         + "The SDK's own transports are jdk (io.aioarango:transport-jdk) and netty "
                         + "(io.aioarango:transport-netty); a transport of another name must be on the class path with "
-                        + "its META-INF/services/io.aioarango.api.spi.TransportProvider entry. Or choose one of [jdk].")
+                        + "its META-INF/services/io.aioarango.transport.spi.TransportProvider entry. Or choose one of [jdk].")
                 .hasMessageNotContaining("transport-okhttp");
     }
 

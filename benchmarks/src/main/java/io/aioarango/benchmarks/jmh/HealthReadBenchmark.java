@@ -2,14 +2,14 @@ package io.aioarango.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Cluster;
 import io.aioarango.api.ClusterHealth;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportRequest;
 import io.aioarango.core.ArangoClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -130,8 +130,8 @@ public class HealthReadBenchmark {
                 }
 
                 @Override
-                public CompletableFuture<ArangoResponse> send(TransportRequest request) {
-                    return CompletableFuture.completedFuture(new ArangoResponse(200, headers, body));
+                public CompletableFuture<TransportResponse> send(TransportRequest request) {
+                    return CompletableFuture.completedFuture(TransportResponse.of(200, headers, body));
                 }
 
                 @Override

@@ -25,7 +25,7 @@ import io.aioarango.api.ServerMode;
 import io.aioarango.api.ServerRole;
 import io.aioarango.api.ServerStatistics;
 import io.aioarango.api.ServerVersion;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.core.ArangoObservationContext;
 import io.aioarango.core.DefaultArangoObservationConvention;

@@ -1,6 +1,6 @@
 package io.aioarango.examples.readme;
 
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportProvider;
 import io.aioarango.transport.tck.TransportContractTest;
 
 /** The README's sample of a contract test for your own transport; compiled, not run (see the pom). */

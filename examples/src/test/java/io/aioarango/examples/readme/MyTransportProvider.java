@@ -1,8 +1,8 @@
 package io.aioarango.examples.readme;
 
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
 import io.aioarango.transport.jdk.JdkTransportProvider;
 
 /** Stands in for your own provider in the README's contract-test sample. */

@@ -2,10 +2,10 @@ package io.aioarango.transport.jdk;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.Headers;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.Completions;
-import io.aioarango.api.spi.ResponseBodyBuffer;
-import io.aioarango.api.spi.ResponseChecks;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.support.Completions;
+import io.aioarango.transport.spi.support.ResponseBodyBuffer;
+import io.aioarango.transport.spi.support.ResponseChecks;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,19 +21,19 @@ import java.util.function.Consumer;
  * over the limit, or one the heap cannot hold, fails the exchange and cancels the subscription, so that
  * java.net.http closes the connection instead of reusing it.
  */
-final class BufferingBodySubscriber implements java.net.http.HttpResponse.BodySubscriber<ArangoResponse> {
+final class BufferingBodySubscriber implements java.net.http.HttpResponse.BodySubscriber<TransportResponse> {
     private final Host host;
     private final long maxResponseBytes;
     private final int status;
     private final Headers headers;
-    private final CompletableFuture<ArangoResponse> response = new CompletableFuture<>();
+    private final CompletableFuture<TransportResponse> response = new CompletableFuture<>();
     private final Runnable beforeJdkCompletes;
-    private final Consumer<ArangoResponse> answered;
+    private final Consumer<TransportResponse> answered;
     private ResponseBodyBuffer body;
     private Flow.Subscription subscription;
 
     BufferingBodySubscriber(Host host, long maxResponseBytes, int status, Headers headers, ResponseBodyBuffer body,
-            Runnable beforeJdkCompletes, Consumer<ArangoResponse> answered) {
+            Runnable beforeJdkCompletes, Consumer<TransportResponse> answered) {
         this.host = host;
         this.beforeJdkCompletes = beforeJdkCompletes;
         this.answered = answered;
@@ -75,7 +75,7 @@ final class BufferingBodySubscriber implements java.net.http.HttpResponse.BodySu
         try {
             ResponseBodyBuffer complete = body;
             body = null;
-            ArangoResponse answer = complete.toResponse(status, headers);
+            TransportResponse answer = complete.toResponse(status, headers);
             beforeJdkCompletes.run();
             response.complete(answer); // java.net.http ends its exchange (the connection is back in its pool)
             answered.accept(answer); // then the caller hears of it, on this thread
@@ -96,7 +96,7 @@ final class BufferingBodySubscriber implements java.net.http.HttpResponse.BodySu
     }
 
     @Override
-    public CompletionStage<ArangoResponse> getBody() {
+    public CompletionStage<TransportResponse> getBody() {
         return response;
     }
 }

@@ -6,17 +6,17 @@ import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.api.spi.Completions;
-import io.aioarango.api.spi.ConnectionFailures;
-import io.aioarango.api.spi.PendingExchanges;
-import io.aioarango.api.spi.ResponseBodyBuffer;
-import io.aioarango.api.spi.ResponseChecks;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.support.Completions;
+import io.aioarango.transport.spi.support.ConnectionFailures;
+import io.aioarango.transport.spi.support.PendingExchanges;
+import io.aioarango.transport.spi.support.ResponseBodyBuffer;
+import io.aioarango.transport.spi.support.ResponseChecks;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.TransportOptions;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.URI;
@@ -120,8 +120,8 @@ final class JdkHttpSession implements HttpSession {
     }
 
     @Override
-    public CompletableFuture<ArangoResponse> send(TransportRequest request) {
-        CompletableFuture<ArangoResponse> result = exchanges.begin();
+    public CompletableFuture<TransportResponse> send(TransportRequest request) {
+        CompletableFuture<TransportResponse> result = exchanges.begin();
         if (result.isDone()) {
             return result;
         }
@@ -197,10 +197,10 @@ final class JdkHttpSession implements HttpSession {
     private final class Exchange implements Runnable {
         final java.net.http.HttpRequest request;
         final HttpMethod method;
-        final CompletableFuture<ArangoResponse> result;
+        final CompletableFuture<TransportResponse> result;
         boolean started; // guarded by lock
 
-        Exchange(java.net.http.HttpRequest request, HttpMethod method, CompletableFuture<ArangoResponse> result) {
+        Exchange(java.net.http.HttpRequest request, HttpMethod method, CompletableFuture<TransportResponse> result) {
             this.request = request;
             this.method = method;
             this.result = result;
@@ -228,7 +228,7 @@ final class JdkHttpSession implements HttpSession {
             if (result.isDone()) {
                 return;
             }
-            CompletableFuture<java.net.http.HttpResponse<ArangoResponse>> exchange;
+            CompletableFuture<java.net.http.HttpResponse<TransportResponse>> exchange;
             try {
                 exchange = current.sendAsync(request, this::bodySubscriber);
             } catch (Throwable e) {
@@ -274,7 +274,7 @@ final class JdkHttpSession implements HttpSession {
          * Called by java.net.http once the head of the final answer is in. Whatever it throws fails the
          * exchange (and {@link JdkHttpSession#closeConnectionOf} then closes the connection).
          */
-        private java.net.http.HttpResponse.BodySubscriber<ArangoResponse> bodySubscriber(
+        private java.net.http.HttpResponse.BodySubscriber<TransportResponse> bodySubscriber(
                 java.net.http.HttpResponse.ResponseInfo info) {
             int status = info.statusCode();
             if (status < 200) {
@@ -335,7 +335,7 @@ final class JdkHttpSession implements HttpSession {
                 .version(version)
                 .timeout(options.requestTimeout())
                 .method(request.method().name(), request.hasBody()
-                        ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body())
+                        ? new BufferPublisher(request.body())
                         : java.net.http.HttpRequest.BodyPublishers.noBody());
         request.headers().forEach((name, value) -> {
             if (!RESTRICTED.contains(name)) {

@@ -2,11 +2,11 @@ package io.aioarango.transport.jdk;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpProtocol;
-import io.aioarango.api.spi.DaemonThreads;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.OpenSessions;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.support.DaemonThreads;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.support.OpenSessions;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.aioarango.transport.jdk;
 
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
 
 /** The {@code jdk} transport: {@code java.net.http}, nothing to add to the class path. */
 public final class JdkTransportProvider implements TransportProvider {

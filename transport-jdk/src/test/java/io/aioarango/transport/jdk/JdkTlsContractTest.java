@@ -1,6 +1,6 @@
 package io.aioarango.transport.jdk;
 
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportProvider;
 import io.aioarango.transport.tck.TlsContractTest;
 
 /** The jdk transport against the TLS contract. */

@@ -1,6 +1,6 @@
 package io.aioarango.transport.jdk;
 
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportProvider;
 import io.aioarango.transport.tck.TransportContractTest;
 
 /** The jdk transport against the shared transport contract. */

@@ -15,12 +15,12 @@ import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,11 +54,11 @@ class JdkTransportTest {
         server.stop();
     }
 
-    private static ArangoResponse await(CompletableFuture<ArangoResponse> future) throws Exception {
+    private static TransportResponse await(CompletableFuture<TransportResponse> future) throws Exception {
         return future.get(10, TimeUnit.SECONDS);
     }
 
-    private static Throwable failure(CompletableFuture<ArangoResponse> future) {
+    private static Throwable failure(CompletableFuture<TransportResponse> future) {
         assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         return future.handle((r, e) -> e).join();
     }
@@ -76,7 +76,7 @@ class JdkTransportTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
         HttpSession session = transport.openSession(host);
 
-        ArangoResponse response = await(session.send(new TransportRequest(HttpMethod.PUT, "/_db/x/_api/y?a=b%20c&d=%2F",
+        TransportResponse response = await(session.send(new TransportRequest(HttpMethod.PUT, "/_db/x/_api/y?a=b%20c&d=%2F",
                 Headers.empty().with("X-Repeat", "one").with("X-Repeat", "two"),
                 "{\"k\":1}".getBytes(StandardCharsets.UTF_8))));
 
@@ -118,7 +118,7 @@ class JdkTransportTest {
         HttpSession session = transport.openSession(host);
         for (int status : List.of(204, 404, 503)) {
             server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)));
-            ArangoResponse response = await(session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null)));
+            TransportResponse response = await(session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null)));
             assertThat(response.status()).isEqualTo(status);
             assertThat(response.bodyLength()).isZero();
         }
@@ -129,7 +129,7 @@ class JdkTransportTest {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(300)));
         HttpSession session = transport.openSession(host);
 
-        CompletableFuture<ArangoResponse> future = session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(),
+        CompletableFuture<TransportResponse> future = session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(),
                 null));
 
         assertThat(future).isNotDone();
@@ -215,7 +215,7 @@ class JdkTransportTest {
 
         long startedBefore = threads.getTotalStartedThreadCount();
         for (int i = 0; i < 200; i++) {
-            ArangoResponse response = await(session.send(request)
+            TransportResponse response = await(session.send(request)
                     .whenComplete((r, e) -> completedOn.merge(Thread.currentThread().getName(), 1, Integer::sum)));
             assertThat(response.bodyAsString()).isEqualTo("{\"id\":\"CRDN-1\"}");
         }
@@ -257,7 +257,7 @@ class JdkTransportTest {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
         Transport longTimeouts = new JdkTransportProvider().create(TransportOptions.defaults());
         HttpSession session = longTimeouts.openSession(host);
-        CompletableFuture<ArangoResponse> pending = session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(),
+        CompletableFuture<TransportResponse> pending = session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(),
                 null));
 
         longTimeouts.close();

@@ -1,8 +1,8 @@
 package io.aioarango.transport.netty;
 
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.TransportRequest;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,7 @@ final class Exchange {
         void ended(Channel channel, boolean clean);
     }
 
-    final CompletableFuture<ArangoResponse> result;
+    final CompletableFuture<TransportResponse> result;
     final HttpMethod method;
     /** The request, kept where it may have to be sent again (an HTTP/2 stream the server never processed). */
     final TransportRequest request;
@@ -42,11 +42,11 @@ final class Exchange {
     private static final AtomicIntegerFieldUpdater<Exchange> ENDED =
             AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "ended");
 
-    Exchange(CompletableFuture<ArangoResponse> result, HttpMethod method) {
+    Exchange(CompletableFuture<TransportResponse> result, HttpMethod method) {
         this(result, method, null, null, null, 0);
     }
 
-    Exchange(CompletableFuture<ArangoResponse> result, HttpMethod method, TransportRequest request, Owner owner,
+    Exchange(CompletableFuture<TransportResponse> result, HttpMethod method, TransportRequest request, Owner owner,
             Channel channel, int resends) {
         this.resends = resends;
         this.result = result;

@@ -4,13 +4,13 @@ import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.Host;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.api.spi.Completions;
-import io.aioarango.api.spi.ConnectionFailures;
-import io.aioarango.api.spi.ResponseBodyBuffer;
-import io.aioarango.api.spi.ResponseChecks;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.support.Completions;
+import io.aioarango.transport.spi.support.ConnectionFailures;
+import io.aioarango.transport.spi.support.ResponseBodyBuffer;
+import io.aioarango.transport.spi.support.ResponseChecks;
+import io.aioarango.transport.spi.TransportOptions;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -108,7 +108,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 }
             }
             if (content instanceof LastHttpContent) {
-                ArangoResponse response = reading.body.toResponse(reading.status, reading.headers);
+                TransportResponse response = reading.body.toResponse(reading.status, reading.headers);
                 reading.body = null;
                 exchange.end(exchange.reusable); // the connection is free before the caller hears of it
                 exchange.result.complete(response);

@@ -1,14 +1,14 @@
 package io.aioarango.transport.netty;
 
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Host;
-import io.aioarango.api.spi.Completions;
-import io.aioarango.api.spi.ConnectionFailures;
-import io.aioarango.api.spi.DeadlineTimer;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.PendingExchanges;
-import io.aioarango.api.spi.PoolStats;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.support.Completions;
+import io.aioarango.transport.spi.support.ConnectionFailures;
+import io.aioarango.transport.spi.support.DeadlineTimer;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.support.PendingExchanges;
+import io.aioarango.transport.spi.PoolStats;
+import io.aioarango.transport.spi.TransportRequest;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -19,7 +19,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportOptions;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -66,13 +66,13 @@ final class NegotiatingSession implements HttpSession {
     }
 
     @Override
-    public CompletableFuture<ArangoResponse> send(TransportRequest request) {
+    public CompletableFuture<TransportResponse> send(TransportRequest request) {
         HttpSession ready = session;
         if (ready != null) {
             return ready.send(request);
         }
         // Bounded by the request timeout, and failed at close, like every exchange, while ALPN is asked.
-        CompletableFuture<ArangoResponse> result = exchanges.begin();
+        CompletableFuture<TransportResponse> result = exchanges.begin();
         if (result.isDone()) {
             return result;
         }
@@ -81,7 +81,7 @@ final class NegotiatingSession implements HttpSession {
                 Completions.fail(result, () -> failure);
                 return;
             }
-            CompletableFuture<ArangoResponse> sent = chosenSession.send(request);
+            CompletableFuture<TransportResponse> sent = chosenSession.send(request);
             result.whenComplete((response, error) -> sent.cancel(true)); // the caller gave up: so does the exchange
             sent.whenComplete((response, error) -> {
                 if (error == null) {

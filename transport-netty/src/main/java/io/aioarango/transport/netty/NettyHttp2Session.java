@@ -2,17 +2,17 @@ package io.aioarango.transport.netty;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoException;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Host;
 import io.aioarango.api.RequestQueueFullException;
-import io.aioarango.api.spi.Completions;
-import io.aioarango.api.spi.ConnectionFailures;
-import io.aioarango.api.spi.DeadlineTimer;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.PendingExchanges;
-import io.aioarango.api.spi.PoolStats;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.support.Completions;
+import io.aioarango.transport.spi.support.ConnectionFailures;
+import io.aioarango.transport.spi.support.DeadlineTimer;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.support.PendingExchanges;
+import io.aioarango.transport.spi.PoolStats;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportRequest;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -229,8 +229,8 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     }
 
     @Override
-    public CompletableFuture<ArangoResponse> send(TransportRequest request) {
-        CompletableFuture<ArangoResponse> result = exchanges.begin();
+    public CompletableFuture<TransportResponse> send(TransportRequest request) {
+        CompletableFuture<TransportResponse> result = exchanges.begin();
         if (result.isDone()) {
             return result;
         }
@@ -607,7 +607,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     }
 
     /** A request the server never processed: sent again, on another stream, up to {@link #MAX_RESENDS} times. */
-    private void resendOrFail(TransportRequest request, CompletableFuture<ArangoResponse> result, int resends,
+    private void resendOrFail(TransportRequest request, CompletableFuture<TransportResponse> result, int resends,
             ArangoException failure) {
         if (result.isDone()) {
             return;

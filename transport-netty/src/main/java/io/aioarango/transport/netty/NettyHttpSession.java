@@ -3,15 +3,15 @@ package io.aioarango.transport.netty;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.RequestQueueFullException;
-import io.aioarango.api.spi.Completions;
-import io.aioarango.api.spi.DeadlineTimer;
-import io.aioarango.api.spi.PendingExchanges;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.PoolStats;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.support.Completions;
+import io.aioarango.transport.spi.support.DeadlineTimer;
+import io.aioarango.transport.spi.support.PendingExchanges;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.PoolStats;
+import io.aioarango.transport.spi.TransportOptions;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -128,8 +128,8 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
     }
 
     @Override
-    public CompletableFuture<ArangoResponse> send(TransportRequest request) {
-        CompletableFuture<ArangoResponse> result = exchanges.begin();
+    public CompletableFuture<TransportResponse> send(TransportRequest request) {
+        CompletableFuture<TransportResponse> result = exchanges.begin();
         if (result.isDone()) {
             return result;
         }
@@ -209,7 +209,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
      * that request's Netty headers, as built, checked and completed with {@code Host} then: HTTP/1.1 encoding
      * only reads them. Over HTTP/2 the stream codec adds to a request's headers, so that session builds its own.
      */
-    private FullHttpRequest build(TransportRequest request, CompletableFuture<ArangoResponse> result) {
+    private FullHttpRequest build(TransportRequest request, CompletableFuture<TransportResponse> result) {
         if (request.hasBody() || needsContentLength(request)) {
             return Queued.build(host, authority, request, result);
         }
@@ -306,7 +306,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
 
     /** Writes the request on {@code channel}; never throws, so that the slot and the future always end. */
     private void start(Channel channel, Queued request) {
-        CompletableFuture<ArangoResponse> result = request.result;
+        CompletableFuture<TransportResponse> result = request.result;
         boolean slotHandedOver = false;
         try {
             FullHttpRequest nettyRequest = request.take();

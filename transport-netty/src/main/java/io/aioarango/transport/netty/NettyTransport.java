@@ -2,12 +2,12 @@ package io.aioarango.transport.netty;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpProtocol;
-import io.aioarango.api.spi.DaemonThreads;
-import io.aioarango.api.spi.DeadlineTimer;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.OpenSessions;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.support.DaemonThreads;
+import io.aioarango.transport.spi.support.DeadlineTimer;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.support.OpenSessions;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;

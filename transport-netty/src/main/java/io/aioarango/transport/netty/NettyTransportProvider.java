@@ -1,8 +1,8 @@
 package io.aioarango.transport.netty;
 
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
 
 /** The {@code netty} transport; preferred over {@code jdk} when both are on the class path. */
 public final class NettyTransportProvider implements TransportProvider {

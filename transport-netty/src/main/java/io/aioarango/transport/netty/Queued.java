@@ -2,13 +2,13 @@ package io.aioarango.transport.netty;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoException;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Host;
-import io.aioarango.api.spi.Completions;
-import io.aioarango.api.spi.ConnectionFailures;
-import io.aioarango.api.spi.PendingExchanges;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.support.Completions;
+import io.aioarango.transport.spi.support.ConnectionFailures;
+import io.aioarango.transport.spi.support.PendingExchanges;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportRequest;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.ssl.SslContext;
@@ -29,7 +29,7 @@ final class Queued {
             AtomicReferenceFieldUpdater.newUpdater(Queued.class, FullHttpRequest.class, "nettyRequest");
 
     final TransportRequest request;
-    final CompletableFuture<ArangoResponse> result;
+    final CompletableFuture<TransportResponse> result;
     /** How often it was sent again already, after a server said it never processed it (HTTP/2). */
     final int resends;
     private volatile FullHttpRequest nettyRequest;
@@ -41,7 +41,7 @@ final class Queued {
     /** HTTP/1.1: the exchange it started on a connection, which its end frees. */
     volatile Exchange exchange;
 
-    Queued(TransportRequest request, FullHttpRequest nettyRequest, CompletableFuture<ArangoResponse> result,
+    Queued(TransportRequest request, FullHttpRequest nettyRequest, CompletableFuture<TransportResponse> result,
             int resends) {
         this.request = request;
         this.nettyRequest = nettyRequest;
@@ -63,7 +63,7 @@ final class Queued {
      * and values here, so a wrong request fails before it takes a place in any queue.
      */
     static FullHttpRequest build(Host host, String authority, TransportRequest request,
-            CompletableFuture<ArangoResponse> result) {
+            CompletableFuture<TransportResponse> result) {
         try {
             return NettyHttpSession.toNetty(request, authority);
         } catch (RuntimeException e) {

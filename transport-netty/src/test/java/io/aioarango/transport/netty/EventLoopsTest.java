@@ -2,7 +2,7 @@ package io.aioarango.transport.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aioarango.api.spi.DaemonThreads;
+import io.aioarango.transport.spi.support.DaemonThreads;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollSocketChannel;

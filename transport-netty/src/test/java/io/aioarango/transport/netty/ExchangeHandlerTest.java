@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportOptions;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -39,7 +39,7 @@ class ExchangeHandlerTest {
         assertThat(NettyLeaks.reports()).isEmpty();
     }
 
-    private static EmbeddedChannel channelCarrying(CompletableFuture<ArangoResponse> result) {
+    private static EmbeddedChannel channelCarrying(CompletableFuture<TransportResponse> result) {
         EmbeddedChannel channel = new EmbeddedChannel(new ExchangeHandler(HOST, TransportOptions.defaults()));
         channel.attr(Exchange.EXCHANGE).set(new Exchange(result, HttpMethod.GET));
         return channel;
@@ -79,7 +79,7 @@ class ExchangeHandlerTest {
      */
     @Test
     void anErrorWhileCopyingTheAnswerStillEndsTheFutureAndTheConnection() {
-        CompletableFuture<ArangoResponse> result = new CompletableFuture<>();
+        CompletableFuture<TransportResponse> result = new CompletableFuture<>();
         EmbeddedChannel channel = channelCarrying(result);
         UnreadableBuffer content = new UnreadableBuffer(100);
         FullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
@@ -96,7 +96,7 @@ class ExchangeHandlerTest {
 
     @Test
     void eachPartIsReleasedAsSoonAsItIsCopied() {
-        CompletableFuture<ArangoResponse> result = new CompletableFuture<>();
+        CompletableFuture<TransportResponse> result = new CompletableFuture<>();
         EmbeddedChannel channel = channelCarrying(result);
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_LENGTH, 10);

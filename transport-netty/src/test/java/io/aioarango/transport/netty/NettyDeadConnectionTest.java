@@ -11,14 +11,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aioarango.api.ArangoConnectionException;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpProtocol;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportRequest;
 import io.aioarango.transport.tck.H2TestServer;
 import io.aioarango.transport.tck.Waiting;
 import io.netty.channel.Channel;
@@ -143,7 +143,7 @@ class NettyDeadConnectionTest {
         return new TransportRequest(HttpMethod.GET, path, Headers.empty(), null);
     }
 
-    private static ArangoResponse await(CompletableFuture<ArangoResponse> answer) throws Exception {
+    private static TransportResponse await(CompletableFuture<TransportResponse> answer) throws Exception {
         return answer.get(Waiting.WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
@@ -205,7 +205,7 @@ class NettyDeadConnectionTest {
             assertThat(holding.await(Waiting.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
             pooled.close();
             assertThat(pooled.isActive()).as("open until its event loop closes it").isTrue();
-            CompletableFuture<ArangoResponse> second = session.send(get("/second"));
+            CompletableFuture<TransportResponse> second = session.send(get("/second"));
             release.countDown();
 
             assertThat(await(second).bodyAsString()).isEqualTo("ok");
@@ -223,7 +223,7 @@ class NettyDeadConnectionTest {
         try (NettyTransport transport = NettyTransport.builder(TransportOptions.builder().protocol(HttpProtocol.H2)
                 .http2PingInterval(Duration.ofMillis(100)).requestTimeout(Duration.ofMinutes(1)).build()).build()) {
             HttpSession session = transport.openSession(h2.host());
-            CompletableFuture<ArangoResponse> slow = session.send(get("/slow"));
+            CompletableFuture<TransportResponse> slow = session.send(get("/slow"));
 
             assertThatThrownBy(() -> slow.get(Waiting.WAIT.toSeconds(), TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).cause()

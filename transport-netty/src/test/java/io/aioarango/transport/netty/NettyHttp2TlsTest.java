@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aioarango.api.ArangoConnectionException;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpProtocol;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportRequest;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
@@ -46,7 +46,7 @@ class NettyHttp2TlsTest {
                 .sslContext(context).build();
     }
 
-    private static CompletableFuture<ArangoResponse> get(HttpSession session) {
+    private static CompletableFuture<TransportResponse> get(HttpSession session) {
         return session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null));
     }
 

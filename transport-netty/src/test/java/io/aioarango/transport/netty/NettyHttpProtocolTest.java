@@ -2,13 +2,13 @@ package io.aioarango.transport.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpProtocol;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportRequest;
 import io.aioarango.transport.tck.H2TestServer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +25,7 @@ class NettyHttpProtocolTest {
         try (H2TestServer server = H2TestServer.start(); // speaks HTTP/2 only
                 Transport transport = new NettyTransportProvider().create(TransportOptions.builder()
                         .protocol(HttpProtocol.AUTO).requestTimeout(Duration.ofSeconds(5)).build())) {
-            ArangoResponse response = transport.openSession(server.host())
+            TransportResponse response = transport.openSession(server.host())
                     .send(new TransportRequest(HttpMethod.GET, "/auto", Headers.empty(), null))
                     .get(10, TimeUnit.SECONDS);
 

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.transport.tck.HostileServer;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.internal.logging.InternalLoggerFactory;
@@ -81,7 +81,7 @@ class NettyQuietCloseTest {
             NettyTransport transport = NettyTransport.builder(TransportOptions.builder()
                     .maxConnectionsPerHost(4).requestTimeout(Duration.ofSeconds(30)).build()).build();
             HttpSession session = transport.openSession(server.host());
-            List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
+            List<CompletableFuture<TransportResponse>> futures = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 futures.add(session.send(new TransportRequest(HttpMethod.GET, "/" + i, Headers.empty(), null)));
             }
@@ -89,7 +89,7 @@ class NettyQuietCloseTest {
 
             transport.close();
 
-            for (CompletableFuture<ArangoResponse> future : futures) {
+            for (CompletableFuture<TransportResponse> future : futures) {
                 assertThat(future).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
                         .havingCause().isInstanceOf(ArangoConnectionException.class);
             }

@@ -1,6 +1,6 @@
 package io.aioarango.transport.netty;
 
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportProvider;
 import io.aioarango.transport.tck.TlsContractTest;
 
 /** The netty transport against the TLS contract. */

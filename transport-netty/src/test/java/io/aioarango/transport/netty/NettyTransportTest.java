@@ -13,11 +13,11 @@ import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.Host;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.PoolStats;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.PoolStats;
+import io.aioarango.transport.spi.TransportOptions;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -71,7 +71,7 @@ class NettyTransportTest {
         assertThat(NettyLeaks.reports()).isEmpty();
     }
 
-    private static ArangoResponse get(HttpSession session) throws Exception {
+    private static TransportResponse get(HttpSession session) throws Exception {
         return session.send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null)).get(10, TimeUnit.SECONDS);
     }
 
@@ -203,7 +203,7 @@ class NettyTransportTest {
 
                 // The same server by IP: the certificate does not name 127.0.0.1.
                 Host byIp = new Host("https", "127.0.0.1", port);
-                CompletableFuture<ArangoResponse> refused = transport.openSession(byIp)
+                CompletableFuture<TransportResponse> refused = transport.openSession(byIp)
                         .send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null));
                 assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                         .cause().isInstanceOfSatisfying(ArangoConnectionException.class, e -> {
@@ -219,7 +219,7 @@ class NettyTransportTest {
         try (TlsServer tls = new TlsServer(dir);
                 NettyTransport transport = NettyTransport.builder(TransportOptions.defaults()).build()) {
             Host localhost = new Host("https", "localhost", tls.server.httpsPort());
-            CompletableFuture<ArangoResponse> refused = transport.openSession(localhost)
+            CompletableFuture<TransportResponse> refused = transport.openSession(localhost)
                     .send(new TransportRequest(HttpMethod.GET, "/", Headers.empty(), null));
 
             assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).cause()

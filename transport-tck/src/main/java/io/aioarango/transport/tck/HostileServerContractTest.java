@@ -7,13 +7,13 @@ import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,14 +121,14 @@ public abstract class HostileServerContractTest {
 
     /** A request's future, watched: when it completed, how often, and with what. */
     private static final class Watched {
-        final CompletableFuture<ArangoResponse> future;
+        final CompletableFuture<TransportResponse> future;
         final long started;
         final AtomicInteger completions = new AtomicInteger();
         volatile long completedAt;
         volatile Object firstOutcome;
 
         /** @param started when the request was handed to the session: its deadline runs from there */
-        Watched(long started, CompletableFuture<ArangoResponse> future) {
+        Watched(long started, CompletableFuture<TransportResponse> future) {
             this.started = started;
             this.future = future;
             future.whenComplete((response, failure) -> {
@@ -146,7 +146,7 @@ public abstract class HostileServerContractTest {
 
         Throwable failure() {
             try {
-                ArangoResponse response = future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                TransportResponse response = future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 throw new AssertionError("expected a failure, got " + response + ": " + response.bodyAsString());
             } catch (ExecutionException e) {
                 return e.getCause();
@@ -157,7 +157,7 @@ public abstract class HostileServerContractTest {
             }
         }
 
-        ArangoResponse response() {
+        TransportResponse response() {
             try {
                 return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
@@ -424,7 +424,7 @@ public abstract class HostileServerContractTest {
 
         for (int i = 0; i < 3; i++) { // the connection stays in step for the next request
             Watched request = send(session, "/informational");
-            ArangoResponse response = request.response();
+            TransportResponse response = request.response();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.headers().first("x-real")).hasValue("yes");
             assertThat(response.bodyAsString()).isEqualTo("real");

@@ -7,7 +7,7 @@ import static io.aioarango.transport.tck.Waiting.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.api.ArangoConnectionException;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
@@ -15,11 +15,11 @@ import io.aioarango.api.HttpMethod;
 import io.aioarango.api.ResponseTooLargeException;
 import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.RequestQueueFullException;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -131,9 +131,9 @@ public abstract class Http2ContractTest {
     }
 
     /** Sends a {@code GET} for each path, counting the futures' completions in {@code completions}. */
-    private static List<CompletableFuture<ArangoResponse>> getAll(HttpSession session, List<String> paths,
+    private static List<CompletableFuture<TransportResponse>> getAll(HttpSession session, List<String> paths,
             AtomicInteger completions) {
-        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
+        List<CompletableFuture<TransportResponse>> futures = new ArrayList<>();
         for (String path : paths) {
             futures.add(session.send(get(path)).whenComplete((response, failure) -> completions.incrementAndGet()));
         }
@@ -149,9 +149,9 @@ public abstract class Http2ContractTest {
     }
 
     /** Checks that each future succeeded with the answer that names its own path. */
-    private static void assertEachAnswersItsPath(List<String> paths, List<CompletableFuture<ArangoResponse>> futures) {
+    private static void assertEachAnswersItsPath(List<String> paths, List<CompletableFuture<TransportResponse>> futures) {
         for (int i = 0; i < paths.size(); i++) {
-            ArangoResponse response = await(futures.get(i));
+            TransportResponse response = await(futures.get(i));
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.bodyAsString()).as("the answer to %s", paths.get(i)).isEqualTo(paths.get(i));
         }
@@ -173,7 +173,7 @@ public abstract class Http2ContractTest {
         AtomicInteger completions = new AtomicInteger();
         List<String> paths = paths("/c/", 1000);
 
-        List<CompletableFuture<ArangoResponse>> futures = getAll(session, paths, completions);
+        List<CompletableFuture<TransportResponse>> futures = getAll(session, paths, completions);
         eventually(() -> "1000 streams open at once; open: " + server.activeStreams(),
                 () -> server.activeStreams() == 1000);
         server.release();
@@ -193,7 +193,7 @@ public abstract class Http2ContractTest {
         HttpSession session = session(options().requestTimeout(UNHURRIED));
         AtomicInteger completions = new AtomicInteger();
         List<String> paths = paths("/g/", 200);
-        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
+        List<CompletableFuture<TransportResponse>> futures = new ArrayList<>();
 
         for (String path : paths) {
             byte[] body = ("{\"request\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -219,7 +219,7 @@ public abstract class Http2ContractTest {
         warmUp(session);
         AtomicInteger completions = new AtomicInteger();
         List<String> paths = paths("/held/", 10);
-        List<CompletableFuture<ArangoResponse>> held = getAll(session, paths, completions);
+        List<CompletableFuture<TransportResponse>> held = getAll(session, paths, completions);
         eventually("the held requests reached the server", () -> server.activeStreams() == 10);
 
         Throwable failure = failure(session.send(get("/reset")));
@@ -245,7 +245,7 @@ public abstract class Http2ContractTest {
         AtomicInteger completions = new AtomicInteger();
         List<String> paths = paths("/s/", 64);
 
-        List<CompletableFuture<ArangoResponse>> futures = getAll(session, paths, completions);
+        List<CompletableFuture<TransportResponse>> futures = getAll(session, paths, completions);
         // 64 requests wait: every stream of every connection allowed fills up.
         eventually(() -> "4 connections with 8 streams each; streams per connection: "
                 + server.streamsPerConnection() + ", open: " + server.activeStreams(),
@@ -268,7 +268,7 @@ public abstract class Http2ContractTest {
         AtomicInteger completions = new AtomicInteger();
         List<String> paths = paths("/held/", 18);
 
-        List<CompletableFuture<ArangoResponse>> futures = getAll(session, paths.subList(0, 8), completions);
+        List<CompletableFuture<TransportResponse>> futures = getAll(session, paths.subList(0, 8), completions);
         eventually("8 streams open", () -> server.activeStreams() == 8);
         futures.addAll(getAll(session, paths.subList(8, 18), completions));
         Throwable nineteenth = failure(session.send(get("/held/18")));
@@ -299,14 +299,14 @@ public abstract class Http2ContractTest {
         AtomicInteger completions = new AtomicInteger();
         List<String> paths = paths("/small/", 20);
 
-        CompletableFuture<ArangoResponse> download = session.send(get("/download"));
-        CompletableFuture<ArangoResponse> upload = session.send(post("/upload", big));
-        List<CompletableFuture<ArangoResponse>> small = getAll(session, paths, completions);
+        CompletableFuture<TransportResponse> download = session.send(get("/download"));
+        CompletableFuture<TransportResponse> upload = session.send(post("/upload", big));
+        List<CompletableFuture<TransportResponse>> small = getAll(session, paths, completions);
 
-        ArangoResponse downloaded = await(download);
+        TransportResponse downloaded = await(download);
         assertThat(downloaded.bodyLength()).isEqualTo(TEN_MEBIBYTES);
         assertThat(downloaded.body()).isEqualTo(big);
-        ArangoResponse uploaded = await(upload);
+        TransportResponse uploaded = await(upload);
         assertThat(uploaded.headers().first("x-body-length")).hasValue(String.valueOf(TEN_MEBIBYTES));
         assertThat(uploaded.headers().first("x-body-sha256")).hasValue(sha256(big));
         assertEachAnswersItsPath(paths, small);
@@ -323,12 +323,12 @@ public abstract class Http2ContractTest {
         warmUp(session);
         AtomicInteger completions = new AtomicInteger();
         List<String> kept = List.of("/held/a", "/held/c");
-        CompletableFuture<ArangoResponse> first = session.send(get("/held/a"))
+        CompletableFuture<TransportResponse> first = session.send(get("/held/a"))
                 .whenComplete((response, failure) -> completions.incrementAndGet());
-        CompletableFuture<ArangoResponse> cancelled = session.send(get("/held/b"));
-        CompletableFuture<ArangoResponse> cancelledSeen = cancelled
+        CompletableFuture<TransportResponse> cancelled = session.send(get("/held/b"));
+        CompletableFuture<TransportResponse> cancelledSeen = cancelled
                 .whenComplete((response, failure) -> completions.incrementAndGet());
-        CompletableFuture<ArangoResponse> last = session.send(get("/held/c"))
+        CompletableFuture<TransportResponse> last = session.send(get("/held/c"))
                 .whenComplete((response, failure) -> completions.incrementAndGet());
         eventually("the three requests reached the server", () -> server.activeStreams() == 3);
 
@@ -356,7 +356,7 @@ public abstract class Http2ContractTest {
         HttpSession session = session(options().requestTimeout(timeout));
         warmUp(session);
         int connections = server.acceptedConnections();
-        CompletableFuture<ArangoResponse> slow = session.send(get("/held/slow"));
+        CompletableFuture<TransportResponse> slow = session.send(get("/held/slow"));
         eventually("the slow request reached the server", () -> server.activeStreams() == 1);
         AtomicInteger completions = new AtomicInteger();
         List<String> paths = paths("/quick/", 5);
@@ -383,12 +383,12 @@ public abstract class Http2ContractTest {
         Transport transport = transport(options().build());
         HttpSession session = transport.openSession(host);
         AtomicInteger completions = new AtomicInteger();
-        List<CompletableFuture<ArangoResponse>> pending = getAll(session, paths("/held/", 3), completions);
+        List<CompletableFuture<TransportResponse>> pending = getAll(session, paths("/held/", 3), completions);
         eventually("the requests reached the server", () -> server.activeStreams() == 3);
 
         transport.close();
 
-        for (CompletableFuture<ArangoResponse> future : pending) {
+        for (CompletableFuture<TransportResponse> future : pending) {
             assertThat(failure(future)).isInstanceOfSatisfying(ArangoConnectionException.class,
                     e -> assertThat(e.host()).isEqualTo(host));
         }
@@ -420,7 +420,7 @@ public abstract class Http2ContractTest {
         server.goAwayAfter(2);
         HttpSession session = session(options());
         List<String> paths = paths("/large/", 6);
-        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
+        List<CompletableFuture<TransportResponse>> futures = new ArrayList<>();
         for (String path : paths) {
             futures.add(session.send(post(path, new byte[256 * 1024])));
         }
@@ -448,7 +448,7 @@ public abstract class Http2ContractTest {
         server.hold("/held/").bigHeader("/big", 400 * 1024); // over maxResponseHeaderBytes (64 KiB)
         HttpSession session = session(options());
         warmUp(session);
-        CompletableFuture<ArangoResponse> bystander = session.send(get("/held/1"));
+        CompletableFuture<TransportResponse> bystander = session.send(get("/held/1"));
         eventually("the held request reached the server", () -> server.activeStreams() == 1);
 
         assertThat(failure(session.send(get("/big")))).isInstanceOf(ResponseTooLargeException.class)

@@ -3,12 +3,12 @@ package io.aioarango.transport.tck;
 import io.aioarango.api.ArangoException;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
-import io.aioarango.api.ArangoResponse;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportResponse;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ServiceLoader;
@@ -63,7 +63,7 @@ public final class LargeAnswerProbe {
             try {
                 HttpSession session = transport.openSession(server.host());
                 for (String kind : new String[] {"declared", "chunked"}) {
-                    CompletableFuture<ArangoResponse> future = session.send(
+                    CompletableFuture<TransportResponse> future = session.send(
                             new TransportRequest(HttpMethod.GET, "/" + kind, Headers.empty(), null));
                     String outcome = outcome(future);
                     allCompleted &= !outcome.equals("never completed");
@@ -77,9 +77,9 @@ public final class LargeAnswerProbe {
         System.exit(allCompleted ? 0 : 2);
     }
 
-    private static String outcome(CompletableFuture<ArangoResponse> future) throws InterruptedException {
+    private static String outcome(CompletableFuture<TransportResponse> future) throws InterruptedException {
         try {
-            ArangoResponse response = future.get(20, TimeUnit.SECONDS);
+            TransportResponse response = future.get(20, TimeUnit.SECONDS);
             return "completed with " + response.bodyLength() + " bytes";
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -9,15 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.aioarango.api.ArangoConnectionException;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.TlsSettings;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportRequest;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -123,7 +123,7 @@ public abstract class TlsContractTest {
         return server;
     }
 
-    private CompletableFuture<ArangoResponse> get(TlsSettings tls, Host host) {
+    private CompletableFuture<TransportResponse> get(TlsSettings tls, Host host) {
         Transport transport = provider().create(TransportOptions.builder().tls(tls)
                 .connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(10)).build());
         closeables.add(transport::close);
@@ -134,14 +134,14 @@ public abstract class TlsContractTest {
         return new Host("https", "localhost", server.httpsPort());
     }
 
-    private static String body(CompletableFuture<ArangoResponse> future) throws Exception {
+    private static String body(CompletableFuture<TransportResponse> future) throws Exception {
         return future.get(15, TimeUnit.SECONDS).bodyAsString();
     }
 
     /** The failure: the SDK's, naming the host, saying nothing was sent, and that TLS was the cause. */
-    private static void assertTlsFailure(CompletableFuture<ArangoResponse> future, Host host) throws Exception {
+    private static void assertTlsFailure(CompletableFuture<TransportResponse> future, Host host) throws Exception {
         try {
-            ArangoResponse response = future.get(15, TimeUnit.SECONDS);
+            TransportResponse response = future.get(15, TimeUnit.SECONDS);
             throw new AssertionError("expected a TLS failure, got " + response.status());
         } catch (ExecutionException e) {
             assertThat(e.getCause()).isInstanceOfSatisfying(ArangoConnectionException.class, failure -> {
@@ -185,7 +185,7 @@ public abstract class TlsContractTest {
 
         assertThat(body(get(TlsSettings.builder().trustStore(trusting(serverKeys))
                 .clientCertificate(clientKeys, PASSWORD.toCharArray()).build(), localhost(server)))).isEqualTo("secure");
-        CompletableFuture<ArangoResponse> without = get(trusted.build(), localhost(server));
+        CompletableFuture<TransportResponse> without = get(trusted.build(), localhost(server));
         try {
             without.get(15, TimeUnit.SECONDS);
             throw new AssertionError("expected the server to refuse a client without a certificate");

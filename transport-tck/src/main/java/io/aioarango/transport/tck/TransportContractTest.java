@@ -18,15 +18,15 @@ import io.aioarango.api.Host;
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpProtocol;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.api.spi.TransportRequest;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.PoolStats;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportRequest;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.PoolStats;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -268,7 +268,7 @@ public abstract class TransportContractTest {
             for (byte[] body : new byte[][] {null, "{\"k\":\"v\"}".getBytes(StandardCharsets.UTF_8)}) {
                 server.resetRequests();
 
-                ArangoResponse response = await(session.send(new TransportRequest(method, "/m", Headers.empty(), body)));
+                TransportResponse response = await(session.send(new TransportRequest(method, "/m", Headers.empty(), body)));
 
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(response.bodyAsString()).isEqualTo("answer");
@@ -283,7 +283,7 @@ public abstract class TransportContractTest {
     void headHasNoBody() {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Length", "42")));
 
-        ArangoResponse response = await(session().send(new TransportRequest(HttpMethod.HEAD, "/h", Headers.empty(), null)));
+        TransportResponse response = await(session().send(new TransportRequest(HttpMethod.HEAD, "/h", Headers.empty(), null)));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyLength()).isZero();
@@ -308,7 +308,7 @@ public abstract class TransportContractTest {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
                 .withHeader("X-Arango-Queue-Time-Seconds", "0.000012").withHeader("X-Many", "1", "2", "3")));
 
-        ArangoResponse response = await(session().send(new TransportRequest(HttpMethod.GET, "/", Headers.empty()
+        TransportResponse response = await(session().send(new TransportRequest(HttpMethod.GET, "/", Headers.empty()
                 .with("Accept", "application/json").with("X-Repeat", "one").with("X-Repeat", "two"), null)));
 
         assertThat(response.headers().first("x-arango-queue-time-seconds")).hasValue("0.000012");
@@ -365,7 +365,7 @@ public abstract class TransportContractTest {
             String body = "{\"error\":" + (status >= 400) + ",\"code\":" + status + "}";
             answer(status, body);
 
-            ArangoResponse response = await(session.send(get("/s")));
+            TransportResponse response = await(session.send(get("/s")));
 
             assertThat(response.status()).isEqualTo(status);
             assertThat(response.bodyAsString()).isEqualTo(body);
@@ -400,7 +400,7 @@ public abstract class TransportContractTest {
         new Random(42).nextBytes(body);
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)));
 
-        ArangoResponse response = await(session().send(get("/big")));
+        TransportResponse response = await(session().send(get("/big")));
 
         assertThat(response.bodyLength()).isEqualTo(body.length);
         assertThat(response.body()).isEqualTo(body);
@@ -517,7 +517,7 @@ public abstract class TransportContractTest {
         HttpSession session = transport(options().maxConnectionsPerHost(1).requestTimeout(Duration.ofSeconds(60))
                 .build()).openSession(hostOf(proxy));
 
-        CompletableFuture<ArangoResponse> slow = session.send(get("/slow"));
+        CompletableFuture<TransportResponse> slow = session.send(get("/slow"));
         // WireMock logs a request before it starts the delay: the cancel then comes mid-exchange.
         eventually("the slow request reached the server",
                 () -> !server.findAll(anyRequestedFor(urlEqualTo("/slow"))).isEmpty());
@@ -544,7 +544,7 @@ public abstract class TransportContractTest {
         // Not a test of speed: in a JVM not yet warmed up, on a busy machine, 1000 requests can take seconds.
         HttpSession session = transport(options().requestTimeout(Duration.ofSeconds(20)).build()).openSession(host);
         AtomicInteger completions = new AtomicInteger();
-        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
+        List<CompletableFuture<TransportResponse>> futures = new ArrayList<>();
 
         for (int i = 0; i < 1000; i++) {
             futures.add(session.send(new TransportRequest(HttpMethod.GET, "/c/" + i,
@@ -585,7 +585,7 @@ public abstract class TransportContractTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         Transport transport = provider().create(options().requestTimeout(Duration.ofSeconds(30)).build());
         HttpSession session = transport.openSession(hostOf(proxy));
-        List<CompletableFuture<ArangoResponse>> pending = List.of(session.send(get("/slow")), session.send(get("/slow")),
+        List<CompletableFuture<TransportResponse>> pending = List.of(session.send(get("/slow")), session.send(get("/slow")),
                 session.send(get("/slow")));
         eventually("the requests reached the server",
                 () -> server.findAll(anyRequestedFor(urlEqualTo("/slow"))).size() == pending.size());
@@ -594,7 +594,7 @@ public abstract class TransportContractTest {
         transport.close();
         transport.close();
 
-        for (CompletableFuture<ArangoResponse> future : pending) {
+        for (CompletableFuture<TransportResponse> future : pending) {
             assertThat(failure(future)).isInstanceOf(ArangoConnectionException.class);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -656,7 +656,7 @@ public abstract class TransportContractTest {
         Assumptions.assumeTrue(session.poolStats().isPresent(), "this transport reports no pool");
         assertThat(session.poolStats()).hasValue(new PoolStats(0, 0, 0));
 
-        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
+        List<CompletableFuture<TransportResponse>> futures = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             futures.add(session.send(get("/slow")));
         }
@@ -674,8 +674,8 @@ public abstract class TransportContractTest {
         HttpSession session = transport(options().maxConnectionsPerHost(1).maxPendingRequestsPerHost(1).build())
                 .openSession(host);
 
-        CompletableFuture<ArangoResponse> first = session.send(get("/slow"));
-        CompletableFuture<ArangoResponse> second = session.send(get("/slow"));
+        CompletableFuture<TransportResponse> first = session.send(get("/slow"));
+        CompletableFuture<TransportResponse> second = session.send(get("/slow"));
         Throwable third = failure(session.send(get("/slow")));
 
         assertThat(third).isInstanceOfSatisfying(RequestQueueFullException.class, e -> {

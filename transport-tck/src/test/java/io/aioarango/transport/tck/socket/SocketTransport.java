@@ -1,22 +1,22 @@
 package io.aioarango.transport.tck.socket;
 
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.api.spi.Completions;
-import io.aioarango.api.spi.ConnectionFailures;
-import io.aioarango.api.spi.DaemonThreads;
-import io.aioarango.api.spi.HttpSession;
-import io.aioarango.api.spi.OpenSessions;
-import io.aioarango.api.spi.PendingExchanges;
-import io.aioarango.api.spi.ResponseBodyBuffer;
-import io.aioarango.api.spi.ResponseChecks;
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportRequest;
+import io.aioarango.transport.spi.support.Completions;
+import io.aioarango.transport.spi.support.ConnectionFailures;
+import io.aioarango.transport.spi.support.DaemonThreads;
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.support.OpenSessions;
+import io.aioarango.transport.spi.support.PendingExchanges;
+import io.aioarango.transport.spi.support.ResponseBodyBuffer;
+import io.aioarango.transport.spi.support.ResponseChecks;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportRequest;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -109,8 +109,8 @@ public final class SocketTransport implements Transport {
         }
 
         @Override
-        public CompletableFuture<ArangoResponse> send(TransportRequest request) {
-            CompletableFuture<ArangoResponse> result = exchanges.begin();
+        public CompletableFuture<TransportResponse> send(TransportRequest request) {
+            CompletableFuture<TransportResponse> result = exchanges.begin();
             if (result.isDone()) {
                 return result;
             }
@@ -148,7 +148,7 @@ public final class SocketTransport implements Transport {
         }
 
         /** Runs on a thread of the session, blocking; ends {@code result} whatever happens. */
-        private void exchange(TransportRequest request, byte[] head, CompletableFuture<ArangoResponse> result) {
+        private void exchange(TransportRequest request, byte[] head, CompletableFuture<TransportResponse> result) {
             if (result.isDone()) {
                 return; // timed out, cancelled or closed while it waited
             }
@@ -173,10 +173,13 @@ public final class SocketTransport implements Transport {
             try {
                 used.out.write(head);
                 if (request.hasBody()) {
-                    used.out.write(request.body());
+                    java.nio.ByteBuffer body = request.body();
+                    byte[] bytes = new byte[body.remaining()]; // a plain stream takes arrays only
+                    body.get(bytes);
+                    used.out.write(bytes);
                 }
                 used.out.flush();
-                ArangoResponse response = used.read(request.method());
+                TransportResponse response = used.read(request.method());
                 // The connection is free before the caller hears of the answer: a caller that sends its next
                 // request at once finds it idle. One that failed meanwhile closed it; the pool skips closed ones.
                 if (!result.isDone() && used.reusable) {
@@ -259,7 +262,7 @@ public final class SocketTransport implements Transport {
             }
 
             /** The final answer to a request just written; 1xx answers before it are skipped. */
-            ArangoResponse read(HttpMethod method) throws IOException {
+            TransportResponse read(HttpMethod method) throws IOException {
                 while (true) {
                     String statusLine = line(options.maxResponseHeaderBytes());
                     String[] parts = statusLine.split(" ", 3);
@@ -301,7 +304,7 @@ public final class SocketTransport implements Transport {
                 return Headers.of(headers);
             }
 
-            private ArangoResponse body(HttpMethod method, String version, int status, Headers headers)
+            private TransportResponse body(HttpMethod method, String version, int status, Headers headers)
                     throws IOException {
                 long declared = ResponseChecks.contentLength(host, headers.all("content-length"));
                 boolean chunked = headers.all("transfer-encoding").stream()

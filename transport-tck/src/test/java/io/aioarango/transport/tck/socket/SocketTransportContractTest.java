@@ -1,6 +1,6 @@
 package io.aioarango.transport.tck.socket;
 
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportProvider;
 import io.aioarango.transport.tck.TransportContractTest;
 
 /** A transport written against the SPI alone passes the contract suite. */

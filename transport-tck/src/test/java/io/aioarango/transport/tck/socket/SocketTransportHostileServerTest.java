@@ -1,6 +1,6 @@
 package io.aioarango.transport.tck.socket;
 
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportProvider;
 import io.aioarango.transport.tck.HostileServerContractTest;
 
 /** ... and the hostile half of it. */

@@ -1,8 +1,8 @@
 package io.aioarango.transport.tck.socket;
 
-import io.aioarango.api.spi.Transport;
-import io.aioarango.api.spi.TransportOptions;
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.Transport;
+import io.aioarango.transport.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportProvider;
 
 /** The provider of {@link SocketTransport}; not registered with ServiceLoader: the tests name it. */
 public final class SocketTransportProvider implements TransportProvider {

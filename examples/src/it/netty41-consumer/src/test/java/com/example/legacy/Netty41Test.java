@@ -12,7 +12,7 @@ import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.MaintenanceMode;
 import io.aioarango.api.ServerRole;
-import io.aioarango.api.spi.TransportOptions;
+import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.core.ArangoClient;
 import io.aioarango.testkit.FakeCluster;
 import io.aioarango.testkit.FakeClusterExtension;

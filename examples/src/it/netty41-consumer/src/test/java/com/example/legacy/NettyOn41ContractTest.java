@@ -1,6 +1,6 @@
 package com.example.legacy;
 
-import io.aioarango.api.spi.TransportProvider;
+import io.aioarango.transport.spi.TransportProvider;
 import io.aioarango.transport.netty.NettyTransportProvider;
 import io.aioarango.transport.tck.TransportContractTest;
 

@@ -1,8 +1,8 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi;
 
 /**
  * Builds transports. Implementations are registered in
- * {@code META-INF/services/io.aioarango.api.spi.TransportProvider} and need a public no-argument
+ * {@code META-INF/services/io.aioarango.transport.spi.TransportProvider} and need a public no-argument
  * constructor.
  */
 public interface TransportProvider {

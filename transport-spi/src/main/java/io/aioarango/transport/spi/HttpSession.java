@@ -1,7 +1,6 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi;
 
 import io.aioarango.api.Host;
-import io.aioarango.api.ArangoResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,7 +43,7 @@ public interface HttpSession extends AutoCloseable {
      * @return a future that completes exactly once, with the response whatever its status or with one of
      *         the failures listed above
      */
-    CompletableFuture<ArangoResponse> send(TransportRequest request);
+    CompletableFuture<TransportResponse> send(TransportRequest request);
 
     /**
      * The HTTP version the session speaks now, as the {@code protocol} tag of the client's metrics.

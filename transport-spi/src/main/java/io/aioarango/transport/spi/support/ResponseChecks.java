@@ -1,4 +1,4 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi.support;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoException;

@@ -1,4 +1,4 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi;
 
 import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.TlsSettings;

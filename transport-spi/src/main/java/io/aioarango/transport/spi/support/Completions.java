@@ -1,4 +1,4 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi.support;
 
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi;
 
 import io.aioarango.api.Host;
 

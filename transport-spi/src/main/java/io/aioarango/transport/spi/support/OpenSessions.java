@@ -1,5 +1,6 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi.support;
 
+import io.aioarango.transport.spi.HttpSession;
 import io.aioarango.api.Host;
 import java.util.List;
 import java.util.Set;

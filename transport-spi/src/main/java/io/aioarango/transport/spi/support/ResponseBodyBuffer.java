@@ -1,15 +1,15 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi.support;
 
 import io.aioarango.api.Host;
 import io.aioarango.api.Headers;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.ResponseTooLargeException;
 import java.nio.ByteBuffer;
 
 /**
  * Collects one response body into a single array, so that an answer is held once while it is read: the
  * transport copies each chunk in as it arrives and releases the chunk at once, and the array becomes the
- * {@link ArangoResponse}'s body without another copy. A declared length over the limit is refused at once.
+ * {@link TransportResponse}'s body without another copy. A declared length over the limit is refused at once.
  * The array grows as bytes arrive, never past the limit nor the declared length: while the length is
  * declared, to at most eight times what has arrived, so that a server cannot make the client hold 128 MiB
  * by promising it in a few bytes, and once an eighth has arrived to the declared size at once (the last
@@ -167,11 +167,11 @@ public final class ResponseBodyBuffer {
      * @return the response
      * @throws IllegalStateException if the body was already handed over or dropped
      */
-    public ArangoResponse toResponse(int status, Headers headers) {
+    public TransportResponse toResponse(int status, Headers headers) {
         if (bytes == null) {
             throw new IllegalStateException("the body was already handed over or dropped");
         }
-        ArangoResponse response = ArangoResponse.ofOwnedBody(status, headers, bytes, size);
+        TransportResponse response = new TransportResponse(status, headers, bytes, size);
         drop();
         return response;
     }

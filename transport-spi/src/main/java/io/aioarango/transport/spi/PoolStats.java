@@ -1,4 +1,4 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi;
 
 /**
  * A snapshot of one session's connection pool.

@@ -1,9 +1,9 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi.support;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,7 @@ public final class PendingExchanges {
     private final Host host;
     private final Duration timeout;
     private final DeadlineTimer timer;
-    private final Set<CompletableFuture<ArangoResponse>> pending = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<TransportResponse>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -61,8 +61,8 @@ public final class PendingExchanges {
      * @return the future to hand to the caller; already failed when the session is closed or the timer
      *         refused the deadline
      */
-    public CompletableFuture<ArangoResponse> begin() {
-        CompletableFuture<ArangoResponse> result = new CompletableFuture<>();
+    public CompletableFuture<TransportResponse> begin() {
+        CompletableFuture<TransportResponse> result = new CompletableFuture<>();
         if (closed.get()) {
             Completions.fail(result, this::closedError);
             return result;
@@ -92,12 +92,12 @@ public final class PendingExchanges {
      * One exchange's deadline, in one object: the timer's task, the timeout it fails the exchange with,
      * and, once the exchange ends, its removal from the pending set and the timer.
      */
-    private final class Deadline implements Runnable, Supplier<Throwable>, BiConsumer<ArangoResponse, Throwable> {
-        private final CompletableFuture<ArangoResponse> result;
+    private final class Deadline implements Runnable, Supplier<Throwable>, BiConsumer<TransportResponse, Throwable> {
+        private final CompletableFuture<TransportResponse> result;
         /** Set before {@link #accept} can run: the future's completion publishes it. */
         private DeadlineTimer.Cancellable cancellable;
 
-        Deadline(CompletableFuture<ArangoResponse> result) {
+        Deadline(CompletableFuture<TransportResponse> result) {
             this.result = result;
         }
 
@@ -112,7 +112,7 @@ public final class PendingExchanges {
         }
 
         @Override
-        public void accept(ArangoResponse response, Throwable failure) {
+        public void accept(TransportResponse response, Throwable failure) {
             pending.remove(result);
             cancellable.cancel();
         }
@@ -138,7 +138,7 @@ public final class PendingExchanges {
             return false;
         }
         // The key set's iterator tolerates the removals that each completion makes, and copies nothing.
-        for (CompletableFuture<ArangoResponse> future : pending) {
+        for (CompletableFuture<TransportResponse> future : pending) {
             Completions.fail(future, () -> new ArangoConnectionException(host,
                     "session closed while the request was pending", true, null));
         }

@@ -1,4 +1,4 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi.support;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

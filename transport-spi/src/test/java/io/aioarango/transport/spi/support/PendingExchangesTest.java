@@ -1,11 +1,11 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ class PendingExchangesTest {
     void theDeadlineFailsAFutureNothingElseEnds() {
         PendingExchanges exchanges = new PendingExchanges(HOST, Duration.ofMillis(50), timer);
 
-        CompletableFuture<ArangoResponse> future = exchanges.begin();
+        CompletableFuture<TransportResponse> future = exchanges.begin();
 
         assertThat(future).failsWithin(Duration.ofSeconds(10));
         assertThat(failureOf(future)).isInstanceOfSatisfying(ArangoTimeoutException.class,
@@ -66,7 +66,7 @@ class PendingExchangesTest {
         try {
             PendingExchanges exchanges = new PendingExchanges(HOST, Duration.ofSeconds(30), broken);
 
-            CompletableFuture<ArangoResponse> future = exchanges.begin();
+            CompletableFuture<TransportResponse> future = exchanges.begin();
 
             assertThat(failureOf(future)).isInstanceOfSatisfying(ArangoConnectionException.class,
                     e -> assertThat(e.requestSent()).isFalse()).hasMessageContaining("could not start the request");
@@ -79,9 +79,9 @@ class PendingExchangesTest {
     @Test
     void closingFailsEveryPendingFutureEvenWhenACallbackThrows() {
         PendingExchanges exchanges = new PendingExchanges(HOST, Duration.ofSeconds(30), timer);
-        List<CompletableFuture<ArangoResponse>> futures = new ArrayList<>();
+        List<CompletableFuture<TransportResponse>> futures = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            CompletableFuture<ArangoResponse> future = exchanges.begin();
+            CompletableFuture<TransportResponse> future = exchanges.begin();
             future.whenComplete((response, failure) -> {
                 throw new StackOverflowError("a caller's callback");
             });

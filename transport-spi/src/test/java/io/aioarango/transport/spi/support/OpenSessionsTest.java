@@ -1,9 +1,11 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi.support;
 
+import io.aioarango.transport.spi.HttpSession;
+import io.aioarango.transport.spi.TransportRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aioarango.api.ArangoResponse;
+import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Host;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -31,7 +33,7 @@ class OpenSessionsTest {
         }
 
         @Override
-        public CompletableFuture<ArangoResponse> send(TransportRequest request) {
+        public CompletableFuture<TransportResponse> send(TransportRequest request) {
             return new CompletableFuture<>();
         }
 

@@ -1,8 +1,9 @@
-package io.aioarango.api.spi;
+package io.aioarango.transport.spi;
 
 import io.aioarango.api.Headers;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.internal.RequestRules;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,8 @@ public final class TransportRequest {
     private final HttpMethod method;
     private final String target;
     private final Headers headers;
-    private final byte[] body;
+    /** Read-only; each reader gets its own {@link ByteBuffer#duplicate()}, as a hedge sends it twice. */
+    private final ByteBuffer body;
 
     /**
      * Creates a request, checking the target and header names.
@@ -31,15 +33,36 @@ public final class TransportRequest {
      * @throws NullPointerException if {@code method}, {@code target} or {@code headers} is {@code null}
      */
     public TransportRequest(HttpMethod method, String target, Headers headers, byte[] body) {
+        this(method, target, headers, body == null ? null : ByteBuffer.wrap(body.clone()).asReadOnlyBuffer());
+    }
+
+    private TransportRequest(HttpMethod method, String target, Headers headers, ByteBuffer body) {
         this.method = Objects.requireNonNull(method, "method");
         this.target = Objects.requireNonNull(target, "target");
         this.headers = Objects.requireNonNull(headers, "headers");
-        this.body = body == null ? null : body.clone();
+        this.body = body;
         if (!target.startsWith("/")) {
             throw new IllegalArgumentException("Request target '" + target + "' must start with '/'");
         }
         RequestRules.checkTarget(target);
         headers.forEach((name, value) -> RequestRules.checkCallerHeader(name));
+    }
+
+    /**
+     * A request whose body is handed over rather than copied: the SDK builds each one from an immutable
+     * {@link io.aioarango.api.ArangoRequest}'s {@link io.aioarango.api.ArangoRequest#bodyBuffer()}.
+     *
+     * @param method  the method
+     * @param target  as for {@link #TransportRequest(HttpMethod, String, Headers, byte[])}
+     * @param headers as for {@link #TransportRequest(HttpMethod, String, Headers, byte[])}
+     * @param body    the body, its remaining bytes, or {@code null} for none; kept, not copied, so nobody may
+     *                change those bytes afterwards
+     * @return the request
+     * @throws IllegalArgumentException if the target or a header name breaks the rules
+     * @throws NullPointerException if {@code method}, {@code target} or {@code headers} is {@code null}
+     */
+    public static TransportRequest withOwnedBody(HttpMethod method, String target, Headers headers, ByteBuffer body) {
+        return new TransportRequest(method, target, headers, body == null ? null : body.slice().asReadOnlyBuffer());
     }
 
     /**
@@ -81,12 +104,13 @@ public final class TransportRequest {
     }
 
     /**
-     * The body.
+     * The body, without a copy.
      *
-     * @return a copy of the body, or {@code null} when there is none
+     * @return a new read-only view of the body each call, positioned at its start; {@code null} when there
+     *         is none
      */
-    public byte[] body() {
-        return body == null ? null : body.clone();
+    public ByteBuffer body() {
+        return body == null ? null : body.duplicate();
     }
 
     /**
@@ -104,7 +128,7 @@ public final class TransportRequest {
      * @return the length in bytes, 0 when there is none
      */
     public int bodyLength() {
-        return body == null ? 0 : body.length;
+        return body == null ? 0 : body.remaining();
     }
 
     /**
