@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The README's walkthrough as a program: it uses only the public names of DESIGN.md
- * ({@code io.aioarango.core.ArangoClient} and {@code io.aioarango.api.*}) and drives every Cluster call
+ * The README's walkthrough as a program: it uses only the public names an application
+ * sees ({@code io.aioarango.core.ArangoClient} and {@code io.aioarango.api.*}) and drives every Cluster call
  * against an arango-testkit fake cluster of two coordinators, three DB-Servers and three agents.
  */
 class WalkthroughTest {

@@ -42,10 +42,10 @@ class ModulePathTest {
     private static final String CLUSTER_ID = "5f1b0e4a-module-path";
     /** The published modules, each of which must come from this build. */
     private static final List<String> OUR_ARTIFACTS =
-            List.of("arango-api", "arango-core", "transport-jdk", "transport-netty", "arango-testkit");
+            List.of("arango-api", "transport-spi", "arango-core", "transport-jdk", "transport-netty", "arango-testkit");
 
     private static final String SDK_MODULES = "sdkModules=[io.aioarango.api, io.aioarango.core, io.aioarango.testkit, "
-            + "io.aioarango.transport.jdk, io.aioarango.transport.netty]";
+            + "io.aioarango.transport.jdk, io.aioarango.transport.netty, io.aioarango.transport.spi]";
 
     private WireMockServer coordinator;
 
