@@ -95,19 +95,19 @@ final class ClusterImpl implements Cluster {
         endpoints = prepared(request(GET, "/_api/cluster/endpoints", "cluster.endpoints"),
                 reader(ClusterResults::endpoints));
         imbalance = prepared(request(GET, "/_admin/cluster/rebalance", "cluster.calculateImbalance"),
-                reader(body -> ClusterResults.imbalance(Json.object(body, "result"))));
+                reader(body -> ShardResults.imbalance(Json.object(body, "result"))));
         shardDistribution = prepared(request(GET, "/_admin/cluster/shardDistribution", "cluster.shardDistribution"),
-                reader(ClusterResults::shardDistribution));
+                reader(ShardResults::shardDistribution));
         vpackSortStatus = prepared(request(GET, "/_admin/cluster/vpackSortMigration/status",
                 "cluster.vpackSortMigrationStatus"),
-                reader(body -> ClusterResults.perDbServer(body, ClusterResults::vpackSortStatus)));
+                reader(body -> ShardResults.perDbServer(body, ShardResults::vpackSortStatus)));
         vpackSortCheck = prepared(request(GET, "/_admin/cluster/vpackSortMigration/check",
                 "cluster.vpackSortMigrationCheck"),
-                reader(body -> ClusterResults.perDbServer(body, ClusterResults::vpackSortResult)));
+                reader(body -> ShardResults.perDbServer(body, ShardResults::vpackSortResult)));
         // Writes the same marker each time: safe to retry.
         vpackSortMigrate = prepared(request(PUT, "/_admin/cluster/vpackSortMigration/migrate",
                 "cluster.migrateVpackSorting").idempotent(true),
-                reader(body -> ClusterResults.perDbServer(body, ClusterResults::vpackSortResult)));
+                reader(body -> ShardResults.perDbServer(body, ShardResults::vpackSortResult)));
     }
 
     private <T> Call<T> prepared(ArangoRequest.Builder builder, Call.Reader<T> reader) {
@@ -221,7 +221,7 @@ final class ClusterImpl implements Cluster {
         // Only computes a plan: safe to retry.
         return send(request(POST, "/_admin/cluster/rebalance", "cluster.calculateRebalancePlan")
                 .body(Json.write(options.asMap())).idempotent(true),
-                body -> ClusterResults.plan(Json.object(body, "result")));
+                body -> ShardResults.plan(Json.object(body, "result")));
     }
 
     @Override
@@ -229,7 +229,7 @@ final class ClusterImpl implements Cluster {
         Objects.requireNonNull(options, "options");
         return send(request(PUT, "/_admin/cluster/rebalance", "cluster.rebalance")
                 .body(Json.write(options.asMap())).idempotent(false),
-                body -> ClusterResults.plan(Json.object(body, "result")));
+                body -> ShardResults.plan(Json.object(body, "result")));
     }
 
     @Override
@@ -240,7 +240,7 @@ final class ClusterImpl implements Cluster {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", RebalanceOptions.VERSION);
-        body.put("moves", moves.stream().map(ClusterResults::moveBody).toList());
+        body.put("moves", moves.stream().map(ShardResults::moveBody).toList());
         return send(request(POST, "/_admin/cluster/rebalance/execute", "cluster.executeRebalancePlan")
                 .body(Json.write(body)), null);
     }
@@ -369,7 +369,7 @@ final class ClusterImpl implements Cluster {
     @Override
     public CompletableFuture<DatabaseInventory> databaseInventory(String database) {
         return send(route.forDatabase(database), request(GET, "/_api/replication/clusterInventory",
-                "cluster.databaseInventory"), reader(ClusterResults::inventory));
+                "cluster.databaseInventory"), reader(ShardResults::inventory));
     }
 
     @Override
@@ -381,7 +381,7 @@ final class ClusterImpl implements Cluster {
     public CompletableFuture<CollectionShardDistribution> collectionShardDistribution(String collection) {
         checkName("Collection name", collection, "pass the collection's name, e.g. orders");
         return send(request(GET, "/_admin/cluster/collectionShardDistribution", "cluster.collectionShardDistribution")
-                .queryParam("collection", collection), body -> ClusterResults.collectionShards(body, collection));
+                .queryParam("collection", collection), body -> ShardResults.collectionShards(body, collection));
     }
 
     @Override
