@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
 import io.aioarango.core.internal.Coordinators.Coordinator;
-import io.aioarango.transport.spi.HttpSession;
-import io.aioarango.transport.spi.Transport;
-import io.aioarango.transport.spi.TransportRequest;
 import io.aioarango.transport.spi.TransportResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,46 +25,13 @@ class HealthBackoffTest {
     private static final Duration MAX = Duration.ofSeconds(4);
     private final ManualClock clock = new ManualClock();
     private final Host host = new Host("http", "a", 8529);
-    private final List<CompletableFuture<TransportResponse>> probes = new ArrayList<>();
+    private final CoordinatorsTest.RecordingTransport transport = new CoordinatorsTest.RecordingTransport();
+    /** The probes sent, unanswered until the test answers them. */
+    private final List<CompletableFuture<TransportResponse>> probes = transport.answers;
     private final ClientMetrics metrics = new ClientMetrics(new SimpleMeterRegistry());
-    private final Coordinators coordinators = new Coordinators(new ProbeRecordingTransport(), List.of(host),
-            INITIAL, MAX, metrics);
+    private final Coordinators coordinators = new Coordinators(transport, List.of(host), INITIAL, MAX, metrics);
     private final HealthWatch watch = new HealthWatch(coordinators, clock, metrics, 0, clock);
     private final Coordinator coordinator = coordinators.active().get(0);
-
-    /** Sessions whose answers the test gives: each request sent is kept, unanswered. */
-    private final class ProbeRecordingTransport implements Transport {
-        @Override
-        public String name() {
-            return "probe-recording";
-        }
-
-        @Override
-        public HttpSession openSession(Host session) {
-            return new HttpSession() {
-                @Override
-                public Host host() {
-                    return session;
-                }
-
-                @Override
-                public CompletableFuture<TransportResponse> send(TransportRequest request) {
-                    assertThat(request.path()).isEqualTo("/_admin/server/availability");
-                    CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
-                    probes.add(answer);
-                    return answer;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     @AfterEach
     void close() {
@@ -83,6 +46,7 @@ class HealthBackoffTest {
         assertThat(probes).as("no probe before %s", at).hasSize(before);
         clock.advance(Duration.ofNanos(1));
         assertThat(probes).as("a probe at %s", at).hasSize(before + 1);
+        assertThat(transport.sent.get(before).path()).isEqualTo("/_admin/server/availability");
         return probes.get(before);
     }
 
