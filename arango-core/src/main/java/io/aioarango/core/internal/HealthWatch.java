@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Takes coordinators out and brings them back. A coordinator that could not be reached is marked down; one
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * user request goes there while it is down: once its back-off has passed, the client's own probe,
  * {@code GET /_admin/server/availability} without credentials, asks it, and any answer but 503 brings it
  * back; a probe that fails, or is not answered within {@link #PROBE_TIMEOUT_NANOS}, doubles the back-off.
+ * The back-off is measured on a clock of nanoseconds, {@link System#nanoTime()} unless a test gives its own.
  */
 final class HealthWatch {
     private static final System.Logger LOG = System.getLogger(HealthWatch.class.getName());
@@ -35,16 +37,24 @@ final class HealthWatch {
     private final ScheduledExecutorService timer;
     private final ClientMetrics metrics;
     private final int ejectAfter;
+    private final LongSupplier nanoTime;
 
     /**
      * @param timer      runs the probes and their timeouts; shut down by the client
      * @param ejectAfter slow attempts in a row that eject a coordinator; 0 never ejects
      */
     HealthWatch(Coordinators coordinators, ScheduledExecutorService timer, ClientMetrics metrics, int ejectAfter) {
+        this(coordinators, timer, metrics, ejectAfter, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock back-offs are measured on; {@code timer}'s delays are taken to be on it too */
+    HealthWatch(Coordinators coordinators, ScheduledExecutorService timer, ClientMetrics metrics, int ejectAfter,
+            LongSupplier nanoTime) {
         this.coordinators = coordinators;
         this.timer = timer;
         this.metrics = metrics;
         this.ejectAfter = ejectAfter;
+        this.nanoTime = nanoTime;
         timer.scheduleWithFixedDelay(this::ageLatencies, LATENCY_AGE_NANOS, LATENCY_AGE_NANOS, TimeUnit.NANOSECONDS);
     }
 
@@ -56,7 +66,7 @@ final class HealthWatch {
 
     /** The coordinator could not be reached. */
     void unreachable(Coordinator coordinator, Throwable reason) {
-        boolean wentDown = coordinator.health.markDown(System.nanoTime());
+        boolean wentDown = coordinator.health.markDown(nanoTime.getAsLong());
         probeLater(coordinator); // nothing if its probe is scheduled already
         if (wentDown) {
             LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is down ("
@@ -81,7 +91,7 @@ final class HealthWatch {
         if (inARow < ejectAfter || !mayEject(coordinator)) {
             return;
         }
-        if (coordinator.health.eject(System.nanoTime())) {
+        if (coordinator.health.eject(nanoTime.getAsLong())) {
             probeLater(coordinator);
             LOG.log(System.Logger.Level.WARNING, () -> "Coordinator " + coordinator.host + " is ejected: " + inARow
                     + " attempts in a row were slow (the last " + why + "); probing it again in "
@@ -119,7 +129,7 @@ final class HealthWatch {
         if (!coordinator.health.claimProbeSchedule()) {
             return;
         }
-        long delay = Math.max(MIN_PROBE_DELAY_NANOS, coordinator.health.untilProbe(System.nanoTime()));
+        long delay = Math.max(MIN_PROBE_DELAY_NANOS, coordinator.health.untilProbe(nanoTime.getAsLong()));
         try {
             timer.schedule(() -> probe(coordinator), delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {
@@ -132,7 +142,7 @@ final class HealthWatch {
         if (coordinator.retired() || coordinator.health.isUp()) {
             return; // gone, or back by an answer to a request sent while every coordinator was down
         }
-        if (!coordinator.health.claimProbe(System.nanoTime())) {
+        if (!coordinator.health.claimProbe(nanoTime.getAsLong())) {
             if (!coordinator.health.isProbing()) {
                 probeLater(coordinator); // not yet due: its back-off was pushed back meanwhile
             } // else the probe in flight schedules the next one when it ends
@@ -170,7 +180,7 @@ final class HealthWatch {
             }
             return;
         }
-        coordinator.health.probeFailed(System.nanoTime()); // the back-off doubles
+        coordinator.health.probeFailed(nanoTime.getAsLong()); // the back-off doubles
         LOG.log(System.Logger.Level.DEBUG, () -> "Probe of coordinator " + coordinator.host + " failed ("
                 + (response != null ? "HTTP " + response.status() : String.valueOf(failure)) + "); again in "
                 + coordinator.health.backoff().toMillis() + " ms");

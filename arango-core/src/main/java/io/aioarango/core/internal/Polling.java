@@ -13,29 +13,39 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Waits that ask the cluster again and again until an answer says it is done, such as an agency job's end:
  * each question after a pause that doubles from {@code first} up to {@code max}, but never more than half the
- * time left to the deadline, which bounds the whole wait; no pause is shorter than {@code first}. No thread waits: the pauses and the deadline run on one timer thread of the client's, started
- * with the first wait and ended when it has been idle a while or when the client closes, and every step
- * (asking, deciding, completing the caller's future) is handed to the client's completion executor, so that
- * a caller's slow callback never holds up the timer. Closing fails every wait still running.
+ * time left to the deadline, which bounds the whole wait; no pause is shorter than {@code first}. No thread
+ * waits: the pauses and the deadline run on one timer thread of the client's, started with the first wait and
+ * ended when it has been idle a while or when the client closes, and every step (asking, deciding, completing
+ * the caller's future) is handed to the client's completion executor, so that a caller's slow callback never
+ * holds up the timer. Closing fails every wait still running.
+ *
+ * <p>Time is read from a clock of nanoseconds ({@link System#nanoTime()} unless one is given) and the timer
+ * is made by a factory, so that a test can drive both by hand and see the exact pauses and deadline.
  */
 public final class Polling {
     private static final long IDLE_SECONDS = 30;
+    /** The longest wait: a timeout beyond a century (which nanoseconds cannot hold for long) waits a century. */
+    private static final Duration LONGEST_WAIT = Duration.ofDays(36_500);
 
     private final Executor completion;
     private final long firstNanos;
     private final long maxNanos;
+    private final LongSupplier nanoTime;
+    private final Supplier<ScheduledExecutorService> timers;
     private final Set<CompletableFuture<?>> waits = ConcurrentHashMap.newKeySet();
-    private ScheduledThreadPoolExecutor timer; // guarded by this; made with the first wait
+    private ScheduledExecutorService timer;    // guarded by this; made with the first wait
     private boolean closed;                    // guarded by this
 
     /**
@@ -44,9 +54,39 @@ public final class Polling {
      * @param max        the longest pause
      */
     public Polling(Executor completion, Duration first, Duration max) {
+        this(completion, first, max, System::nanoTime, Polling::timerThread);
+    }
+
+    /**
+     * @param nanoTime the clock pauses and deadlines are measured on, in nanoseconds
+     * @param timers   makes the timer, with the first wait; {@link #close()} shuts it down
+     */
+    Polling(Executor completion, Duration first, Duration max, LongSupplier nanoTime,
+            Supplier<ScheduledExecutorService> timers) {
         this.completion = completion;
         this.firstNanos = first.toNanos();
         this.maxNanos = max.toNanos();
+        this.nanoTime = nanoTime;
+        this.timers = timers;
+    }
+
+    /** One daemon thread that ends when it has been idle a while, so that an idle client holds no thread. */
+    private static ScheduledExecutorService timerThread() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("aioarango-timer-"));
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
+    }
+
+    /** Now, on the clock the deadlines of {@link #until} are read on. */
+    long nanoTime() {
+        return nanoTime.getAsLong();
+    }
+
+    /** The deadline of a wait of {@code timeout} (positive) from now, on {@link #nanoTime()}. */
+    long deadlineAfter(Duration timeout) {
+        return nanoTime() + (timeout.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : timeout).toNanos();
     }
 
     /** What a wait fails with when its deadline passes, from the last answer and the last failure (each may be null). */
@@ -59,7 +99,7 @@ public final class Polling {
      *
      * @param ask           sends the question; called once at once and once after each pause
      * @param done          whether an answer ends the wait; what it throws ends the wait with that failure
-     * @param deadlineNanos the {@link System#nanoTime()} at which the wait fails with {@code expiry}'s exception
+     * @param deadlineNanos the {@link #nanoTime()} at which the wait fails with {@code expiry}'s exception
      * @return the future of the answer that was done; cancelling it cancels the question in flight
      */
     <T> CompletableFuture<T> until(Supplier<CompletableFuture<T>> ask, Predicate<T> done, long deadlineNanos,
@@ -85,7 +125,7 @@ public final class Polling {
 
     /** Fails every running wait and ends the timer thread; idempotent. */
     public void close() {
-        ScheduledThreadPoolExecutor stopping;
+        ScheduledExecutorService stopping;
         synchronized (this) {
             closed = true;
             stopping = timer;
@@ -99,16 +139,13 @@ public final class Polling {
 
     /** Runs {@code task} on the completion executor after {@code delayNanos}; null when the client is closed. */
     private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-        ScheduledThreadPoolExecutor executor;
+        ScheduledExecutorService executor;
         synchronized (this) {
             if (closed) {
                 return null;
             }
             if (timer == null) {
-                timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("aioarango-timer-"));
-                timer.setRemoveOnCancelPolicy(true);
-                timer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
-                timer.allowCoreThreadTimeOut(true);
+                timer = timers.get();
             }
             executor = timer;
         }
@@ -152,7 +189,7 @@ public final class Polling {
         void start() {
             waits.add(result);
             result.whenComplete((value, failure) -> stop());
-            deadline = schedule(this::expire, deadlineNanos - System.nanoTime());
+            deadline = schedule(this::expire, deadlineNanos - nanoTime());
             if (deadline == null) {
                 result.completeExceptionally(RequestExecutor.closedError());
                 return;
@@ -197,7 +234,7 @@ public final class Polling {
                     }
                     lastFailure = failure;
                 }
-                long remaining = deadlineNanos - System.nanoTime();
+                long remaining = deadlineNanos - nanoTime();
                 if (remaining <= 0) {
                     expire();
                     return;

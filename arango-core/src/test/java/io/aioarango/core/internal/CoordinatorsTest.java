@@ -22,10 +22,13 @@ class CoordinatorsTest {
     private final Host b = new Host("http", "b", 8529);
     private final Host c = new Host("http", "c", 8529);
 
-    /** Sessions that only record whether they were opened and closed. */
+    /** Sessions that record whether they were opened and closed, and each request sent, left unanswered. */
     static final class RecordingTransport implements Transport {
         final Map<Host, Boolean> closedByHost = new LinkedHashMap<>();
         final List<Host> opened = new ArrayList<>();
+        final List<TransportRequest> sent = new ArrayList<>();
+        /** The answers to {@link #sent}, in the same order, for the test to give. */
+        final List<CompletableFuture<TransportResponse>> answers = new ArrayList<>();
         /** Sessions that may still be opened; then openSession fails, as at the file-descriptor limit. */
         int sessionsLeft = Integer.MAX_VALUE;
 
@@ -49,7 +52,10 @@ class CoordinatorsTest {
 
                 @Override
                 public CompletableFuture<TransportResponse> send(TransportRequest request) {
-                    return new CompletableFuture<>();
+                    CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
+                    sent.add(request);
+                    answers.add(answer);
+                    return answer;
                 }
 
                 @Override
