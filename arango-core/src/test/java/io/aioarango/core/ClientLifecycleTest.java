@@ -190,7 +190,8 @@ class ClientLifecycleTest {
                 .withBody("{\"role\":\"COORDINATOR\"}")));
         for (String transport : List.of("jdk", "netty")) {
             try (ArangoClient client = ArangoClient.builder().hosts(Fixtures.url(server)).transport(transport)
-                    .maxConnectionsPerHost(1).requestTimeout(java.time.Duration.ofSeconds(30)).build()) {
+                    .transportOptions(TransportOptions.builder().maxConnectionsPerHost(1)
+                            .requestTimeout(java.time.Duration.ofSeconds(30)).build()).build()) {
                 Cluster cluster = client.db("_system", "root", "pw").join().cluster();
                 CompletableFuture<String> slow = cluster.serverId();
 
@@ -268,7 +269,7 @@ class ClientLifecycleTest {
 
     @Test
     void badBuilderSettingsAreNamed() {
-        assertThatThrownBy(() -> ArangoClient.builder().requestTimeout(java.time.Duration.ZERO))
+        assertThatThrownBy(() -> TransportOptions.builder().requestTimeout(java.time.Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("requestTimeout PT0S is not accepted; use a positive duration");
         assertThatThrownBy(() -> ArangoClient.builder().transport(" "))
@@ -295,7 +296,7 @@ class ClientLifecycleTest {
         try (HostileServer coordinator = HostileServer.start(exchange -> exchange.send("HTTP/1.1 200 OK\r\n"
                 + bigHeader + "Content-Length: 13\r\n\r\n{\"id\":\"CRDN\"}"));
                 ArangoClient client = ArangoClient.builder().hosts(coordinator.host().url()).transport(transport)
-                        .maxResponseHeaderBytes(1024).build()) {
+                        .transportOptions(TransportOptions.builder().maxResponseHeaderBytes(1024).build()).build()) {
             Throwable failure = failure(client.db("_system", "root", "pw").join().cluster().serverId());
 
             assertThat(failure).isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
@@ -303,7 +304,7 @@ class ClientLifecycleTest {
                 assertThat(e.limitName()).isEqualTo("maxResponseHeaderBytes");
             }).hasMessageContaining("response headers larger than the limit of 1024 bytes");
         }
-        assertThatThrownBy(() -> ArangoClient.builder().maxResponseHeaderBytes(10))
+        assertThatThrownBy(() -> TransportOptions.builder().maxResponseHeaderBytes(10))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxResponseHeaderBytes 10 is out of range; use 1024 to 1048576");
     }
@@ -333,13 +334,14 @@ class ClientLifecycleTest {
             assertThat(records).as("nothing set on the builder: nothing to say").isEmpty();
 
             ArangoClient.builder().hosts(Fixtures.url(server)).transport(mine)
-                    .requestTimeout(java.time.Duration.ofSeconds(5)).maxConnectionsPerHost(4).build().close();
+                    .transportOptions(TransportOptions.builder().requestTimeout(java.time.Duration.ofSeconds(5))
+                            .maxConnectionsPerHost(4).build()).build().close();
 
             assertThat(records).singleElement().satisfies(record -> {
                 assertThat(record.getLevel()).isEqualTo(Level.WARNING);
                 assertThat(record.getMessage()).isEqualTo("The transport passed to the client (jdk) keeps its own "
-                        + "settings: requestTimeout, maxConnectionsPerHost set on the client builder do not apply to "
-                        + "it; set them on the TransportOptions the transport was built with");
+                        + "settings: the transportOptions set on the client builder do not apply to it; set them on "
+                        + "the TransportOptions the transport was built with");
             });
         } finally {
             logger.removeHandler(recorder);

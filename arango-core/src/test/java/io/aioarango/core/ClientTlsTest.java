@@ -1,6 +1,7 @@
 package io.aioarango.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.aioarango.transport.spi.TransportOptions;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aioarango.api.TlsSettings;
@@ -17,7 +18,7 @@ class ClientTlsTest {
 
     private static List<LogRecord> warningsWhileBuilding(TlsSettings tls) {
         try (LogCapture logs = LogCapture.asConfigured()) {
-            try (ArangoClient client = ArangoClient.builder().hosts("https://127.0.0.1:1").transport("jdk").tls(tls)
+            try (ArangoClient client = ArangoClient.builder().hosts("https://127.0.0.1:1").transport("jdk").transportOptions(TransportOptions.builder().tls(tls).build())
                     .meterRegistry(new SimpleMeterRegistry()).build()) {
                 assertThat(client).isNotNull();
             }

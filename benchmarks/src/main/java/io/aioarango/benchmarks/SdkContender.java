@@ -1,6 +1,7 @@
 package io.aioarango.benchmarks;
 
 import io.aioarango.api.Cluster;
+import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.api.HttpProtocol;
 import io.aioarango.core.ArangoClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,7 +37,7 @@ final class SdkContender implements Contender {
         ArangoClient.Builder builder = ArangoClient.builder()
                 .hosts(coordinators.stream().map(a -> "http://" + a.getHostString() + ":" + a.getPort()).toList())
                 .transport(transport)
-                .protocol(protocol)
+                .transportOptions(TransportOptions.builder().protocol(protocol).build())
                 .meterRegistry(new SimpleMeterRegistry());
         if (direct) {
             builder.completionExecutor(Runnable::run);

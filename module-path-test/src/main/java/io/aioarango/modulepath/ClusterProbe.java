@@ -1,6 +1,7 @@
 package io.aioarango.modulepath;
 
 import io.aioarango.api.Cluster;
+import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.api.ClusterHealth;
 import io.aioarango.api.ServerRole;
 import io.aioarango.core.ArangoClient;
@@ -42,7 +43,7 @@ public final class ClusterProbe {
         try (ArangoClient client = ArangoClient.builder()
                 .hosts(hosts)
                 .transport(transport)
-                .requestTimeout(Duration.ofSeconds(10))
+                .transportOptions(TransportOptions.builder().requestTimeout(Duration.ofSeconds(10)).build())
                 .build()) {
             Cluster cluster = client.db("_system", "root", "passwd").get(WAIT_SECONDS, TimeUnit.SECONDS).cluster();
             String serverId = cluster.serverId().get(WAIT_SECONDS, TimeUnit.SECONDS);

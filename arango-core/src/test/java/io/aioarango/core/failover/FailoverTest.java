@@ -74,7 +74,14 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
         // Hedging and ejection off unless a test turns them on: these tests count the attempts each
         // coordinator gets, and a loaded machine must not make one an outlier.
         return ArangoClient.builder().hosts(urls).transport(transport()).hedging(Hedging.off()).ejectAfterSlowAttempts(0)
-                .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5));
+                .transportOptions(TransportOptions.builder().connectTimeout(Duration.ofSeconds(2))
+                        .requestTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** The builder's transport options with a shorter request timeout: the connect timeout stays 2 s. */
+    private static TransportOptions timeout(long requestMillis) {
+        return TransportOptions.builder().connectTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofMillis(requestMillis)).build();
     }
 
     protected Database db(ArangoClient.Builder builder) {
@@ -271,8 +278,8 @@ abstract class FailoverTest extends ThreeCoordinatorTest {
     void aTimeoutIsRetriedOnlyWhenAsked() {
         coordinators.get(0).delay(Duration.ofSeconds(3));
         Cluster plain = db(builder().hostResolver(FIRST).hedging(Hedging.off())
-                .requestTimeout(Duration.ofMillis(300))).cluster();
-        Cluster retrying = db(builder().hostResolver(FIRST).hedging(Hedging.off()).requestTimeout(Duration.ofMillis(300))
+                .transportOptions(timeout(300))).cluster();
+        Cluster retrying = db(builder().hostResolver(FIRST).hedging(Hedging.off()).transportOptions(timeout(300))
                 .retryOnTimeout(true)).cluster();
 
         assertThat(failure(plain.serverId())).isInstanceOf(ArangoTimeoutException.class);

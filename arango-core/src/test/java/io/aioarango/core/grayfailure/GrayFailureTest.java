@@ -1,6 +1,7 @@
 package io.aioarango.core.grayfailure;
 
 import static io.aioarango.transport.tck.Waiting.eventually;
+import io.aioarango.transport.spi.TransportOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.api.ArangoRequest;
@@ -43,6 +44,10 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
     private ArangoClient.Builder builder() {
         return ArangoClient.builder().hosts(fakeCluster.hosts()).transport(transport()).meterRegistry(registry)
                 .hostBackoff(Duration.ofMillis(200), Duration.ofMillis(400));
+    }
+
+    private static TransportOptions timeout(Duration request) {
+        return TransportOptions.builder().requestTimeout(request).build();
     }
 
     private Database db(ArangoClient.Builder builder) {
@@ -162,7 +167,7 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
     @ParameterizedTest
     @EnumSource(value = Silence.class, names = {"FROZEN", "BLACKHOLED"})
     void aPostIsNeverHedgedAndNoNewPostGoesToAnEjectedCoordinator(Silence silence) {
-        Database db = db(builder().requestTimeout(Duration.ofSeconds(2)));
+        Database db = db(builder().transportOptions(timeout(Duration.ofSeconds(2))));
         FakeCoordinator silent = coordinators.get(0);
         silenceUntilEjected(db.cluster(), silence, silent);
         silent.clearRequests();
@@ -176,7 +181,7 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
 
     @Test
     void aPostInFlightOnASilentCoordinatorFailsWithATimeoutAndIsSentNowhereElse() {
-        Database db = db(builder().hostResolver(candidates -> candidates.get(0)).requestTimeout(Duration.ofMillis(1500)));
+        Database db = db(builder().hostResolver(candidates -> candidates.get(0)).transportOptions(timeout(Duration.ofMillis(1500))));
         warmUp(db.cluster());
         coordinators.get(0).freeze();
         coordinators.forEach(FakeCoordinator::clearRequests);
@@ -197,7 +202,7 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
     void ejectionNeverTakesTheLastCoordinatorUp() {
         // A client of two coordinators: one may be ejected, never both.
         Cluster cluster = db(builder().hosts(coordinators.get(0).url(), coordinators.get(1).url())
-                .requestTimeout(Duration.ofSeconds(2))).cluster();
+                .transportOptions(timeout(Duration.ofSeconds(2)))).cluster();
         warmUp(cluster);
         coordinators.get(0).freeze();
         loadUntilEjected(cluster, coordinators.get(0));
@@ -218,7 +223,7 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
 
     @Test
     void noMoreThanAThirdOfTheCoordinatorsAreEjectedAtOnce() {
-        Cluster cluster = db(builder().requestTimeout(Duration.ofSeconds(2))).cluster();
+        Cluster cluster = db(builder().transportOptions(timeout(Duration.ofSeconds(2)))).cluster();
         warmUp(cluster);
         // Both frozen (a black-holed one would be marked down when a connect times out: unreachable, not ejected).
         coordinators.get(0).freeze();
@@ -247,7 +252,7 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
         // Every answer takes 10 ms and a hedge goes out after 1 ms: every request the hedge budget allows is
         // sent twice, and the loser of each pair is cancelled while its coordinator still holds it.
         coordinators.forEach(coordinator -> coordinator.delay(Duration.ofMillis(10)));
-        Cluster cluster = db(builder().hedging(Hedging.after(Duration.ofMillis(1))).requestTimeout(Duration.ofSeconds(5)))
+        Cluster cluster = db(builder().hedging(Hedging.after(Duration.ofMillis(1))).transportOptions(timeout(Duration.ofSeconds(5))))
                 .cluster();
         List<String> ids = serverIds(cluster, 2000, 16);
         assertThat(ids).hasSize(2000).allMatch(id -> id.startsWith("CRDN-"));
@@ -262,7 +267,7 @@ abstract class GrayFailureTest extends ThreeCoordinatorTest {
     @Test
     void withHedgingOffAReadWaitsForItsCoordinator() {
         Cluster cluster = db(builder().hedging(Hedging.off()).hostResolver("roundrobin")
-                .requestTimeout(Duration.ofMillis(1500))).cluster();
+                .transportOptions(timeout(Duration.ofMillis(1500)))).cluster();
         warmUp(cluster);
         coordinators.get(0).freeze();
         List<Throwable> failures = new ArrayList<>();

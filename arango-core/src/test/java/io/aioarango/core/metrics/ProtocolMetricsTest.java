@@ -1,6 +1,7 @@
 package io.aioarango.core.metrics;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import io.aioarango.transport.spi.TransportOptions;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -29,7 +30,7 @@ class ProtocolMetricsTest {
         String host = "127.0.0.1:" + server.port();
         String tag = protocol == HttpProtocol.H2 ? "h2" : "http1";
         try (ArangoClient client = ArangoClient.builder().hosts("http://" + host).transport("netty")
-                .protocol(protocol).meterRegistry(registry).build()) {
+                .transportOptions(TransportOptions.builder().protocol(protocol).build()).meterRegistry(registry).build()) {
             assertThat(client.db("_system", "root", "pw").join().cluster().serverId().join()).isEqualTo("CRDN-1");
 
             assertThat(registry.find(ArangoMetrics.REQUESTS).tag("host", host).tag("protocol", tag).timer())

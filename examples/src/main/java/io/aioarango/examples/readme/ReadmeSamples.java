@@ -189,12 +189,14 @@ final class ReadmeSamples {
                 .trustStore(clusterCa)                          // instead of the JDK's trust store
                 .clientCertificate(clientKey, keyPassword)      // mutual TLS, if the cluster asks for it
                 .build();
-        ArangoClient client = ArangoClient.builder().hosts(hosts).tls(tls).build();
+        ArangoClient client = ArangoClient.builder().hosts(hosts).transportOptions(TransportOptions.builder().tls(tls).build()).build();
     }
 
     static void choosingAProtocol(List<String> hosts) {
-        ArangoClient.builder().hosts(hosts).protocol(HttpProtocol.H2).build();     // HTTP/2 to every coordinator
-        ArangoClient.builder().hosts(hosts).protocol(HttpProtocol.AUTO).build();   // HTTP/2 where it is sure to work
+        ArangoClient.builder().hosts(hosts)          // HTTP/2 to every coordinator
+                .transportOptions(TransportOptions.builder().protocol(HttpProtocol.H2).build()).build();
+        ArangoClient.builder().hosts(hosts)          // HTTP/2 where it is sure to work
+                .transportOptions(TransportOptions.builder().protocol(HttpProtocol.AUTO).build()).build();
     }
 
     static void ownEventLoops(List<String> hosts) {

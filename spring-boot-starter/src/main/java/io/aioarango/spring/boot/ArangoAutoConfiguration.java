@@ -1,6 +1,7 @@
 package io.aioarango.spring.boot;
 
 import io.aioarango.api.Credentials;
+import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.api.Database;
 import io.aioarango.api.TlsSettings;
 import io.aioarango.core.ArangoClient;
@@ -63,17 +64,24 @@ public class ArangoAutoConfiguration {
         if (properties.getTransport() != null) {
             builder.transport(properties.getTransport());
         }
+        // One TransportOptions from the properties, so that a customizer's transportOptions(...) replaces it whole.
+        TransportOptions.Builder transportOptions = TransportOptions.builder();
         if (properties.getProtocol() != null) {
-            builder.protocol(properties.getProtocol());
+            transportOptions.protocol(properties.getProtocol());
         }
         if (properties.getConnectTimeout() != null) {
-            builder.connectTimeout(properties.getConnectTimeout());
+            transportOptions.connectTimeout(properties.getConnectTimeout());
         }
         if (properties.getRequestTimeout() != null) {
-            builder.requestTimeout(properties.getRequestTimeout());
+            transportOptions.requestTimeout(properties.getRequestTimeout());
         }
         builder.verifyConnection(properties.isVerifyConnection());
-        tls(properties.getSsl(), sslBundles).ifPresent(builder::tls);
+        var tls = tls(properties.getSsl(), sslBundles);
+        tls.ifPresent(transportOptions::tls);
+        if (properties.getProtocol() != null || properties.getConnectTimeout() != null
+                || properties.getRequestTimeout() != null || tls.isPresent()) {
+            builder.transportOptions(transportOptions.build()); // none set: a customizer's transport is not warned of
+        }
         if (properties.getDiscovery().getInterval() != null) {
             if (credentials == null) {
                 throw new IllegalStateException("aioarango.discovery.interval is set but no credentials are: "

@@ -80,7 +80,8 @@ class Netty41Test {
                 }
             }
             try (ArangoClient client = ArangoClient.builder().hosts("http://127.0.0.1:" + h2c.port())
-                    .transport("netty").protocol(HttpProtocol.H2).build()) {
+                    .transport("netty")
+                    .transportOptions(TransportOptions.builder().protocol(HttpProtocol.H2).build()).build()) {
                 assertEquals("netty", client.transportName());
                 Cluster cluster = client.db("_system", "root", "passwd").join().cluster();
                 assertEquals(fake.coordinator(0).serverId(), cluster.serverId().join());
