@@ -33,6 +33,21 @@ final class ClusterState {
         this.databases = Set.copyOf(databases);
     }
 
+    /**
+     * Checks that a DB-Server of the cluster has this id.
+     *
+     * @param serverId the id to check
+     * @return the id
+     * @throws IllegalArgumentException if no DB-Server has it
+     */
+    String dbServer(String serverId) {
+        if (serverId == null || !dbServers().contains(serverId)) {
+            throw new IllegalArgumentException("No DB-Server has the id '" + serverId + "'; the DB-Servers are "
+                    + dbServers());
+        }
+        return serverId;
+    }
+
     void coordinators(List<FakeCoordinator> coordinators) {
         this.coordinators = List.copyOf(coordinators);
     }

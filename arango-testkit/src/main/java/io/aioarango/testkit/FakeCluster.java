@@ -5,12 +5,9 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -46,14 +43,13 @@ public final class FakeCluster implements AutoCloseable {
     private final ClusterState state;
     private final List<FakeCoordinator> coordinators;
 
-    private FakeCluster(Builder builder) {
+    private FakeCluster(ClusterShape shape) {
         group = NioGroups.create(2, new DefaultThreadFactory("aioarango-testkit", true));
         List<FakeCoordinator> started = new ArrayList<>();
         try {
-            List<String> coordinatorIds = ids("CRDN", "coordinator", builder.coordinators);
-            state = new ClusterState(coordinatorIds, ids("PRMR", "dbserver", builder.dbServers),
-                    ids("AGNT", "agent", builder.agents), builder.users, builder.databases, builder.collections);
-            for (int i = 0; i < builder.coordinators; i++) {
+            List<String> coordinatorIds = shape.coordinatorIds();
+            state = shape.newState();
+            for (int i = 0; i < shape.coordinatorCount(); i++) {
                 started.add(new FakeCoordinator(group, state, coordinatorIds.get(i),
                         String.format("Coordinator%04d", i + 1)));
             }
@@ -64,15 +60,6 @@ public final class FakeCluster implements AutoCloseable {
             throw e;
         }
         coordinators = List.copyOf(started);
-    }
-
-    /** Server ids as ArangoDB makes them (a role prefix and a UUID), the same in every run. */
-    private static List<String> ids(String prefix, String role, int count) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            ids.add(prefix + "-" + UUID.nameUUIDFromBytes((role + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        return ids;
     }
 
     /**
@@ -253,7 +240,7 @@ public final class FakeCluster implements AutoCloseable {
      * @throws IllegalArgumentException if no DB-Server of the cluster has that id
      */
     public void failDbServer(String serverId) {
-        state.agency().failed(dbServer(serverId), true);
+        state.agency().failed(state.dbServer(serverId), true);
     }
 
     /**
@@ -263,15 +250,7 @@ public final class FakeCluster implements AutoCloseable {
      * @throws IllegalArgumentException if no DB-Server of the cluster has that id
      */
     public void recoverDbServer(String serverId) {
-        state.agency().failed(dbServer(serverId), false);
-    }
-
-    private String dbServer(String serverId) {
-        if (serverId == null || !state.dbServers().contains(serverId)) {
-            throw new IllegalArgumentException("No DB-Server has the id '" + serverId + "'; the DB-Servers are "
-                    + state.dbServers());
-        }
-        return serverId;
+        state.agency().failed(state.dbServer(serverId), false);
     }
 
     /**
@@ -330,14 +309,7 @@ public final class FakeCluster implements AutoCloseable {
 
     /** Describes a cluster to start: its shape, users and databases. */
     public static final class Builder {
-        private static final int MAX_SERVERS = 64;
-
-        private int coordinators = 3;
-        private int dbServers = 3;
-        private int agents = 3;
-        private final Map<String, String> users = new LinkedHashMap<>();
-        private final Set<String> databases = new LinkedHashSet<>(List.of("_system"));
-        private final List<Agency.CollectionSpec> collections = new ArrayList<>();
+        private final ClusterShape shape = new ClusterShape();
 
         private Builder() {
         }
@@ -350,7 +322,7 @@ public final class FakeCluster implements AutoCloseable {
          * @throws IllegalArgumentException if {@code count} is out of range
          */
         public Builder coordinators(int count) {
-            coordinators = checkCount("coordinators", count, 1);
+            shape.coordinators(count);
             return this;
         }
 
@@ -362,7 +334,7 @@ public final class FakeCluster implements AutoCloseable {
          * @throws IllegalArgumentException if {@code count} is out of range
          */
         public Builder dbServers(int count) {
-            dbServers = checkCount("dbServers", count, 1);
+            shape.dbServers(count);
             return this;
         }
 
@@ -374,16 +346,8 @@ public final class FakeCluster implements AutoCloseable {
          * @throws IllegalArgumentException if {@code count} is out of range
          */
         public Builder agents(int count) {
-            agents = checkCount("agents", count, 1);
+            shape.agents(count);
             return this;
-        }
-
-        private static int checkCount(String name, int count, int min) {
-            if (count < min || count > MAX_SERVERS) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + MAX_SERVERS
-                        + ", got " + count);
-            }
-            return count;
         }
 
         /**
@@ -396,14 +360,7 @@ public final class FakeCluster implements AutoCloseable {
          * @throws IllegalArgumentException if the name is empty or holds {@code :}, or either is null
          */
         public Builder user(String name, String password) {
-            if (name == null || name.isEmpty() || name.indexOf(':') >= 0) {
-                throw new IllegalArgumentException("A user name must be non-empty and hold no ':', got "
-                        + (name == null ? "null" : "'" + name + "'"));
-            }
-            if (password == null) {
-                throw new IllegalArgumentException("The password of user '" + name + "' is null; use \"\" for none");
-            }
-            users.put(name, password);
+            shape.user(name, password);
             return this;
         }
 
@@ -416,11 +373,7 @@ public final class FakeCluster implements AutoCloseable {
          * @throws IllegalArgumentException if the name is null or empty
          */
         public Builder database(String name) {
-            if (name == null || name.isEmpty()) {
-                throw new IllegalArgumentException("A database name must be non-empty, got "
-                        + (name == null ? "null" : "''"));
-            }
-            databases.add(name);
+            shape.database(name);
             return this;
         }
 
@@ -438,12 +391,7 @@ public final class FakeCluster implements AutoCloseable {
          * @throws IllegalArgumentException if a name is null or empty, or a number out of range
          */
         public Builder collection(String database, String name, int numberOfShards, int replicationFactor) {
-            if (database == null || database.isEmpty() || name == null || name.isEmpty()) {
-                throw new IllegalArgumentException("A collection needs a database and a name, got '" + database
-                        + "' and '" + name + "'");
-            }
-            collections.add(new Agency.CollectionSpec(database, name, checkCount("numberOfShards", numberOfShards, 1),
-                    checkCount("replicationFactor", replicationFactor, 1)));
+            shape.collection(database, name, numberOfShards, replicationFactor);
             return this;
         }
 
@@ -453,20 +401,7 @@ public final class FakeCluster implements AutoCloseable {
          * @return the running cluster; close it when done
          */
         public FakeCluster start() {
-            Builder copy = new Builder();
-            copy.coordinators = coordinators;
-            copy.dbServers = dbServers;
-            copy.agents = agents;
-            copy.users.putAll(users.isEmpty() ? Map.of("root", "passwd") : users);
-            copy.databases.addAll(databases);
-            for (Agency.CollectionSpec spec : collections) {
-                if (!copy.databases.contains(spec.database())) {
-                    throw new IllegalArgumentException("Collection '" + spec.name() + "' is in database '"
-                            + spec.database() + "', which the cluster does not have; add it with database(name)");
-                }
-            }
-            copy.collections.addAll(collections);
-            return new FakeCluster(copy);
+            return new FakeCluster(shape.complete());
         }
     }
 }

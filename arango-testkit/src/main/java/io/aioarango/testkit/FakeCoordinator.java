@@ -1,6 +1,5 @@
 package io.aioarango.testkit;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelInitializer;
@@ -9,22 +8,14 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One coordinator of a {@link FakeCluster}: an HTTP/1.1 server on 127.0.0.1 with its own port and server
@@ -64,15 +55,11 @@ import java.util.concurrent.locks.LockSupport;
  * failure is gray, the client has to notice it.
  */
 public final class FakeCoordinator {
-    private final EventLoopGroup group;
     private final ClusterState cluster;
     private final String serverId;
     private final String shortName;
-    /** How long a closed listener may take to leave its port; it takes a select of its event loop. */
-    private static final long LISTENER_GONE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
-    private final int port;
     /** Every open client connection, across restarts: a closed one leaves by itself. */
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     /**
@@ -80,22 +67,8 @@ public final class FakeCoordinator {
      * switch holds this and waits for an event loop.
      */
     private volatile Mode mode = Mode.RUNNING;
-    /** Guarded by this: the listening channel, unless stopped or black-holed. */
-    private Channel listener;
-    /** Guarded by this: holds the port while stopped, so that no other server takes it. */
-    private Socket placeholder;
-    /** Guarded by this: holds the port while black-holed. */
-    private Blackhole blackhole;
-
-    /**
-     * Guards {@link #silent} and {@link #held}. Event-loop threads take it, so it is never held while waiting
-     * for an event loop (this is: {@link #stop()} waits for channels to close).
-     */
-    private final Object silenceLock = new Object();
-    /** True while frozen or black-holed; written under {@link #silenceLock}, read by every connection's gate. */
-    private volatile boolean silent;
-    /** Answers ready while silent, oldest first. */
-    private final List<HeldAnswer> held = new ArrayList<>();
+    private final Silence silence = new Silence(connections);
+    private final CoordinatorPort port;
 
     private volatile Fault fault;
     private volatile Duration delay = Duration.ZERO;
@@ -115,48 +88,29 @@ public final class FakeCoordinator {
         }
     }
 
-    private record HeldAnswer(Channel channel, Runnable send) {
-    }
-
     FakeCoordinator(EventLoopGroup group, ClusterState cluster, String serverId, String shortName) {
-        this.group = group;
         this.cluster = cluster;
         this.serverId = serverId;
         this.shortName = shortName;
-        synchronized (this) {
-            listen(0);
-            port = ((InetSocketAddress) listener.localAddress()).getPort();
-        }
+        port = new CoordinatorPort(group, serverId, this::connectionSetup);
     }
 
-    private void listen(int onPort) {
+    /** Sets up a connection of a new listener: its requests are answered by the listener's own {@link Answers}. */
+    private ChannelInitializer<SocketChannel> connectionSetup() {
         Answers answers = new Answers(cluster, this);
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        // Added before reading silent: a freeze() either sees the channel or is seen here.
-                        connections.add(channel);
-                        followSilence(channel);
-                        channel.pipeline().addLast(
-                                new SilenceGate(FakeCoordinator.this),
-                                new HttpServerCodec(),
-                                new HttpObjectAggregator(64 * 1024 * 1024),
-                                new CoordinatorHandler(FakeCoordinator.this, answers, cluster));
-                    }
-                });
-        try {
-            listener = bootstrap.bind(InetAddress.getLoopbackAddress(), onPort).sync().channel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting coordinator " + serverId, e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Coordinator " + serverId + " could not listen on 127.0.0.1:"
-                    + onPort + ": " + e, e);
-        }
+        return new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                // Added before reading silent: a freeze() either sees the channel or is seen here.
+                connections.add(channel);
+                silence.follow(channel);
+                channel.pipeline().addLast(
+                        new SilenceGate(FakeCoordinator.this),
+                        new HttpServerCodec(),
+                        new HttpObjectAggregator(64 * 1024 * 1024),
+                        new CoordinatorHandler(FakeCoordinator.this, answers, cluster));
+            }
+        };
     }
 
     /**
@@ -178,7 +132,7 @@ public final class FakeCoordinator {
      * @return {@code http://127.0.0.1:<port>}
      */
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + port.number();
     }
 
     /**
@@ -187,7 +141,7 @@ public final class FakeCoordinator {
      * @return {@code tcp://127.0.0.1:<port>}
      */
     public String endpoint() {
-        return "tcp://127.0.0.1:" + port;
+        return "tcp://127.0.0.1:" + port.number();
     }
 
     /**
@@ -196,7 +150,7 @@ public final class FakeCoordinator {
      * @return the port number
      */
     public int port() {
-        return port;
+        return port.number();
     }
 
     /**
@@ -236,25 +190,13 @@ public final class FakeCoordinator {
         if (mode == Mode.STOPPED) {
             return;
         }
-        if (listener != null) {
-            closeListener();
-        }
-        if (blackhole != null) {
-            blackhole.close();
-            blackhole = null;
-        }
+        port.closeListener();
+        port.endBlackhole();
         connections.close().syncUninterruptibly();
         mode = Mode.STOPPED;
         // Nothing is left to hold: the connections are closed, and those after a start() must be read.
-        silence(false);
-        // A bound socket that does not listen: connections are refused, and no other server can take the port.
-        Socket holder = new Socket();
-        try {
-            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            placeholder = holder;
-        } catch (IOException e) {
-            closeQuietly(holder);
-        }
+        silence.set(false);
+        port.holdRefusing();
     }
 
     /**
@@ -269,11 +211,8 @@ public final class FakeCoordinator {
         }
         heal();
         if (mode == Mode.STOPPED) {
-            if (placeholder != null) {
-                closeQuietly(placeholder);
-                placeholder = null;
-            }
-            listen(port);
+            port.releaseHold();
+            port.listen();
             mode = Mode.RUNNING;
         }
     }
@@ -281,10 +220,7 @@ public final class FakeCoordinator {
     /** Stops for good, releasing the port. */
     synchronized void shutdown() {
         stop();
-        if (placeholder != null) {
-            closeQuietly(placeholder);
-            placeholder = null;
-        }
+        port.releaseHold();
     }
 
     static void closeQuietly(Closeable closeable) {
@@ -320,7 +256,7 @@ public final class FakeCoordinator {
     public synchronized void freeze() {
         requireProcess("freeze");
         if (mode == Mode.RUNNING) {
-            silence(true);
+            silence.set(true);
             mode = Mode.FROZEN;
         }
     }
@@ -348,15 +284,15 @@ public final class FakeCoordinator {
             return;
         }
         Mode before = mode;
-        silence(true);
+        silence.set(true);
         // Its connections stay open: only the listener goes.
-        closeListener();
+        port.closeListener();
         try {
-            blackhole = Blackhole.open(port);
+            port.blackhole();
         } catch (RuntimeException e) {
             try {
-                listen(port);
-                silence(before == Mode.FROZEN);
+                port.listen();
+                silence.set(before == Mode.FROZEN);
             } catch (RuntimeException portLost) {
                 e.addSuppressed(portLost);
                 stop();
@@ -366,29 +302,6 @@ public final class FakeCoordinator {
         mode = Mode.BLACKHOLED;
     }
 
-    /**
-     * Closes the listener and returns once its port refuses connections. NIO closes a listener registered with a
-     * selector only when its event loop next selects, after the close has completed; until then the kernel still
-     * takes connections for it (and resets them when it goes).
-     */
-    private void closeListener() {
-        listener.close().syncUninterruptibly();
-        listener = null;
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        long deadline = System.nanoTime() + LISTENER_GONE_NANOS;
-        while (System.nanoTime() - deadline < 0) {
-            try (Socket probe = new Socket()) {
-                probe.connect(address, 100);
-            } catch (ConnectException refused) {
-                return;
-            } catch (IOException notYet) {
-                // try again
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
-        // Past the deadline, carry on: a black hole that cannot bind says so itself.
-    }
-
     private void requireProcess(String switchName) {
         if (mode == Mode.STOPPED) {
             throw new IllegalStateException("Coordinator " + serverId + " is stopped; start() it before "
@@ -396,54 +309,13 @@ public final class FakeCoordinator {
         }
     }
 
-    /**
-     * Makes the coordinator silent or lets it speak. Letting it speak sends the held answers first, then reads
-     * the connections again: a connection's requests that came in while silent are answered after them.
-     */
-    private void silence(boolean on) {
-        List<HeldAnswer> release = List.of();
-        synchronized (silenceLock) {
-            silent = on;
-            if (!on) {
-                release = List.copyOf(held);
-                held.clear();
-            }
-        }
-        for (HeldAnswer answer : release) {
-            if (answer.channel().isOpen()) {
-                answer.channel().eventLoop().execute(() -> answer(answer.channel(), answer.send()));
-            }
-        }
-        for (Channel connection : connections) {
-            connection.eventLoop().execute(() -> followSilence(connection));
-        }
-    }
-
-    /**
-     * Reads a connection from the kernel or not, as the coordinator is silent or not. Always run on the
-     * connection's event loop, reading {@link #silent} then: the last run wins, so switches in quick succession
-     * cannot leave a connection deaf. The kernel then buffers what a client sends, as for a paused process.
-     */
-    private void followSilence(Channel connection) {
-        connection.config().setAutoRead(!silent);
-    }
-
     boolean isSilent() {
-        return silent;
+        return silence.isOn();
     }
 
-    /**
-     * Sends an answer, on its connection's event loop, or holds it while the coordinator is silent. It is sent
-     * under the lock, so that once {@link #freeze()} returns no answer starts.
-     */
+    /** Sends an answer, or holds it while the coordinator is silent; see {@link Silence#answer}. */
     void answer(Channel connection, Runnable send) {
-        synchronized (silenceLock) {
-            if (silent) {
-                held.add(new HeldAnswer(connection, send));
-            } else {
-                send.run();
-            }
-        }
+        silence.answer(connection, send);
     }
 
     /**
@@ -496,21 +368,20 @@ public final class FakeCoordinator {
         delay = Duration.ZERO;
         resetMidAnswer = false;
         if (mode == Mode.BLACKHOLED) {
-            blackhole.close();
-            blackhole = null;
+            port.endBlackhole();
             // A host that comes back has forgotten its connections: their clients get a reset.
             connections.forEach(FakeCoordinator::resetOnClose);
             connections.close().syncUninterruptibly();
             try {
-                listen(port);
+                port.listen();
             } catch (RuntimeException e) {
                 mode = Mode.STOPPED;
-                silence(false);
+                silence.set(false);
                 throw e;
             }
         }
         if (mode != Mode.STOPPED) {
-            silence(false);
+            silence.set(false);
             mode = Mode.RUNNING;
         }
     }

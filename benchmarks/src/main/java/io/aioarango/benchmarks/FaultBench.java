@@ -5,8 +5,6 @@ import io.aioarango.core.ArangoClient;
 import io.aioarango.core.ArangoMetrics;
 import io.aioarango.testkit.FakeCluster;
 import io.aioarango.testkit.FakeCoordinator;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -16,17 +14,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -115,10 +106,6 @@ public final class FaultBench {
     private final PrintStream out;
     private final PrintStream log;
 
-    /** Start of the timeline (or reference) now running, and its name: the clock of the log lines. */
-    private static volatile long clockStart = System.nanoTime();
-    private static volatile String clockName = "start";
-
     private FaultBench(FaultConfig config, PrintStream out, PrintStream log) {
         this.config = config;
         this.out = out;
@@ -132,7 +119,7 @@ public final class FaultBench {
      * @param args none
      */
     public static void main(String[] args) {
-        logWithTimelineClock(System.err);
+        TimelineLog.install(System.err);
         int status = 0;
         try {
             run(FaultConfig.fromSystemProperties(), System.out, System.err);
@@ -217,30 +204,30 @@ public final class FaultBench {
             // takes seconds), so that the reference and the healthy start are measured warm.
             try (Client client = new Client(transport, all)) {
                 ClosedLoop loop = new ClosedLoop(client, config.concurrency(), retries);
-                clock(transport + " warm-up", System.nanoTime());
+                TimelineLog.clock(transport + " warm-up", System.nanoTime());
                 log.printf("%s: warm-up, all coordinators, %s%n", transport, Bench.text(config.warmup()));
                 loop.start();
                 long end = System.nanoTime() + config.warmup().toNanos();
                 for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
                     Bench.sleepUntil(Math.min(end, now + TimeUnit.SECONDS.toNanos(1)));
-                    received(all);   // the testkit's request log, forgotten as the rows do
+                    FaultSampler.received(all);   // the testkit's request log, forgotten as the rows do
                 }
                 stop(loop, transport + " warm-up");
             }
-            received(all);
+            FaultSampler.received(all);
 
             // The reference: what the two healthy coordinators serve, with a client that knows only them.
             List<Row> reference;
             Histogram referenceLatencies = new Histogram(3);
             try (Client client = new Client(transport, List.of(all.get(0), all.get(2)))) {
-                Tally tally = new Tally();
+                FailureTally tally = new FailureTally();
                 ClosedLoop loop = new ClosedLoop(client, config.concurrency(), retries, tally::count);
                 Phase whole = new Phase("reference", Fault.NONE, Duration.ZERO, config.reference());
                 log.printf("%s: reference, coordinators 0 and 2 only, %s%n", transport,
                         Bench.text(config.reference()));
                 loop.start();
-                Sampler sampler = new Sampler(loop, tally, client.registry, all);
-                clock(transport + " reference", sampler.start());
+                FaultSampler sampler = new FaultSampler(config.sample(), loop, tally, client.registry, all);
+                TimelineLog.clock(transport + " reference", sampler.start());
                 reference = sampler.rows(whole, referenceLatencies);
                 stop(loop, transport + " reference");
             }
@@ -253,13 +240,13 @@ public final class FaultBench {
 
             List<Phase> phases = timeline(config);
             List<Row> rows = new ArrayList<>();
-            Tally tally = new Tally();
+            FailureTally tally = new FailureTally();
             boolean stopped;
             try (Client client = new Client(transport, all)) {
                 ClosedLoop loop = new ClosedLoop(client, config.concurrency(), retries, tally::count);
                 loop.start();
-                Sampler sampler = new Sampler(loop, tally, client.registry, all);
-                clock(transport, sampler.start());
+                FaultSampler sampler = new FaultSampler(config.sample(), loop, tally, client.registry, all);
+                TimelineLog.clock(transport, sampler.start());
                 try {
                     for (Phase phase : phases) {
                         Bench.sleepUntil(sampler.start() + phase.offset().toNanos());
@@ -280,7 +267,7 @@ public final class FaultBench {
                 }
                 stopped = stop(loop, transport);
             }
-            clock("after " + transport, System.nanoTime());
+            TimelineLog.clock("after " + transport, System.nanoTime());
             return new Run(transport, referencePerSecond, referenceP99, phases, List.copyOf(rows),
                     Map.copyOf(tally.first), stopped);
         }
@@ -304,190 +291,6 @@ public final class FaultBench {
             log.printf("%s: requests still in flight %d s after the end%n", what, STOP_MILLIS / 1000);
         }
         return stopped;
-    }
-
-    /**
-     * Cuts one loop's run into rows. Each row starts where the last one ended, so that nothing falls between
-     * two phases: the time a switch takes (a {@code blackhole()} takes about 100 ms) is in the first row of its
-     * phase.
-     */
-    private final class Sampler {
-        private final long start;
-        private final ClosedLoop loop;
-        private final Tally tally;
-        private final SimpleMeterRegistry registry;
-        private final List<FakeCoordinator> coordinators;
-        private long from;
-        private long completed;
-        private Map<String, Long> hedges;
-        private long ejections;
-
-        /** Starts the first row now: call it right after {@link ClosedLoop#start()}. */
-        Sampler(ClosedLoop loop, Tally tally, SimpleMeterRegistry registry, List<FakeCoordinator> coordinators) {
-            this.loop = loop;
-            this.tally = tally;
-            this.registry = registry;
-            this.coordinators = coordinators;
-            start = System.nanoTime();
-            from = start;
-            loop.interval();
-            tally.drain();
-            completed = loop.completed();
-            hedges = hedges(registry);
-            ejections = ejections(registry);
-            received(coordinators);
-        }
-
-        long start() {
-            return start;
-        }
-
-        /**
-         * The rows of one phase, one per sample (the last one shorter if the sample does not divide the phase),
-         * at least one. With {@code latencies}, the latencies of every row but the first are added to it.
-         */
-        List<Row> rows(Phase phase, Histogram latencies) throws InterruptedException {
-            List<Row> rows = new ArrayList<>();
-            long end = start + phase.offset().plus(phase.length()).toNanos();
-            long next = start + phase.offset().toNanos();
-            do {   // at least one row, even for a phase that was over before it could be sampled
-                next += config.sample().toNanos();
-                Bench.sleepUntil(Math.min(next, end));
-                long to = System.nanoTime();
-                Histogram interval = loop.interval();
-                if (latencies != null && !rows.isEmpty()) {
-                    latencies.add(interval);
-                }
-                long completedNow = loop.completed();
-                Map<String, Long> hedgesNow = hedges(registry);
-                long ejectionsNow = ejections(registry);
-                Map<String, Long> hedged = new TreeMap<>();
-                hedgesNow.forEach((result, count) -> {
-                    long delta = count - hedges.getOrDefault(result, 0L);
-                    if (delta != 0) {
-                        hedged.put(result, delta);
-                    }
-                });
-                rows.add(new Row((from - start) / 1e9, (to - start) / 1e9, phase.name(), completedNow - completed,
-                        tally.drain(), interval.getValueAtPercentile(99) / 1e6, interval.getMaxValue() / 1e6,
-                        Map.copyOf(hedged), ejectionsNow - ejections, up(registry, coordinators),
-                        received(coordinators)));
-                from = to;
-                completed = completedNow;
-                hedges = hedgesNow;
-                ejections = ejectionsNow;
-            } while (from < end);
-            return rows;
-        }
-    }
-
-    private static Map<String, Long> hedges(SimpleMeterRegistry registry) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (Counter counter : registry.find(ArangoMetrics.HEDGES).counters()) {
-            String result = counter.getId().getTag(ArangoMetrics.TAG_RESULT);
-            counts.merge(result == null ? "?" : result, Math.round(counter.count()), Long::sum);
-        }
-        return counts;
-    }
-
-    private static long ejections(SimpleMeterRegistry registry) {
-        return Math.round(registry.find(ArangoMetrics.EJECTIONS).counters().stream()
-                .mapToDouble(Counter::count).sum());
-    }
-
-    private static int[] up(SimpleMeterRegistry registry, List<FakeCoordinator> coordinators) {
-        int[] up = new int[coordinators.size()];
-        for (int i = 0; i < up.length; i++) {
-            Gauge gauge = registry.find(ArangoMetrics.HOST_UP).tag(ArangoMetrics.TAG_HOST, host(coordinators.get(i)))
-                    .gauge();
-            up[i] = gauge == null ? -1 : (int) Math.round(gauge.value());
-        }
-        return up;
-    }
-
-    /**
-     * The requests each coordinator received since the last call. The testkit keeps every request it
-     * receives; they are forgotten here at once, or the heap would fill within the run (a request that comes
-     * between the count and the clear is lost to the count).
-     */
-    private static long[] received(List<FakeCoordinator> coordinators) {
-        long[] received = new long[coordinators.size()];
-        for (int i = 0; i < received.length; i++) {
-            received[i] = coordinators.get(i).requestCount();
-            coordinators.get(i).clearRequests();
-        }
-        return received;
-    }
-
-    private static String host(FakeCoordinator coordinator) {
-        return "127.0.0.1:" + coordinator.port();
-    }
-
-    private static void clock(String name, long startNanos) {
-        clockName = name;
-        clockStart = startNanos;
-    }
-
-    /**
-     * Sends the JDK log (where the SDK logs, through {@code System.Logger}) to {@code err}, each line with the
-     * time since the start of the timeline or reference running, so that it can be set beside the rows.
-     */
-    private static void logWithTimelineClock(PrintStream err) {
-        Logger root = Logger.getLogger("");
-        for (Handler handler : root.getHandlers()) {
-            root.removeHandler(handler);
-        }
-        root.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (!isLoggable(record)) {
-                    return;
-                }
-                double t = (System.nanoTime() - clockStart) / 1e9;
-                String message = record.getMessage();
-                if (record.getParameters() != null && record.getParameters().length > 0) {
-                    message = java.text.MessageFormat.format(message, record.getParameters());
-                }
-                err.printf(Locale.ROOT, "[%s t=%.3f s] %s %s: %s%n", clockName, t, record.getLevel(),
-                        record.getLoggerName(), message);
-                if (record.getThrown() != null) {
-                    err.println("    " + record.getThrown());
-                }
-            }
-
-            @Override
-            public void flush() {
-                err.flush();
-            }
-
-            @Override
-            public void close() {
-                err.flush();
-            }
-        });
-    }
-
-    /** Failures by exception type, since the last drain, and the first of each type in the whole run. */
-    private static final class Tally {
-        private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-        final Map<String, String> first = new ConcurrentHashMap<>();
-
-        void count(Throwable failure) {
-            String type = failure.getClass().getSimpleName();
-            counts.computeIfAbsent(type, t -> new LongAdder()).increment();
-            first.putIfAbsent(type, failure.toString());
-        }
-
-        Map<String, Long> drain() {
-            Map<String, Long> drained = new TreeMap<>();
-            counts.forEach((type, count) -> {
-                long n = count.sumThenReset();
-                if (n > 0) {
-                    drained.put(type, n);
-                }
-            });
-            return drained;
-        }
     }
 
     /**

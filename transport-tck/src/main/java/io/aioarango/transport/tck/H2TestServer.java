@@ -2,49 +2,19 @@ package io.aioarango.transport.tck;
 
 import io.aioarango.api.Host;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
-import io.netty.handler.codec.http2.DefaultHttp2Headers;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
-import io.netty.handler.codec.http2.DefaultHttp2PingFrame;
-import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
-import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
-import io.netty.handler.codec.http2.Http2DataFrame;
-import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2FrameStream;
-import io.netty.handler.codec.http2.Http2FrameStreamEvent;
-import io.netty.handler.codec.http2.Http2FrameStreamException;
-import io.netty.handler.codec.http2.Http2Headers;
-import io.netty.handler.codec.http2.Http2HeadersFrame;
-import io.netty.handler.codec.http2.Http2PingFrame;
-import io.netty.handler.codec.http2.Http2ResetFrame;
-import io.netty.handler.codec.http2.Http2SettingsAckFrame;
 import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.codec.http2.Http2Stream;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,27 +50,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class H2TestServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel listener;
-    private final List<Connection> accepted = new CopyOnWriteArrayList<>();
-    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final List<H2TestConnection> accepted = new CopyOnWriteArrayList<>();
+    private final Set<H2TestConnection> open = ConcurrentHashMap.newKeySet();
 
     private volatile int maxConcurrentStreams = Integer.MAX_VALUE;
     private volatile int goAwayAfter;
-    private volatile Duration delay = Duration.ZERO;
-    private volatile boolean answerPings = true;
-    private final Set<String> resetPaths = ConcurrentHashMap.newKeySet();
-    private final Set<String> holdPrefixes = ConcurrentHashMap.newKeySet();
-    /** Paths answered as soon as their HEADERS arrive, the body left unread (no WINDOW_UPDATE). */
-    private final Set<String> earlyPaths = ConcurrentHashMap.newKeySet();
-    /** Paths answered with one header of this many bytes besides the usual ones. */
-    private final Map<String, Integer> bigHeaders = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
-
-    private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
-    private final List<String> resetsReceived = new CopyOnWriteArrayList<>();
-    private final AtomicInteger maxConcurrentStreamsSeen = new AtomicInteger();
-    private final AtomicInteger streamsOverLimit = new AtomicInteger();
-    private final AtomicInteger pingsReceived = new AtomicInteger();
+    private final H2TestScript script = new H2TestScript();
 
     // NioEventLoopGroup is in Netty 4.1 and 4.2 (there deprecated, a MultiThreadIoEventLoopGroup with an
     // NioIoHandler), so the suite runs on either line without telling them apart. It cannot share the testkit's
@@ -176,7 +131,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return this server
      */
     public H2TestServer delay(Duration delay) {
-        this.delay = delay;
+        script.delay = delay;
         return this;
     }
 
@@ -188,7 +143,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return this server
      */
     public H2TestServer answerPings(boolean answer) {
-        this.answerPings = answer;
+        script.answerPings = answer;
         return this;
     }
 
@@ -200,7 +155,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return this server
      */
     public H2TestServer resetStream(String path) {
-        resetPaths.add(path);
+        script.resetPaths.add(path);
         return this;
     }
 
@@ -212,7 +167,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return this server
      */
     public H2TestServer hold(String pathPrefix) {
-        holdPrefixes.add(pathPrefix);
+        script.holdPrefixes.add(pathPrefix);
         return this;
     }
 
@@ -222,9 +177,9 @@ public final class H2TestServer implements AutoCloseable {
      * @return this server
      */
     public H2TestServer release() {
-        holdPrefixes.clear();
-        for (Connection connection : open) {
-            connection.context.executor().execute(connection::answerHeld);
+        script.holdPrefixes.clear();
+        for (H2TestConnection connection : open) {
+            connection.release();
         }
         return this;
     }
@@ -237,7 +192,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return this server
      */
     public H2TestServer answerEarly(String path) {
-        earlyPaths.add(path);
+        script.earlyPaths.add(path);
         return this;
     }
 
@@ -249,7 +204,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return this server
      */
     public H2TestServer bigHeader(String path, int bytes) {
-        bigHeaders.put(path, bytes);
+        script.bigHeaders.put(path, bytes);
         return this;
     }
 
@@ -262,7 +217,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return this server
      */
     public H2TestServer body(String path, byte[] body) {
-        bodies.put(path, body);
+        script.bodies.put(path, body);
         return this;
     }
 
@@ -310,7 +265,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return one count per connection, in the order the connections were accepted
      */
     public List<Integer> streamsPerConnection() {
-        return accepted.stream().map(connection -> connection.streams.get()).toList();
+        return accepted.stream().map(H2TestConnection::streams).toList();
     }
 
     /**
@@ -320,7 +275,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return the highest count seen on any connection
      */
     public int maxConcurrentStreamsSeen() {
-        return maxConcurrentStreamsSeen.get();
+        return script.maxConcurrentStreamsSeen.get();
     }
 
     /**
@@ -330,7 +285,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return the number of such streams, over every connection
      */
     public int streamsOverLimit() {
-        return streamsOverLimit.get();
+        return script.streamsOverLimit.get();
     }
 
     /**
@@ -341,8 +296,8 @@ public final class H2TestServer implements AutoCloseable {
      */
     public int activeStreams() {
         int active = 0;
-        for (Connection connection : open) {
-            active += connection.active;
+        for (H2TestConnection connection : open) {
+            active += connection.activeStreams();
         }
         return active;
     }
@@ -353,7 +308,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return path to count, sorted by path
      */
     public Map<String, Integer> received() {
-        return snapshot(received);
+        return snapshot(script.received);
     }
 
     /**
@@ -362,7 +317,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return path to count, sorted by path
      */
     public Map<String, Integer> answered() {
-        return snapshot(answered);
+        return snapshot(script.answered);
     }
 
     /**
@@ -371,7 +326,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return the paths, one per reset
      */
     public List<String> resetsReceived() {
-        return List.copyOf(resetsReceived);
+        return List.copyOf(script.resetsReceived);
     }
 
     /**
@@ -380,7 +335,7 @@ public final class H2TestServer implements AutoCloseable {
      * @return the number of PINGs received
      */
     public int pingsReceived() {
-        return pingsReceived.get();
+        return script.pingsReceived.get();
     }
 
     /** Closes every connection at once, without GOAWAY, and the listening socket, and ends the thread. */
@@ -390,25 +345,10 @@ public final class H2TestServer implements AutoCloseable {
         group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 
-    /**
-     * A GOAWAY frame as bytes, which the codec passes on untouched. Not the codec's own: once it has sent one,
-     * it takes a DATA frame on a stream opened after the last-stream-id (which the client may well have sent
-     * before it saw the GOAWAY) for a protocol error, and closes the connection, failing the streams kept.
-     */
-    private static ByteBuf goAway(ByteBufAllocator alloc, int lastStreamId) {
-        return alloc.buffer(17)
-                .writeMedium(8).writeByte(0x7).writeByte(0).writeInt(0) // length 8, type GOAWAY, no flags, stream 0
-                .writeInt(lastStreamId).writeInt((int) Http2Error.NO_ERROR.code());
-    }
-
     private static Map<String, Integer> snapshot(Map<String, AtomicInteger> counts) {
         Map<String, Integer> copy = new TreeMap<>();
         counts.forEach((path, count) -> copy.put(path, count.get()));
         return copy;
-    }
-
-    private static void count(Map<String, AtomicInteger> counts, String path) {
-        counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     }
 
     private void accept(Channel channel) {
@@ -422,218 +362,10 @@ public final class H2TestServer implements AutoCloseable {
         // PINGs are acknowledged below, unless a test asks for silence.
         Http2FrameCodec codec = Http2FrameCodecBuilder.forServer().initialSettings(settings)
                 .decoupleCloseAndGoAway(true).autoAckPingFrame(false).build();
-        Connection connection = new Connection(codec, limit, goAwayAfter);
+        H2TestConnection connection = new H2TestConnection(codec, limit, goAwayAfter, script, open);
         // The channel is registered: adding the handler sets its context at once, before others can see it.
         channel.pipeline().addLast(codec, connection);
         accepted.add(connection);
         open.add(connection);
-    }
-
-    /** One request: its stream, its path, and the body received so far. */
-    private static final class Exchange {
-        final Http2FrameStream stream;
-        final String path;
-        final MessageDigest bodyDigest;
-        long bodyLength;
-        /** Answered before its body arrived ({@link H2TestServer#answerEarly}). */
-        boolean early;
-
-        Exchange(Http2FrameStream stream, String path) {
-            this.stream = stream;
-            this.path = path;
-            try {
-                this.bodyDigest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-256", e);
-            }
-        }
-    }
-
-    /** The frames of one connection, after the codec; every field but the counters on its event loop only. */
-    private final class Connection extends ChannelInboundHandlerAdapter {
-        private final Http2FrameCodec codec;
-        private final int limit;
-        private final int goAwayAfter;
-        /** Streams kept and not yet closed, by id. */
-        private final Map<Integer, Exchange> exchanges = new HashMap<>();
-        private final List<Exchange> held = new ArrayList<>();
-        private final AtomicInteger streams = new AtomicInteger();
-        /** {@code exchanges.size()}, for other threads. */
-        private volatile int active;
-        private boolean settingsAcknowledged;
-        /** The last-stream-id of the GOAWAY sent; streams above it are ignored. */
-        private int lastStreamId = Integer.MAX_VALUE;
-        /** The server's side of the connection is closed: it writes nothing more. */
-        private boolean outputShut;
-        private volatile ChannelHandlerContext context;
-
-        Connection(Http2FrameCodec codec, int limit, int goAwayAfter) {
-            this.codec = codec;
-            this.limit = limit;
-            this.goAwayAfter = goAwayAfter;
-        }
-
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-            context = ctx;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            try {
-                if (msg instanceof Http2HeadersFrame headers) {
-                    onHeaders(ctx, headers);
-                } else if (msg instanceof Http2DataFrame data) {
-                    onData(ctx, data);
-                } else if (msg instanceof Http2ResetFrame reset) {
-                    Exchange exchange = exchanges.get(reset.stream().id());
-                    if (exchange != null) {
-                        resetsReceived.add(exchange.path);
-                    }
-                } else if (msg instanceof Http2PingFrame ping && !ping.ack()) {
-                    pingsReceived.incrementAndGet();
-                    if (answerPings) {
-                        ctx.write(new DefaultHttp2PingFrame(ping.content(), true)); // flushed once the read is done
-                    }
-                } else if (msg instanceof Http2SettingsAckFrame) {
-                    // The codec now enforces the limit itself, refusing breaches before this handler could
-                    // count them: it is lifted, and enforced below instead.
-                    settingsAcknowledged = true;
-                    codec.connection().remote().maxActiveStreams(Integer.MAX_VALUE);
-                }
-            } finally {
-                ReferenceCountUtil.release(msg);
-            }
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            ctx.flush();
-        }
-
-        private void onHeaders(ChannelHandlerContext ctx, Http2HeadersFrame frame) {
-            int id = frame.stream().id();
-            if (id > lastStreamId) {
-                return; // sent before the client saw the GOAWAY: ignored
-            }
-            Exchange exchange = exchanges.get(id);
-            if (exchange == null) {
-                if (exchanges.size() >= limit) {
-                    if (settingsAcknowledged) {
-                        streamsOverLimit.incrementAndGet();
-                    }
-                    ctx.write(new DefaultHttp2ResetFrame(Http2Error.REFUSED_STREAM).stream(frame.stream()));
-                    return;
-                }
-                exchange = new Exchange(frame.stream(), String.valueOf(frame.headers().path()).split("\\?", 2)[0]);
-                exchanges.put(frame.stream().id(), exchange);
-                active = exchanges.size();
-                maxConcurrentStreamsSeen.accumulateAndGet(active, Math::max);
-                count(received, exchange.path);
-                if (streams.incrementAndGet() == goAwayAfter) {
-                    lastStreamId = id;
-                    ctx.write(goAway(ctx.alloc(), id));
-                }
-            }
-            if (frame.isEndStream()) {
-                onRequest(ctx, exchange);
-            } else if (earlyPaths.contains(exchange.path)) {
-                exchange.early = true;
-                answer(ctx, exchange);
-            }
-        }
-
-        private void onData(ChannelHandlerContext ctx, Http2DataFrame frame) {
-            Exchange early = exchanges.get(frame.stream().id());
-            if (early != null && early.early) {
-                return; // answered already; the rest of the body is left unread, its window never given back
-            }
-            // Hand the bytes back to the flow controller at once: the client may send the next window's worth.
-            if (frame.initialFlowControlledBytes() > 0 && !outputShut) {
-                ctx.write(new DefaultHttp2WindowUpdateFrame(frame.initialFlowControlledBytes()).stream(frame.stream()));
-            }
-            Exchange exchange = exchanges.get(frame.stream().id());
-            if (exchange == null) {
-                return;
-            }
-            exchange.bodyLength += frame.content().readableBytes();
-            exchange.bodyDigest.update(frame.content().nioBuffer());
-            if (frame.isEndStream()) {
-                onRequest(ctx, exchange);
-            }
-        }
-
-        private void onRequest(ChannelHandlerContext ctx, Exchange exchange) {
-            if (resetPaths.contains(exchange.path)) {
-                ctx.write(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR).stream(exchange.stream));
-            } else if (holdPrefixes.stream().anyMatch(exchange.path::startsWith)) {
-                held.add(exchange);
-            } else if (delay.isZero()) {
-                answer(ctx, exchange);
-            } else {
-                ctx.executor().schedule(() -> answer(ctx, exchange), delay.toNanos(), TimeUnit.NANOSECONDS);
-            }
-        }
-
-        private void answerHeld() {
-            List<Exchange> answering = List.copyOf(held);
-            held.clear();
-            answering.forEach(exchange -> answer(context, exchange));
-        }
-
-        private void answer(ChannelHandlerContext ctx, Exchange exchange) {
-            if (exchanges.get(exchange.stream.id()) != exchange) {
-                return; // reset by the client, or the connection closed, meanwhile
-            }
-            byte[] body = bodies.getOrDefault(exchange.path, exchange.path.getBytes(StandardCharsets.UTF_8));
-            Http2Headers headers = new DefaultHttp2Headers().status("200")
-                    .set("content-type", "text/plain; charset=utf-8")
-                    .setInt("content-length", body.length)
-                    .setLong("x-body-length", exchange.bodyLength)
-                    .set("x-body-sha256", HexFormat.of().formatHex(exchange.bodyDigest.digest()));
-            Integer big = bigHeaders.get(exchange.path);
-            if (big != null) {
-                headers.set("x-big", "b".repeat(big));
-            }
-            count(answered, exchange.path); // first: the client may have the answer before the write returns
-            ctx.write(new DefaultHttp2HeadersFrame(headers, false).stream(exchange.stream));
-            ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true).stream(exchange.stream));
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            if (event instanceof Http2FrameStreamEvent streamEvent
-                    && streamEvent.stream().state() == Http2Stream.State.CLOSED) {
-                Exchange closed = exchanges.remove(streamEvent.stream().id());
-                if (closed != null) {
-                    held.remove(closed);
-                    active = exchanges.size();
-                    if (lastStreamId != Integer.MAX_VALUE && exchanges.isEmpty() && !outputShut) {
-                        // Half-closed, so that the client reads every answer before it sees the end; a full close
-                        // with its late frames unread would reset the connection and could lose them.
-                        outputShut = true;
-                        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
-                                .addListener(flushed -> ((DuplexChannel) ctx.channel()).shutdownOutput());
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            open.remove(this);
-            exchanges.clear();
-            held.clear();
-            active = 0;
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // A stream error has been answered with RST_STREAM by the codec already; anything else ends the
-            // connection, as the client will see, unless the server is only waiting for the client to close it.
-            if (!(cause instanceof Http2FrameStreamException) && !outputShut) {
-                ctx.close();
-            }
-        }
     }
 }

@@ -1,15 +1,16 @@
 package io.aioarango.transport.tck;
 
 import static io.aioarango.transport.tck.Waiting.eventually;
+import static io.aioarango.transport.tck.WatchedRequest.assertNoConnectionLeft;
+import static io.aioarango.transport.tck.WatchedRequest.assertSentAndFailedAtOnce;
+import static io.aioarango.transport.tck.WatchedRequest.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Headers;
-import io.aioarango.api.HttpMethod;
 import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.ResponseTooLargeException;
-import io.aioarango.transport.spi.TransportRequest;
 import io.aioarango.transport.spi.HttpSession;
 import io.aioarango.transport.spi.Transport;
 import io.aioarango.transport.spi.TransportOptions;
@@ -20,13 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,10 +44,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 public abstract class HostileServerContractTest {
     /** Long, so that failures meant to be immediate cannot pass by timing out. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
     /** What "at once" means: well before {@link #REQUEST_TIMEOUT}, with room for a slow machine. */
-    private static final Duration AT_ONCE = Duration.ofSeconds(3);
-    private static final Duration WAIT = REQUEST_TIMEOUT.plusSeconds(4);
+    static final Duration AT_ONCE = Duration.ofSeconds(3);
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final List<Transport> transports = new ArrayList<>();
@@ -119,88 +113,6 @@ public abstract class HostileServerContractTest {
         return transport(options).openSession(server.host());
     }
 
-    /** A request's future, watched: when it completed, how often, and with what. */
-    private static final class Watched {
-        final CompletableFuture<TransportResponse> future;
-        final long started;
-        final AtomicInteger completions = new AtomicInteger();
-        volatile long completedAt;
-        volatile Object firstOutcome;
-
-        /** @param started when the request was handed to the session: its deadline runs from there */
-        Watched(long started, CompletableFuture<TransportResponse> future) {
-            this.started = started;
-            this.future = future;
-            future.whenComplete((response, failure) -> {
-                completedAt = System.nanoTime();
-                firstOutcome = failure != null ? failure : response;
-                completions.incrementAndGet();
-            });
-        }
-
-        /** From sending to completion; waits for the completion callback, which may run just after get() returns. */
-        Duration took() {
-            eventually("the completion callback ran", () -> completions.get() > 0);
-            return Duration.ofNanos(completedAt - started);
-        }
-
-        Throwable failure() {
-            try {
-                TransportResponse response = future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                throw new AssertionError("expected a failure, got " + response + ": " + response.bodyAsString());
-            } catch (ExecutionException e) {
-                return e.getCause();
-            } catch (CancellationException e) {
-                throw new AssertionError("the future was cancelled, not failed", e);
-            } catch (InterruptedException | TimeoutException e) {
-                throw new AssertionError("the future did not complete within " + WAIT, e);
-            }
-        }
-
-        TransportResponse response() {
-            try {
-                return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
-            } catch (InterruptedException | TimeoutException e) {
-                throw new AssertionError("the future did not complete within " + WAIT, e);
-            }
-        }
-
-        /** Completed once, and what a second completion attempt (a late timeout, a close) did changed nothing. */
-        void assertCompletedOnce() {
-            eventually("the completion callback ran", () -> completions.get() > 0);
-            assertThat(completions).hasValue(1);
-            Object now = future.handle((response, failure) -> failure != null ? failure : response).join();
-            Object first = firstOutcome instanceof CompletionException wrapped ? wrapped.getCause() : firstOutcome;
-            assertThat(now).isSameAs(first);
-        }
-    }
-
-    private static Watched send(HttpSession session, String target) {
-        long started = System.nanoTime(); // before send, which can be slow on a cold JVM: the deadline runs already
-        TransportRequest request = new TransportRequest(HttpMethod.GET, target, Headers.empty(), null);
-        return new Watched(started, session.send(request));
-    }
-
-    /** The failure is the SDK's own, said the request was sent, came at once, and left no connection. */
-    private static ArangoConnectionException assertSentAndFailedAtOnce(Watched request, HostileServer server) {
-        Throwable failure = request.failure();
-        assertThat(failure).isInstanceOf(ArangoConnectionException.class);
-        ArangoConnectionException connectionFailure = (ArangoConnectionException) failure;
-        assertThat(connectionFailure.requestSent()).as("requestSent of %s", failure).isTrue();
-        assertThat(connectionFailure.host()).isEqualTo(server.host());
-        assertThat(failure).hasMessageStartingWith(server.host() + ": ");
-        assertThat(request.took()).as("failed at once: %s", failure).isLessThan(AT_ONCE);
-        assertNoConnectionLeft(server);
-        request.assertCompletedOnce();
-        return connectionFailure;
-    }
-
-    private static void assertNoConnectionLeft(HostileServer server) {
-        eventually(() -> "the transport closed every connection: " + server, () -> server.openConnections() == 0);
-    }
-
     /** For a connection legitimately kept for reuse: closing the transport closes it. */
     private void assertClosingTheTransportLeavesNoConnection(HostileServer server) {
         transports.forEach(Transport::close);
@@ -236,7 +148,7 @@ public abstract class HostileServerContractTest {
             exchange.stall();
         });
         Duration timeout = Duration.ofMillis(500);
-        Watched request = send(session(server, options().requestTimeout(timeout).build()), "/stalled");
+        WatchedRequest request = send(session(server, options().requestTimeout(timeout).build()), "/stalled");
 
         assertThat(request.failure()).isInstanceOfSatisfying(ArangoTimeoutException.class, e -> {
             assertThat(e.host()).isEqualTo(server.host());
@@ -307,7 +219,7 @@ public abstract class HostileServerContractTest {
             exchange.send("HTTP/1.1 200 OK\r\nContent-Length: " + (2 * 1024 * 1024) + "\r\n\r\n");
             exchange.stall(); // nothing more comes: only the declared length can tell
         });
-        Watched request = send(session(server, options().maxResponseBytes(1024 * 1024).build()), "/large");
+        WatchedRequest request = send(session(server, options().maxResponseBytes(1024 * 1024).build()), "/large");
 
         assertThat(request.failure()).isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
             assertThat(e.limit()).isEqualTo(1024 * 1024);
@@ -330,7 +242,7 @@ public abstract class HostileServerContractTest {
         });
         HttpSession session = session(server, options().maxResponseHeaderBytes(limit).build());
 
-        Watched over = send(session, "/over");
+        WatchedRequest over = send(session, "/over");
         assertThat(over.failure()).isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
             assertThat(e.limit()).isEqualTo(limit);
             assertThat(e.limitName()).isEqualTo(ResponseTooLargeException.HEADER_LIMIT);
@@ -340,7 +252,7 @@ public abstract class HostileServerContractTest {
         assertNoConnectionLeft(server);
         over.assertCompletedOnce();
 
-        Watched under = send(session, "/under");
+        WatchedRequest under = send(session, "/under");
         assertThat(under.response().bodyAsString()).isEqualTo("ok");
         assertThat(under.response().headers().first("x-filler-00000")).isPresent();
         under.assertCompletedOnce();
@@ -354,7 +266,7 @@ public abstract class HostileServerContractTest {
             exchange.send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n" + headers(400 * 1024) + "\r\nok");
             exchange.stall();
         });
-        Watched request = send(session(server), "/huge");
+        WatchedRequest request = send(session(server), "/huge");
 
         assertThat(request.failure()).isInstanceOf(ResponseTooLargeException.class)
                 .hasMessage(server.host() + ": response headers larger than the limit of 65536 bytes (raise "
@@ -389,7 +301,7 @@ public abstract class HostileServerContractTest {
             exchange.close(); // HTTP/1.0 closes after each answer unless asked to keep the connection
         });
 
-        Watched request = send(session(server), "/old");
+        WatchedRequest request = send(session(server), "/old");
 
         assertThat(request.response().bodyAsString()).isEqualTo("hello");
         assertNoConnectionLeft(server);
@@ -404,7 +316,7 @@ public abstract class HostileServerContractTest {
             exchange.close();
         });
 
-        Watched request = send(session(server), "/old");
+        WatchedRequest request = send(session(server), "/old");
 
         assertThat(request.response().bodyAsString()).isEqualTo(body);
         assertNoConnectionLeft(server);
@@ -423,7 +335,7 @@ public abstract class HostileServerContractTest {
         HttpSession session = session(server);
 
         for (int i = 0; i < 3; i++) { // the connection stays in step for the next request
-            Watched request = send(session, "/informational");
+            WatchedRequest request = send(session, "/informational");
             TransportResponse response = request.response();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.headers().first("x-real")).hasValue("yes");
@@ -456,7 +368,7 @@ public abstract class HostileServerContractTest {
         HostileServer server = server(HostileServer.Exchange::stall);
         Transport transport = transport(options().maxConnectionsPerHost(2).build());
         HttpSession session = transport.openSession(server.host());
-        List<Watched> requests = new ArrayList<>();
+        List<WatchedRequest> requests = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             requests.add(send(session, "/queued/" + i));
         }
@@ -464,7 +376,7 @@ public abstract class HostileServerContractTest {
 
         transport.close();
 
-        for (Watched request : requests) {
+        for (WatchedRequest request : requests) {
             assertThat(request.failure()).isInstanceOf(ArangoConnectionException.class);
         }
         assertThat(server.acceptedConnections()).as("connections opened, before and during the close").isEqualTo(2);

@@ -1,17 +1,22 @@
 package io.aioarango.transport.tck;
 
-import static io.aioarango.transport.tck.TransportContractTest.await;
-import static io.aioarango.transport.tck.TransportContractTest.failure;
-import static io.aioarango.transport.tck.TransportContractTest.get;
+import static io.aioarango.transport.tck.TransportContractFixture.await;
+import static io.aioarango.transport.tck.TransportContractFixture.failure;
+import static io.aioarango.transport.tck.TransportContractFixture.get;
 import static io.aioarango.transport.tck.Waiting.eventually;
+import static io.aioarango.transport.tck.Http2Exchanges.assertEachAnswersItsPath;
+import static io.aioarango.transport.tck.Http2Exchanges.assertEachOnce;
+import static io.aioarango.transport.tck.Http2Exchanges.getAll;
+import static io.aioarango.transport.tck.Http2Exchanges.paths;
+import static io.aioarango.transport.tck.Http2Exchanges.post;
+import static io.aioarango.transport.tck.Http2Exchanges.sha256;
+import static io.aioarango.transport.tck.Http2Exchanges.warmUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.ArangoTimeoutException;
-import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpMethod;
 import io.aioarango.api.ResponseTooLargeException;
 import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.RequestQueueFullException;
@@ -19,15 +24,10 @@ import io.aioarango.transport.spi.HttpSession;
 import io.aioarango.transport.spi.Transport;
 import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.transport.spi.TransportProvider;
-import io.aioarango.transport.spi.TransportRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -108,59 +108,6 @@ public abstract class Http2ContractTest {
 
     private HttpSession session(TransportOptions.Builder options) {
         return transport(options.build()).openSession(host);
-    }
-
-    /**
-     * Sends a first request and waits for its answer, so that the connection is open and the client knows
-     * the server's SETTINGS (its stream limit) before a test counts streams.
-     */
-    private static void warmUp(HttpSession session) {
-        assertThat(await(session.send(get("/warm-up"))).bodyAsString()).isEqualTo("/warm-up");
-    }
-
-    private static TransportRequest post(String path, byte[] body) {
-        return new TransportRequest(HttpMethod.POST, path, Headers.empty(), body);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    /** Sends a {@code GET} for each path, counting the futures' completions in {@code completions}. */
-    private static List<CompletableFuture<TransportResponse>> getAll(HttpSession session, List<String> paths,
-            AtomicInteger completions) {
-        List<CompletableFuture<TransportResponse>> futures = new ArrayList<>();
-        for (String path : paths) {
-            futures.add(session.send(get(path)).whenComplete((response, failure) -> completions.incrementAndGet()));
-        }
-        return futures;
-    }
-
-    private static List<String> paths(String prefix, int count) {
-        List<String> paths = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            paths.add(prefix + i);
-        }
-        return paths;
-    }
-
-    /** Checks that each future succeeded with the answer that names its own path. */
-    private static void assertEachAnswersItsPath(List<String> paths, List<CompletableFuture<TransportResponse>> futures) {
-        for (int i = 0; i < paths.size(); i++) {
-            TransportResponse response = await(futures.get(i));
-            assertThat(response.status()).isEqualTo(200);
-            assertThat(response.bodyAsString()).as("the answer to %s", paths.get(i)).isEqualTo(paths.get(i));
-        }
-    }
-
-    /** Checks that {@code counts} has each path, and nothing else, exactly once. */
-    private static void assertEachOnce(String what, Map<String, Integer> counts, List<String> paths) {
-        assertThat(counts.keySet()).as(what).containsExactlyInAnyOrderElementsOf(paths);
-        assertThat(counts.entrySet()).as(what + " more than once").filteredOn(count -> count.getValue() != 1).isEmpty();
     }
 
     // ---- multiplexing -----------------------------------------------------------------------------

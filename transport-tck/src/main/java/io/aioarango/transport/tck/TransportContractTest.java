@@ -5,13 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.aioarango.transport.tck.Waiting.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoTimeoutException;
 import io.aioarango.api.Host;
@@ -20,33 +17,23 @@ import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpProtocol;
 import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.RequestQueueFullException;
-import io.aioarango.api.ResponseTooLargeException;
 import io.aioarango.transport.spi.TransportRequest;
 import io.aioarango.transport.spi.HttpSession;
 import io.aioarango.transport.spi.PoolStats;
 import io.aioarango.transport.spi.Transport;
-import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.transport.spi.TransportProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,372 +53,15 @@ import org.junit.jupiter.api.Test;
  * at a time and one that failed mid-exchange is closed; over HTTP/2 the requests share one connection and
  * a failed, timed-out or cancelled request resets only its stream. {@link Http2ContractTest} adds the
  * cases only HTTP/2 has.
+ *
+ * <p>The cases about single exchanges are inherited from {@link RequestsAndResponsesContract}; this class adds
+ * those about failures, concurrency, connections and pools, and {@link TransportContractFixture} holds the
+ * server and helpers they share.
  */
-public abstract class TransportContractTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    /** The WireMock server on 127.0.0.1, started before each test and stopped after it. */
-    protected WireMockServer server;
-    /** {@link #server} as a coordinator: {@code http://127.0.0.1:port}. */
-    protected Host host;
-    private final List<Transport> transports = new ArrayList<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+public abstract class TransportContractTest extends RequestsAndResponsesContract {
 
     /** For a transport module's subclass, which supplies {@link #provider()}. */
     protected TransportContractTest() {
-    }
-
-    /**
-     * The transport under test.
-     *
-     * @return the provider of the transport under test; called for each transport a test creates
-     */
-    protected abstract TransportProvider provider();
-
-    /**
-     * The protocol mode the suite runs in: the {@link TransportOptions.Builder#protocol(HttpProtocol)} of
-     * {@link #options()}.
-     *
-     * @return {@link HttpProtocol#HTTP1}, the default; a subclass returns another mode the transport supports
-     */
-    protected HttpProtocol protocol() {
-        return HttpProtocol.HTTP1;
-    }
-
-    /**
-     * Whether the transport, set to {@link #protocol()}, speaks HTTP/2 to an {@code http://} coordinator:
-     * what the cases about connections expect, and what WireMock must see.
-     *
-     * @return {@code true} for {@link HttpProtocol#H2} by default; a subclass running in
-     *         {@link HttpProtocol#AUTO} says what its transport does then
-     */
-    protected boolean speaksHttp2() {
-        return protocol() == HttpProtocol.H2;
-    }
-
-    /**
-     * Whether closing the transport ends every thread it started at once; if not, they must end once the
-     * garbage collector has run. Connections carrying a request must close at once in any case.
-     * java.net.http before Java 21 has no way to stop its client's selector thread
-     * ({@code HttpClient.shutdownNow()}): the thread ends when the client is collected.
-     *
-     * @return {@code true}, the default, to require that every thread ends at once on close; {@code false}
-     *         to allow them to end after garbage collection
-     */
-    protected boolean closeEndsEveryThread() {
-        return true;
-    }
-
-    @BeforeEach
-    void startServer() {
-        server = new WireMockServer(onLoopback().containerThreads(64));
-        server.start();
-        host = new Host("http", "127.0.0.1", server.port());
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        transports.forEach(Transport::close);
-        for (AutoCloseable closeable : closeables) {
-            closeable.close();
-        }
-        server.stop();
-    }
-
-    /** WireMock on a free port of 127.0.0.1, HTTP/1.1 and cleartext HTTP/2 (with prior knowledge) on it. */
-    private static WireMockConfiguration onLoopback() {
-        return wireMockConfig().dynamicPort().bindAddress("127.0.0.1").http2PlainDisabled(false);
-    }
-
-    /**
-     * Options with short timeouts, so that a hanging test fails fast; the suite's transports start from
-     * them, and a test changes single settings on top.
-     *
-     * @return a new builder with {@link #protocol()}, a 2 s connect timeout and a 5 s request timeout
-     */
-    protected TransportOptions.Builder options() {
-        return TransportOptions.builder().protocol(protocol()).connectTimeout(Duration.ofSeconds(2))
-                .requestTimeout(Duration.ofSeconds(5));
-    }
-
-    /**
-     * Creates a transport of {@link #provider()}, closed after the test.
-     *
-     * @param options the transport's settings
-     * @return the new transport
-     */
-    protected Transport transport(TransportOptions options) {
-        Transport transport = provider().create(options);
-        transports.add(transport);
-        return transport;
-    }
-
-    /**
-     * Opens a session to {@link #host} on a new transport with {@link #options()}.
-     *
-     * @return the session; its transport is closed after the test
-     */
-    protected HttpSession session() {
-        return transport(options().build()).openSession(host);
-    }
-
-    private ConnectionCountingProxy proxy() throws IOException {
-        ConnectionCountingProxy proxy = new ConnectionCountingProxy(server.port());
-        closeables.add(proxy);
-        return proxy;
-    }
-
-    private static Host hostOf(ConnectionCountingProxy proxy) {
-        return new Host("http", "127.0.0.1", proxy.port());
-    }
-
-    private void answer(int status, String body) {
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status).withBody(body)));
-    }
-
-    private void answerSlowly(String path, int delayMillis) {
-        server.stubFor(any(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(delayMillis)
-                .withBody("slow")));
-    }
-
-    /**
-     * A {@code GET} without headers or body.
-     *
-     * @param target the path and query, percent-encoded, starting with {@code /}
-     * @return the request
-     */
-    protected static TransportRequest get(String target) {
-        return new TransportRequest(HttpMethod.GET, target, Headers.empty(), null);
-    }
-
-    /**
-     * Waits up to 10 s for a future that must succeed.
-     *
-     * @param <T>    the result's type
-     * @param future the future
-     * @return its result
-     * @throws AssertionError if the future failed or did not complete in time
-     */
-    protected static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("the future did not complete within " + WAIT, e);
-        }
-    }
-
-    /**
-     * Waits up to 10 s for a future that must fail.
-     *
-     * @param future the future
-     * @return the failure, unwrapped from {@link ExecutionException}; the {@link CancellationException}
-     *         when the future was cancelled
-     * @throws AssertionError if the future succeeded or did not complete in time
-     */
-    protected static Throwable failure(CompletableFuture<?> future) {
-        try {
-            future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (CancellationException e) {
-            return e;
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("the future did not complete within " + WAIT, e);
-        }
-        throw new AssertionError("expected a failure, the request succeeded");
-    }
-
-    private LoggedRequest onlyRequest() {
-        List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
-        assertThat(requests).hasSize(1);
-        return requests.get(0);
-    }
-
-    // ---- requests and responses -------------------------------------------------------------------
-
-    @Test
-    void speaksTheProtocolItWasAskedFor() {
-        answer(200, "");
-
-        await(session().send(get("/p")));
-
-        assertThat(onlyRequest().getProtocol()).isEqualTo(speaksHttp2() ? "HTTP/2.0" : "HTTP/1.1");
-    }
-
-    @Test
-    void everyMethodWithAndWithoutABody() {
-        answer(200, "answer");
-        HttpSession session = session();
-        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.POST, HttpMethod.DELETE)) {
-            for (byte[] body : new byte[][] {null, "{\"k\":\"v\"}".getBytes(StandardCharsets.UTF_8)}) {
-                server.resetRequests();
-
-                TransportResponse response = await(session.send(new TransportRequest(method, "/m", Headers.empty(), body)));
-
-                assertThat(response.status()).isEqualTo(200);
-                assertThat(response.bodyAsString()).isEqualTo("answer");
-                LoggedRequest received = onlyRequest();
-                assertThat(received.getMethod().getName()).isEqualTo(method.name());
-                assertThat(received.getBody()).isEqualTo(body == null ? new byte[0] : body);
-            }
-        }
-    }
-
-    @Test
-    void headHasNoBody() {
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Length", "42")));
-
-        TransportResponse response = await(session().send(new TransportRequest(HttpMethod.HEAD, "/h", Headers.empty(), null)));
-
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.bodyLength()).isZero();
-        assertThat(onlyRequest().getMethod().getName()).isEqualTo("HEAD");
-    }
-
-    @Test
-    void queryStringsArriveExactlyAsEncoded() {
-        answer(200, "");
-        String target = "/_db/caf%C3%A9/_api/x%20y?q=a%2Fb%26c%3Dd&u=%C3%BC&empty=&plus=%2B";
-
-        await(session().send(get(target)));
-
-        LoggedRequest received = onlyRequest();
-        assertThat(received.getUrl()).isEqualTo(target);
-        assertThat(received.queryParameter("q").firstValue()).isEqualTo("a/b&c=d");
-        assertThat(received.queryParameter("u").firstValue()).isEqualTo("ü");
-    }
-
-    @Test
-    void headersTravelBothWaysRepeatedOnesIncluded() {
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withHeader("X-Arango-Queue-Time-Seconds", "0.000012").withHeader("X-Many", "1", "2", "3")));
-
-        TransportResponse response = await(session().send(new TransportRequest(HttpMethod.GET, "/", Headers.empty()
-                .with("Accept", "application/json").with("X-Repeat", "one").with("X-Repeat", "two"), null)));
-
-        assertThat(response.headers().first("x-arango-queue-time-seconds")).hasValue("0.000012");
-        assertThat(response.headers().all("X-MANY")).containsExactly("1", "2", "3");
-        LoggedRequest received = onlyRequest();
-        assertThat(received.getHeader("Accept")).isEqualTo("application/json");
-        assertThat(received.getHeaders().getHeader("X-Repeat").values()).containsExactly("one", "two");
-    }
-
-    /**
-     * A client sends many requests with one {@link Headers} object (a database's), and a transport may build
-     * what it writes once for them: each request still carries exactly its own headers, whatever came before.
-     */
-    @Test
-    void requestsThatShareHeadersAndThoseThatDoNotEachCarryTheirOwn() {
-        answer(200, "{}");
-        HttpSession session = session();
-        Headers shared = Headers.empty().with("Authorization", "Basic cm9vdDpwYXNzd2Q=").with("X-Route", "shared");
-        Headers other = Headers.empty().with("X-Route", "other");
-
-        for (TransportRequest request : List.of(new TransportRequest(HttpMethod.GET, "/1", shared, null),
-                new TransportRequest(HttpMethod.GET, "/2", shared, null),
-                new TransportRequest(HttpMethod.DELETE, "/3", other, null),
-                new TransportRequest(HttpMethod.GET, "/4", shared, null),
-                new TransportRequest(HttpMethod.POST, "/5", shared, null),
-                new TransportRequest(HttpMethod.PUT, "/6", shared, "{}".getBytes(StandardCharsets.UTF_8)),
-                new TransportRequest(HttpMethod.HEAD, "/7", shared, null))) {
-            assertThat(await(session.send(request)).status()).isEqualTo(200);
-        }
-
-        List<LoggedRequest> received = server.findAll(anyRequestedFor(anyUrl()));
-        assertThat(received).extracting(LoggedRequest::getUrl)
-                .containsExactly("/1", "/2", "/3", "/4", "/5", "/6", "/7");
-        for (LoggedRequest request : received) {
-            boolean isShared = !request.getUrl().equals("/3");
-            assertThat(request.getHeaders().getHeader("X-Route").values()).as(request.getUrl())
-                    .containsExactly(isShared ? "shared" : "other");
-            assertThat(request.containsHeader("Authorization")).as(request.getUrl()).isEqualTo(isShared);
-            if (!speaksHttp2()) { // HTTP/2 names the host in its :authority pseudo-header
-                assertThat(request.getHeader("Host")).as(request.getUrl()).isEqualTo("127.0.0.1:" + server.port());
-            }
-        }
-        assertThat(received.get(5).getBodyAsString()).isEqualTo("{}");
-        if (!speaksHttp2()) {
-            assertThat(received.get(4).getHeader("Content-Length")).as("a POST without a body").isEqualTo("0");
-            assertThat(received.get(5).getHeader("Content-Length")).isEqualTo("2");
-        }
-    }
-
-    @Test
-    void statusesAndBodiesPassThroughUntouched() {
-        HttpSession session = session();
-        for (int status : List.of(200, 201, 202, 400, 401, 403, 404, 409, 412, 500, 501, 503)) {
-            String body = "{\"error\":" + (status >= 400) + ",\"code\":" + status + "}";
-            answer(status, body);
-
-            TransportResponse response = await(session.send(get("/s")));
-
-            assertThat(response.status()).isEqualTo(status);
-            assertThat(response.bodyAsString()).isEqualTo(body);
-        }
-    }
-
-    @Test
-    void noContentAndEmptyBodies() {
-        HttpSession session = session();
-        server.stubFor(any(urlEqualTo("/204")).willReturn(aResponse().withStatus(204)));
-        server.stubFor(any(urlEqualTo("/empty")).willReturn(aResponse().withStatus(200)));
-
-        assertThat(await(session.send(get("/204")))).satisfies(r -> {
-            assertThat(r.status()).isEqualTo(204);
-            assertThat(r.bodyLength()).isZero();
-        });
-        assertThat(await(session.send(get("/empty"))).bodyLength()).isZero();
-    }
-
-    @Test
-    void aChunkedResponseArrivesWhole() {
-        String body = "0123456789".repeat(1000);
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)
-                .withChunkedDribbleDelay(10, 200)));
-
-        assertThat(await(session().send(get("/chunked"))).bodyAsString()).isEqualTo(body);
-    }
-
-    @Test
-    void aTenMebibyteResponseArrivesWhole() {
-        byte[] body = new byte[10 * 1024 * 1024];
-        new Random(42).nextBytes(body);
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody(body)));
-
-        TransportResponse response = await(session().send(get("/big")));
-
-        assertThat(response.bodyLength()).isEqualTo(body.length);
-        assertThat(response.body()).isEqualTo(body);
-    }
-
-    @Test
-    void aResponseOverTheLimitFailsClearlyAndEndsItsExchange() throws Exception {
-        ConnectionCountingProxy proxy = proxy();
-        server.stubFor(any(urlEqualTo("/declared")).willReturn(aResponse().withStatus(200)
-                .withBody(new byte[2 * 1024 * 1024])));
-        server.stubFor(any(urlEqualTo("/chunked")).willReturn(aResponse().withStatus(200)
-                .withBody(new byte[2 * 1024 * 1024]).withChunkedDribbleDelay(4, 100)));
-        server.stubFor(any(urlEqualTo("/small")).willReturn(aResponse().withStatus(200).withBody("fine")));
-        Host proxied = hostOf(proxy);
-        HttpSession session = transport(options().maxResponseBytes(1024 * 1024).maxConnectionsPerHost(1).build())
-                .openSession(proxied);
-
-        for (String path : List.of("/declared", "/chunked")) {
-            assertThat(failure(session.send(get(path)))).isInstanceOfSatisfying(ResponseTooLargeException.class, e -> {
-                assertThat(e.host()).isEqualTo(proxied);
-                assertThat(e.limit()).isEqualTo(1024 * 1024);
-            }).hasMessageContaining("response larger than the limit of 1048576 bytes");
-
-            assertThat(await(session.send(get("/small"))).bodyAsString()).isEqualTo("fine");
-        }
-        // Over HTTP/1.1 the unread rest of the answer makes the connection useless: it is closed. Over HTTP/2
-        // the stream is reset and the connection carries on.
-        eventually("at most one connection left open", () -> proxy.openConnections() <= 1);
-        if (speaksHttp2()) {
-            assertThat(proxy.acceptedConnections()).as("connections opened").isEqualTo(1);
-        }
     }
 
     // ---- failures ---------------------------------------------------------------------------------
