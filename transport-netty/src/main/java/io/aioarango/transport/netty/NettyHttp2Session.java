@@ -91,7 +91,8 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     private static final java.time.Duration RECONNECT_PAUSE = java.time.Duration.ofSeconds(1);
 
     private final Host host;
-    private final String authority;
+    /** Each request its own headers: the stream codec adds to them. */
+    private final NettyRequests requests;
     private final TransportOptions options;
     /** For {@code https} coordinators, with ALPN offering h2 only; null for cleartext prior knowledge. */
     private final SslContext sslContext;
@@ -159,7 +160,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     NettyHttp2Session(Host host, Bootstrap bootstrap, TransportOptions options, SslContext sslContext,
             DeadlineTimer deadlines, Consumer<NettyHttp2Session> onClose) {
         this.host = host;
-        this.authority = host.authority();
+        this.requests = new NettyRequests(host, false);
         this.options = options;
         this.sslContext = sslContext;
         this.onClose = onClose;
@@ -185,7 +186,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     private void initPipeline(Channel channel) {
         channel.attr(CONNECTION).get().attach(channel);
         if (sslContext != null) {
-            channel.pipeline().addLast("tls", Queued.tls(sslContext, channel, host, options));
+            channel.pipeline().addLast("tls", Tls.handler(sslContext, channel, host, options));
         }
         // Far above ours, so that ours decides, alike on every protocol, and fails only its stream: past
         // Netty's, a stream error; past 1.25 times it, a connection error failing every stream.
@@ -234,7 +235,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
         if (result.isDone()) {
             return result;
         }
-        FullHttpRequest nettyRequest = Queued.build(host, authority, request, result);
+        FullHttpRequest nettyRequest = requests.build(request, result);
         if (nettyRequest == null) {
             return result;
         }
@@ -509,7 +510,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
         try {
             nettyRequest = queued.take();
             if (nettyRequest == null && !queued.result.isDone()) {
-                nettyRequest = NettyHttpSession.toNetty(queued.request, authority); // sent again
+                nettyRequest = requests.toNetty(queued.request); // sent again
             }
         } catch (Throwable e) {
             streamGone(connection);

@@ -1,8 +1,6 @@
 package io.aioarango.transport.netty;
 
-import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpMethod;
 import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.transport.spi.support.Completions;
@@ -13,32 +11,23 @@ import io.aioarango.transport.spi.HttpSession;
 import io.aioarango.transport.spi.PoolStats;
 import io.aioarango.transport.spi.TransportOptions;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -55,18 +44,10 @@ import java.util.function.Consumer;
  * Closed here, nothing new starts: the queued requests fail and every connection closes.
  */
 final class NettyHttpSession implements HttpSession, Exchange.Owner {
-    /** Headers the transport sets itself. */
-    static final Set<String> RESTRICTED = Set.of("host", "content-length", "transfer-encoding");
-    /** Netty's method of each of ours, by ordinal. */
-    private static final io.netty.handler.codec.http.HttpMethod[] METHODS = Arrays.stream(HttpMethod.values())
-            .map(method -> io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
-            .toArray(io.netty.handler.codec.http.HttpMethod[]::new);
     /** Bytes the codec hands over at a time: fewer, larger parts to copy. */
     private static final int MAX_CHUNK = 64 * 1024;
 
     private final Host host;
-    /** The Host header of every request, built once. */
-    private final String authority;
     private final TransportOptions options;
     private final SslContext sslContext;
     private final Consumer<NettyHttpSession> onClose;
@@ -82,13 +63,12 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
     /** Connections carrying an exchange or being opened for one: at most maxConnectionsPerHost. */
     private int busy; // guarded by lock
     private boolean closed; // guarded by lock
-    /** See {@link #build}. */
-    private volatile SharedHeaders shared;
+    private final NettyRequests requests;
 
     NettyHttpSession(Host host, Bootstrap bootstrap, TransportOptions options, SslContext sslContext,
             DeadlineTimer deadlines, Consumer<NettyHttpSession> onClose) {
         this.host = host;
-        this.authority = host.authority();
+        this.requests = new NettyRequests(host, true);
         this.options = options;
         this.sslContext = sslContext;
         this.onClose = onClose;
@@ -107,7 +87,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
 
     private void initPipeline(Channel channel) {
         if (sslContext != null) {
-            channel.pipeline().addLast("tls", Queued.tls(sslContext, channel, host, options));
+            channel.pipeline().addLast("tls", Tls.handler(sslContext, channel, host, options));
         }
         int headerLimit = options.maxResponseHeaderBytes();
         // The codec's own limits sit above ours (it also counts ": " per line), so that ours, the same on
@@ -133,7 +113,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         if (result.isDone()) {
             return result;
         }
-        FullHttpRequest nettyRequest = build(request, result);
+        FullHttpRequest nettyRequest = requests.build(request, result);
         if (nettyRequest == null) {
             return result;
         }
@@ -201,37 +181,6 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         if (removed) {
             request.drop();
         }
-    }
-
-    /**
-     * The Netty request, or {@code null} with {@code result} failed. A request without a body whose headers
-     * are the very {@link Headers} object of the request before it (a database's requests share one) shares
-     * that request's Netty headers, as built, checked and completed with {@code Host} then: HTTP/1.1 encoding
-     * only reads them. Over HTTP/2 the stream codec adds to a request's headers, so that session builds its own.
-     */
-    private FullHttpRequest build(TransportRequest request, CompletableFuture<TransportResponse> result) {
-        if (request.hasBody() || needsContentLength(request)) {
-            return Queued.build(host, authority, request, result);
-        }
-        SharedHeaders last = shared;
-        if (last != null && last.source == request.headers()) {
-            return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, METHODS[request.method().ordinal()],
-                    request.target(), Unpooled.EMPTY_BUFFER, last.netty, EmptyHttpHeaders.INSTANCE);
-        }
-        FullHttpRequest built = Queued.build(host, authority, request, result);
-        if (built != null) {
-            shared = new SharedHeaders(request.headers(), built.headers());
-        }
-        return built;
-    }
-
-    /** The headers of the last bodyless request built, and the Netty headers made of them. */
-    private record SharedHeaders(Headers source, io.netty.handler.codec.http.HttpHeaders netty) {
-    }
-
-    /** POST, PUT and PATCH say {@code Content-Length: 0} when they carry nothing. */
-    private static boolean needsContentLength(TransportRequest request) {
-        return request.method().name().startsWith("P");
     }
 
     /** An open idle connection, or {@code null}; closed ones met on the way are dropped. */
@@ -387,32 +336,6 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             next.drop();
         }
         return null;
-    }
-
-    /** The request as Netty writes it, HTTP/1.1 or, through the stream codec, HTTP/2. */
-    static FullHttpRequest toNetty(TransportRequest request, String authority) {
-        ByteBuf content = request.hasBody() ? Unpooled.wrappedBuffer(request.body()) : Unpooled.EMPTY_BUFFER;
-        // The target is already percent-encoded and checked by TransportRequest: it goes out verbatim.
-        // No trailers are ever sent: the shared empty instance rather than a new headers object per request.
-        FullHttpRequest nettyRequest = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-                METHODS[request.method().ordinal()], request.target(), content,
-                new DefaultHttpHeaders(), EmptyHttpHeaders.INSTANCE);
-        try {
-            io.netty.handler.codec.http.HttpHeaders headers = nettyRequest.headers();
-            request.headers().forEach((name, value) -> {
-                if (!RESTRICTED.contains(name)) {
-                    headers.add(name, value);
-                }
-            });
-            headers.set(HttpHeaderNames.HOST, authority);
-            if (request.hasBody() || needsContentLength(request)) {
-                headers.set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
-            }
-            return nettyRequest;
-        } catch (RuntimeException e) {
-            nettyRequest.release();
-            throw e;
-        }
     }
 
     @Override
