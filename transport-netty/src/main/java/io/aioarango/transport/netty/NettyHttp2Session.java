@@ -4,7 +4,6 @@ import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.ArangoException;
 import io.aioarango.transport.spi.TransportResponse;
 import io.aioarango.api.Host;
-import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.transport.spi.support.Completions;
 import io.aioarango.transport.spi.support.ConnectionFailures;
 import io.aioarango.transport.spi.support.DeadlineTimer;
@@ -54,7 +53,6 @@ import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,7 +104,8 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
 
     private final Object lock = new Object();
     private final List<Connection> connections = new ArrayList<>(); // guarded by lock
-    private final ArrayDeque<Queued> waiting = new ArrayDeque<>(); // guarded by lock
+    /** The requests waiting for a stream; guarded by lock. */
+    private final Admission admission;
     /**
      * After a connection failed before it could be used, none is opened before this time: requests then
      * wait for the streams of the open ones rather than the session trying to connect again and again.
@@ -168,6 +167,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
         this.exchanges = new PendingExchanges(host, options.requestTimeout(), deadlines);
         this.channels = new DefaultChannelGroup("aioarango h2 " + host, loop, true);
         this.exchangeHandler = new ExchangeHandler(host, options);
+        this.admission = new Admission(lock, host, options, exchanges);
         this.streamInitializer = new ChannelInitializer<>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
@@ -246,47 +246,29 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     /** Puts a request on a stream, or in the queue; a request sent again is never refused as queue-full. */
     private void submit(Queued queued) {
         Connection target = null;
-        boolean wait = false;
+        Admission.Verdict verdict;
         boolean open = false;
-        boolean full = false;
-        boolean isClosed;
         synchronized (lock) {
-            isClosed = closed;
-            if (!isClosed) {
+            if (!closed) {
                 target = withRoom();
-                if (target != null) {
-                    target.active++;
-                } else if (queued.resends > 0 || waiting.size() < options.maxPendingRequestsPerHost()) {
-                    waiting.add(queued);
-                    wait = true;
-                    open = reserveConnection();
-                } else {
-                    full = true;
-                }
+            }
+            verdict = admission.admit(queued, closed, target != null);
+            if (verdict == Admission.Verdict.START) {
+                target.active++;
+            } else if (verdict == Admission.Verdict.WAIT) {
+                open = reserveConnection();
             }
         }
-        if (isClosed) {
-            queued.drop();
-            Completions.fail(queued.result, exchanges::closedError);
-        } else if (target != null) {
-            startStream(target, queued);
-        } else if (full) {
-            queued.drop();
-            queued.result.completeExceptionally(new RequestQueueFullException(host, options.maxConnectionsPerHost(),
-                    options.maxPendingRequestsPerHost()));
-        } else if (wait) {
-            queued.result.whenComplete((response, failure) -> {
-                boolean removed;
-                synchronized (lock) {
-                    removed = waiting.remove(queued); // timed out, cancelled or closed while waiting
+        switch (verdict) {
+            case START -> startStream(target, queued);
+            case WAIT -> {
+                // Timed out, cancelled or closed while waiting: it leaves the queue at once, without a scan.
+                queued.result.whenComplete((response, failure) -> admission.withdraw(queued));
+                if (open) {
+                    connect();
                 }
-                if (removed) {
-                    queued.drop();
-                }
-            });
-            if (open) {
-                connect();
             }
+            default -> admission.refuse(verdict, queued);
         }
     }
 
@@ -306,7 +288,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
      * Counts the new one as opening when it says yes.
      */
     private boolean reserveConnection() {
-        if (closed || waiting.isEmpty() || opening > 0 || System.nanoTime() < reconnectAfterNanos) {
+        if (closed || admission.isEmpty() || opening > 0 || System.nanoTime() < reconnectAfterNanos) {
             return false;
         }
         for (Connection connection : connections) {
@@ -330,15 +312,11 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
             if (closed) {
                 return;
             }
-            while (!waiting.isEmpty()) {
+            while (!admission.isEmpty()) {
                 Connection connection = withRoom();
-                if (connection == null) {
+                Queued next = connection == null ? null : admission.poll();
+                if (next == null) {
                     break;
-                }
-                Queued next = waiting.poll();
-                if (next.result.isDone()) {
-                    next.drop();
-                    continue;
                 }
                 connection.active++;
                 if (starts == null) {
@@ -458,8 +436,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
     private void failWaiting(ArangoException failure, Connection cause) {
         List<Queued> failed;
         synchronized (lock) {
-            failed = new ArrayList<>(waiting);
-            waiting.clear();
+            failed = admission.clear();
         }
         for (Queued queued : failed) {
             queued.drop();
@@ -560,7 +537,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
      * are done (closing it now would reset it); anything else resets it.
      */
     @Override
-    public void ended(Channel stream, boolean clean) {
+    public void end(Channel stream, boolean clean) {
         Http2Stream.State state = ((Http2StreamChannel) stream).stream().state();
         // Answered before the request's body was all sent (a server refusing an upload): nothing would
         // ever close the stream, which would hold its place on the connection.
@@ -597,7 +574,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
                 connection.idleSinceNanos = System.nanoTime();
             }
             close = connection.draining && connection.active == 0;
-            more = !waiting.isEmpty();
+            more = !admission.isEmpty();
         }
         if (close) {
             connection.channel.close();
@@ -636,7 +613,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
                     busy++;
                 }
             }
-            return Optional.of(new PoolStats(busy, connections.size() - busy, waiting.size(), streams));
+            return Optional.of(new PoolStats(busy, connections.size() - busy, admission.size(), streams));
         }
     }
 
@@ -648,8 +625,7 @@ final class NettyHttp2Session implements HttpSession, Exchange.Owner {
                 return;
             }
             closed = true;
-            dropped = new ArrayList<>(waiting);
-            waiting.clear();
+            dropped = admission.clear();
         }
         exchanges.close(); // fails every queued request
         dropped.forEach(Queued::drop);

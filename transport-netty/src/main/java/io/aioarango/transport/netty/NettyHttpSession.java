@@ -2,7 +2,6 @@ package io.aioarango.transport.netty;
 
 import io.aioarango.api.Host;
 import io.aioarango.transport.spi.TransportResponse;
-import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.transport.spi.support.Completions;
 import io.aioarango.transport.spi.support.DeadlineTimer;
 import io.aioarango.transport.spi.support.PendingExchanges;
@@ -59,7 +58,8 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
     private final Object lock = new Object();
     /** Open connections carrying nothing, the most recently used first. */
     private final ArrayDeque<Channel> idle = new ArrayDeque<>(); // guarded by lock
-    private final ArrayDeque<Queued> waiting = new ArrayDeque<>(); // guarded by lock
+    /** The requests waiting for a connection slot; guarded by lock. */
+    private final Admission admission;
     /** Connections carrying an exchange or being opened for one: at most maxConnectionsPerHost. */
     private int busy; // guarded by lock
     private boolean closed; // guarded by lock
@@ -77,6 +77,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         // stayClosed: a connection still being opened when the session closes is closed as it joins.
         this.channels = new DefaultChannelGroup("aioarango " + host, loop, true);
         this.handler = new ExchangeHandler(host, options);
+        this.admission = new Admission(lock, host, options, exchanges);
         this.bootstrap = bootstrap.handler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel channel) {
@@ -118,46 +119,26 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             return result;
         }
         Queued next = new Queued(request, nettyRequest, result, 0);
-        Admission admission;
+        Admission.Verdict verdict;
         Channel channel = null;
         synchronized (lock) {
-            if (closed) {
-                admission = Admission.CLOSED;
-            } else if (busy < options.maxConnectionsPerHost()) {
-                admission = Admission.START;
+            verdict = admission.admit(next, closed, busy < options.maxConnectionsPerHost());
+            if (verdict == Admission.Verdict.START) {
                 busy++;
-                next.dequeued = true; // never queued
                 channel = pollIdle();
-            } else if (waiting.size() < options.maxPendingRequestsPerHost()) {
-                admission = Admission.WAIT;
-                waiting.add(next);
-            } else {
-                admission = Admission.QUEUE_FULL;
             }
         }
-        if (admission == Admission.START || admission == Admission.WAIT) {
-            result.whenComplete((response, failure) -> ended(next, failure));
-        }
-        switch (admission) {
-            case START -> begin(next, channel);
-            case WAIT -> {
-                // started by the exchange that frees a connection (finished)
+        switch (verdict) {
+            case START -> {
+                result.whenComplete((response, failure) -> end(next, failure));
+                begin(next, channel);
             }
-            case QUEUE_FULL -> {
-                next.drop();
-                result.completeExceptionally(new RequestQueueFullException(host, options.maxConnectionsPerHost(),
-                        options.maxPendingRequestsPerHost()));
-            }
-            case CLOSED -> {
-                next.drop();
-                Completions.fail(result, exchanges::closedError);
-            }
-            default -> throw new IllegalStateException(admission.toString());
+            // Started by the exchange that frees a connection (end).
+            case WAIT -> result.whenComplete((response, failure) -> end(next, failure));
+            default -> admission.refuse(verdict, next);
         }
         return result;
     }
-
-    private enum Admission { START, WAIT, QUEUE_FULL, CLOSED }
 
     /**
      * A request's future completed, however (answer, failure, timeout, cancel, close): the one stage of the
@@ -165,21 +146,12 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
      * for an answer read whole, which ended it before). Still waiting, it leaves the queue and its request is
      * released. Taken off the queue but not yet started, {@link #start} sees it done.
      */
-    private void ended(Queued request, Throwable failure) {
+    private void end(Queued request, Throwable failure) {
         Exchange exchange = request.exchange;
         if (exchange != null) {
             exchange.end(failure == null && exchange.reusable);
-            return;
-        }
-        if (request.dequeued) {
-            return;
-        }
-        boolean removed;
-        synchronized (lock) {
-            removed = !request.dequeued && waiting.remove(request);
-        }
-        if (removed) {
-            request.drop();
+        } else {
+            admission.withdraw(request);
         }
     }
 
@@ -206,7 +178,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         } catch (Throwable e) { // e.g. the event loops were shut down
             request.drop();
             Completions.fail(request.result, () -> Queued.connectFailure(host, exchanges, e));
-            finished(null, false);
+            end(null, false);
             return;
         }
         Channel opened = connecting.channel();
@@ -222,7 +194,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             } else {
                 request.drop();
                 Completions.fail(request.result, () -> Queued.connectFailure(host, exchanges, connected.cause()));
-                finished(opened, false);
+                end(opened, false);
             }
         });
     }
@@ -242,7 +214,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             } catch (Throwable e) { // the event loops were shut down: the transport is closing
                 request.drop();
                 Completions.fail(request.result, () -> Queued.connectFailure(host, exchanges, e));
-                finished(channel, false);
+                end(channel, false);
             }
             return;
         }
@@ -262,7 +234,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             if (nettyRequest == null || result.isDone()) {
                 ReferenceCountUtil.release(nettyRequest);
                 slotHandedOver = true;
-                finished(channel, true); // timed out, cancelled or closed first: the connection is unused
+                end(channel, true); // timed out, cancelled or closed first: the connection is unused
                 return;
             }
             Exchange exchange = new Exchange(result, request.request.method(), null, this, channel, 0);
@@ -271,7 +243,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             request.exchange = exchange;
             slotHandedOver = true;
             if (result.isDone()) {
-                // Ended since the check above, perhaps before `ended` could see the exchange: end it here (once).
+                // Ended since the check above, perhaps before `end` could see the exchange: end it here (once).
                 ReferenceCountUtil.release(nettyRequest);
                 exchange.end(false);
                 return;
@@ -287,7 +259,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             Completions.fail(result, () -> handler.failure(e)); // ends the slot too, once handed over
             if (!slotHandedOver) {
                 request.drop();
-                finished(channel, false);
+                end(channel, false);
             }
         }
     }
@@ -297,17 +269,13 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
      * it to the next request waiting, if any.
      */
     @Override
-    public void ended(Channel channel, boolean clean) {
-        finished(channel, clean);
-    }
-
-    private void finished(Channel channel, boolean reusable) {
+    public void end(Channel channel, boolean reusable) {
         Queued next;
         Channel forNext = null;
         boolean keep;
         synchronized (lock) {
             keep = reusable && !closed && channel != null && channel.isActive();
-            next = closed ? null : pollQueued();
+            next = closed ? null : admission.poll();
             if (next == null) {
                 busy--;
                 if (keep) {
@@ -325,23 +293,10 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         }
     }
 
-    /** The next waiting request whose caller still waits. */
-    private Queued pollQueued() {
-        Queued next;
-        while ((next = waiting.poll()) != null) {
-            next.dequeued = true;
-            if (!next.result.isDone()) {
-                return next;
-            }
-            next.drop();
-        }
-        return null;
-    }
-
     @Override
     public Optional<PoolStats> poolStats() {
         synchronized (lock) {
-            return Optional.of(new PoolStats(busy, idle.size(), waiting.size()));
+            return Optional.of(new PoolStats(busy, idle.size(), admission.size()));
         }
     }
 
@@ -354,9 +309,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             }
             // First, so that no slot freed by the failures below hands a queued request a connection.
             closed = true;
-            dropped = new ArrayList<>(waiting);
-            dropped.forEach(queued -> queued.dequeued = true);
-            waiting.clear();
+            dropped = admission.clear();
             idle.clear();
         }
         exchanges.close(); // fails every pending request: waiting ones are dropped, busy ones close

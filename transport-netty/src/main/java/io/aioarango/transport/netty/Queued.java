@@ -24,11 +24,11 @@ final class Queued {
     /** How often it was sent again already, after a server said it never processed it (HTTP/2). */
     final int resends;
     private volatile FullHttpRequest nettyRequest;
-    /**
-     * HTTP/1.1: set, under the session's lock, once it is not or no longer in the session's waiting queue: a
-     * request that ends then need not search that queue (a linear scan).
-     */
-    volatile boolean dequeued;
+    /** In the session's waiting queue: set under the session's lock, read without it (see {@link Admission}). */
+    volatile boolean waiting;
+    /** Its neighbours in that queue; guarded by the session's lock. */
+    Queued previous;
+    Queued next;
     /** HTTP/1.1: the exchange it started on a connection, which its end frees. */
     volatile Exchange exchange;
 
