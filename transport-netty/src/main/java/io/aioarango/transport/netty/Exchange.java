@@ -23,7 +23,7 @@ final class Exchange {
          *
          * @param clean whether the whole answer was read and the channel may carry another exchange
          */
-        void ended(Channel channel, boolean clean);
+        void end(Channel channel, boolean clean);
     }
 
     final CompletableFuture<TransportResponse> result;
@@ -63,7 +63,7 @@ final class Exchange {
     void end(boolean clean) {
         if (ENDED.compareAndSet(this, 0, 1) && owner != null) {
             channel.attr(EXCHANGE).compareAndSet(this, null);
-            owner.ended(channel, clean);
+            owner.end(channel, clean);
         }
     }
 

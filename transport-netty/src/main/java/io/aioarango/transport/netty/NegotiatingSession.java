@@ -116,7 +116,7 @@ final class NegotiatingSession implements HttpSession {
             connecting = bootstrap.clone().handler(new ChannelInitializer<>() {
                 @Override
                 protected void initChannel(Channel channel) {
-                    SslHandler ssl = Queued.tls(sslContext, channel, host, options);
+                    SslHandler ssl = Tls.handler(sslContext, channel, host, options);
                     channel.pipeline().addLast(ssl, new Answer(question));
                 }
             }).connect();

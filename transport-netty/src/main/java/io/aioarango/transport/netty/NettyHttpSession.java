@@ -1,10 +1,7 @@
 package io.aioarango.transport.netty;
 
-import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
-import io.aioarango.api.HttpMethod;
 import io.aioarango.transport.spi.TransportResponse;
-import io.aioarango.api.RequestQueueFullException;
 import io.aioarango.transport.spi.support.Completions;
 import io.aioarango.transport.spi.support.DeadlineTimer;
 import io.aioarango.transport.spi.support.PendingExchanges;
@@ -13,32 +10,22 @@ import io.aioarango.transport.spi.HttpSession;
 import io.aioarango.transport.spi.PoolStats;
 import io.aioarango.transport.spi.TransportOptions;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -55,18 +42,10 @@ import java.util.function.Consumer;
  * Closed here, nothing new starts: the queued requests fail and every connection closes.
  */
 final class NettyHttpSession implements HttpSession, Exchange.Owner {
-    /** Headers the transport sets itself. */
-    static final Set<String> RESTRICTED = Set.of("host", "content-length", "transfer-encoding");
-    /** Netty's method of each of ours, by ordinal. */
-    private static final io.netty.handler.codec.http.HttpMethod[] METHODS = Arrays.stream(HttpMethod.values())
-            .map(method -> io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
-            .toArray(io.netty.handler.codec.http.HttpMethod[]::new);
     /** Bytes the codec hands over at a time: fewer, larger parts to copy. */
     private static final int MAX_CHUNK = 64 * 1024;
 
     private final Host host;
-    /** The Host header of every request, built once. */
-    private final String authority;
     private final TransportOptions options;
     private final SslContext sslContext;
     private final Consumer<NettyHttpSession> onClose;
@@ -78,17 +57,17 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
     private final Object lock = new Object();
     /** Open connections carrying nothing, the most recently used first. */
     private final ArrayDeque<Channel> idle = new ArrayDeque<>(); // guarded by lock
-    private final ArrayDeque<Queued> waiting = new ArrayDeque<>(); // guarded by lock
+    /** The requests waiting for a connection slot; guarded by lock. */
+    private final Admission admission;
     /** Connections carrying an exchange or being opened for one: at most maxConnectionsPerHost. */
     private int busy; // guarded by lock
     private boolean closed; // guarded by lock
-    /** See {@link #build}. */
-    private volatile SharedHeaders shared;
+    private final NettyRequests requests;
 
     NettyHttpSession(Host host, Bootstrap bootstrap, TransportOptions options, SslContext sslContext,
             DeadlineTimer deadlines, Consumer<NettyHttpSession> onClose) {
         this.host = host;
-        this.authority = host.authority();
+        this.requests = new NettyRequests(host, true);
         this.options = options;
         this.sslContext = sslContext;
         this.onClose = onClose;
@@ -97,6 +76,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         // stayClosed: a connection still being opened when the session closes is closed as it joins.
         this.channels = new DefaultChannelGroup("aioarango " + host, loop, true);
         this.handler = new ExchangeHandler(host, options);
+        this.admission = new Admission(lock, host, options, exchanges);
         this.bootstrap = bootstrap.handler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel channel) {
@@ -107,7 +87,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
 
     private void initPipeline(Channel channel) {
         if (sslContext != null) {
-            channel.pipeline().addLast("tls", Queued.tls(sslContext, channel, host, options));
+            channel.pipeline().addLast("tls", Tls.handler(sslContext, channel, host, options));
         }
         int headerLimit = options.maxResponseHeaderBytes();
         // The codec's own limits sit above ours (it also counts ": " per line), so that ours, the same on
@@ -133,51 +113,31 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         if (result.isDone()) {
             return result;
         }
-        FullHttpRequest nettyRequest = build(request, result);
+        FullHttpRequest nettyRequest = requests.build(request, result);
         if (nettyRequest == null) {
             return result;
         }
         Queued next = new Queued(request, nettyRequest, result, 0);
-        Admission admission;
+        Admission.Verdict verdict;
         Channel channel = null;
         synchronized (lock) {
-            if (closed) {
-                admission = Admission.CLOSED;
-            } else if (busy < options.maxConnectionsPerHost()) {
-                admission = Admission.START;
+            verdict = admission.admit(next, closed, busy < options.maxConnectionsPerHost());
+            if (verdict == Admission.Verdict.START) {
                 busy++;
-                next.dequeued = true; // never queued
                 channel = pollIdle();
-            } else if (waiting.size() < options.maxPendingRequestsPerHost()) {
-                admission = Admission.WAIT;
-                waiting.add(next);
-            } else {
-                admission = Admission.QUEUE_FULL;
             }
         }
-        if (admission == Admission.START || admission == Admission.WAIT) {
-            result.whenComplete((response, failure) -> ended(next, failure));
-        }
-        switch (admission) {
-            case START -> begin(next, channel);
-            case WAIT -> {
-                // started by the exchange that frees a connection (finished)
+        switch (verdict) {
+            case START -> {
+                result.whenComplete((response, failure) -> end(next, failure));
+                begin(next, channel);
             }
-            case QUEUE_FULL -> {
-                next.drop();
-                result.completeExceptionally(new RequestQueueFullException(host, options.maxConnectionsPerHost(),
-                        options.maxPendingRequestsPerHost()));
-            }
-            case CLOSED -> {
-                next.drop();
-                Completions.fail(result, exchanges::closedError);
-            }
-            default -> throw new IllegalStateException(admission.toString());
+            // Started by the exchange that frees a connection (end).
+            case WAIT -> result.whenComplete((response, failure) -> end(next, failure));
+            default -> admission.refuse(verdict, next);
         }
         return result;
     }
-
-    private enum Admission { START, WAIT, QUEUE_FULL, CLOSED }
 
     /**
      * A request's future completed, however (answer, failure, timeout, cancel, close): the one stage of the
@@ -185,53 +145,13 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
      * for an answer read whole, which ended it before). Still waiting, it leaves the queue and its request is
      * released. Taken off the queue but not yet started, {@link #start} sees it done.
      */
-    private void ended(Queued request, Throwable failure) {
+    private void end(Queued request, Throwable failure) {
         Exchange exchange = request.exchange;
         if (exchange != null) {
             exchange.end(failure == null && exchange.reusable);
-            return;
+        } else {
+            admission.withdraw(request);
         }
-        if (request.dequeued) {
-            return;
-        }
-        boolean removed;
-        synchronized (lock) {
-            removed = !request.dequeued && waiting.remove(request);
-        }
-        if (removed) {
-            request.drop();
-        }
-    }
-
-    /**
-     * The Netty request, or {@code null} with {@code result} failed. A request without a body whose headers
-     * are the very {@link Headers} object of the request before it (a database's requests share one) shares
-     * that request's Netty headers, as built, checked and completed with {@code Host} then: HTTP/1.1 encoding
-     * only reads them. Over HTTP/2 the stream codec adds to a request's headers, so that session builds its own.
-     */
-    private FullHttpRequest build(TransportRequest request, CompletableFuture<TransportResponse> result) {
-        if (request.hasBody() || needsContentLength(request)) {
-            return Queued.build(host, authority, request, result);
-        }
-        SharedHeaders last = shared;
-        if (last != null && last.source == request.headers()) {
-            return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, METHODS[request.method().ordinal()],
-                    request.target(), Unpooled.EMPTY_BUFFER, last.netty, EmptyHttpHeaders.INSTANCE);
-        }
-        FullHttpRequest built = Queued.build(host, authority, request, result);
-        if (built != null) {
-            shared = new SharedHeaders(request.headers(), built.headers());
-        }
-        return built;
-    }
-
-    /** The headers of the last bodyless request built, and the Netty headers made of them. */
-    private record SharedHeaders(Headers source, io.netty.handler.codec.http.HttpHeaders netty) {
-    }
-
-    /** POST, PUT and PATCH say {@code Content-Length: 0} when they carry nothing. */
-    private static boolean needsContentLength(TransportRequest request) {
-        return request.method().name().startsWith("P");
     }
 
     /** An open idle connection, or {@code null}; closed ones met on the way are dropped. */
@@ -257,7 +177,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         } catch (Throwable e) { // e.g. the event loops were shut down
             request.drop();
             Completions.fail(request.result, () -> Queued.connectFailure(host, exchanges, e));
-            finished(null, false);
+            end(null, false);
             return;
         }
         Channel opened = connecting.channel();
@@ -273,7 +193,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             } else {
                 request.drop();
                 Completions.fail(request.result, () -> Queued.connectFailure(host, exchanges, connected.cause()));
-                finished(opened, false);
+                end(opened, false);
             }
         });
     }
@@ -293,7 +213,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             } catch (Throwable e) { // the event loops were shut down: the transport is closing
                 request.drop();
                 Completions.fail(request.result, () -> Queued.connectFailure(host, exchanges, e));
-                finished(channel, false);
+                end(channel, false);
             }
             return;
         }
@@ -313,7 +233,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             if (nettyRequest == null || result.isDone()) {
                 ReferenceCountUtil.release(nettyRequest);
                 slotHandedOver = true;
-                finished(channel, true); // timed out, cancelled or closed first: the connection is unused
+                end(channel, true); // timed out, cancelled or closed first: the connection is unused
                 return;
             }
             Exchange exchange = new Exchange(result, request.request.method(), null, this, channel, 0);
@@ -322,7 +242,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             request.exchange = exchange;
             slotHandedOver = true;
             if (result.isDone()) {
-                // Ended since the check above, perhaps before `ended` could see the exchange: end it here (once).
+                // Ended since the check above, perhaps before `end` could see the exchange: end it here (once).
                 ReferenceCountUtil.release(nettyRequest);
                 exchange.end(false);
                 return;
@@ -338,7 +258,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             Completions.fail(result, () -> handler.failure(e)); // ends the slot too, once handed over
             if (!slotHandedOver) {
                 request.drop();
-                finished(channel, false);
+                end(channel, false);
             }
         }
     }
@@ -348,17 +268,13 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
      * it to the next request waiting, if any.
      */
     @Override
-    public void ended(Channel channel, boolean clean) {
-        finished(channel, clean);
-    }
-
-    private void finished(Channel channel, boolean reusable) {
+    public void end(Channel channel, boolean reusable) {
         Queued next;
         Channel forNext = null;
         boolean keep;
         synchronized (lock) {
             keep = reusable && !closed && channel != null && channel.isActive();
-            next = closed ? null : pollQueued();
+            next = closed ? null : admission.poll();
             if (next == null) {
                 busy--;
                 if (keep) {
@@ -376,49 +292,10 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
         }
     }
 
-    /** The next waiting request whose caller still waits. */
-    private Queued pollQueued() {
-        Queued next;
-        while ((next = waiting.poll()) != null) {
-            next.dequeued = true;
-            if (!next.result.isDone()) {
-                return next;
-            }
-            next.drop();
-        }
-        return null;
-    }
-
-    /** The request as Netty writes it, HTTP/1.1 or, through the stream codec, HTTP/2. */
-    static FullHttpRequest toNetty(TransportRequest request, String authority) {
-        ByteBuf content = request.hasBody() ? Unpooled.wrappedBuffer(request.body()) : Unpooled.EMPTY_BUFFER;
-        // The target is already percent-encoded and checked by TransportRequest: it goes out verbatim.
-        // No trailers are ever sent: the shared empty instance rather than a new headers object per request.
-        FullHttpRequest nettyRequest = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-                METHODS[request.method().ordinal()], request.target(), content,
-                new DefaultHttpHeaders(), EmptyHttpHeaders.INSTANCE);
-        try {
-            io.netty.handler.codec.http.HttpHeaders headers = nettyRequest.headers();
-            request.headers().forEach((name, value) -> {
-                if (!RESTRICTED.contains(name)) {
-                    headers.add(name, value);
-                }
-            });
-            headers.set(HttpHeaderNames.HOST, authority);
-            if (request.hasBody() || needsContentLength(request)) {
-                headers.set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
-            }
-            return nettyRequest;
-        } catch (RuntimeException e) {
-            nettyRequest.release();
-            throw e;
-        }
-    }
-
     @Override
     public Optional<PoolStats> poolStats() {
         synchronized (lock) {
-            return Optional.of(new PoolStats(busy, idle.size(), waiting.size()));
+            return Optional.of(new PoolStats(busy, idle.size(), admission.size()));
         }
     }
 
@@ -431,9 +308,7 @@ final class NettyHttpSession implements HttpSession, Exchange.Owner {
             }
             // First, so that no slot freed by the failures below hands a queued request a connection.
             closed = true;
-            dropped = new ArrayList<>(waiting);
-            dropped.forEach(queued -> queued.dequeued = true);
-            waiting.clear();
+            dropped = admission.clear();
             idle.clear();
         }
         exchanges.close(); // fails every pending request: waiting ones are dropped, busy ones close
