@@ -20,8 +20,13 @@ import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
 import io.aioarango.api.HttpProtocol;
 import io.aioarango.api.TlsSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hexagon's walls, checked on the compiled main classes of every module: the api is the domain and
@@ -129,6 +135,45 @@ class ModuleBoundariesTest {
 
         assertThat(importCircles(circle)).containsExactly(Set.of(CircleOne.class.getName(), CircleTwo.class.getName()));
         assertThat(importCircles(new ClassFileImporter().importClasses(CircleOne.class))).isEmpty();
+    }
+
+    /**
+     * No main file of any module over 450 lines: a room that large holds more than one idea. Tests and
+     * recorded bodies are not counted.
+     */
+    @Test
+    void noMainFileIsOver450Lines() throws IOException {
+        assertThat(oversized(Path.of("..").toAbsolutePath().normalize(), 450)).isEmpty();
+    }
+
+    @Test
+    void anOversizedMainFileIsNamed(@TempDir Path root) throws IOException {
+        Path main = Files.createDirectories(root.resolve("module/src/main/java/x"));
+        Files.write(main.resolve("Big.java"), Collections.nCopies(451, "//"));
+        Files.write(main.resolve("Fits.java"), Collections.nCopies(450, "//"));
+        Files.write(Files.createDirectories(root.resolve("module/src/test/java/x")).resolve("BigTest.java"),
+                Collections.nCopies(900, "//"));
+
+        assertThat(oversized(root, 450)).containsExactly("module/src/main/java/x/Big.java: 451 lines");
+    }
+
+    /** Each main Java file under {@code root} longer than {@code limit} lines, with its length. */
+    static List<String> oversized(Path root, int limit) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> root.relativize(file).toString().replace('\\', '/').contains("/src/main/"))
+                    .filter(file -> !("/" + root.relativize(file).toString().replace('\\', '/')).contains("/target/"))
+                    .map(file -> {
+                        try {
+                            return Map.entry(root.relativize(file).toString().replace('\\', '/'),
+                                    Files.readAllLines(file).size());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .filter(entry -> entry.getValue() > limit).sorted(Map.Entry.comparingByKey())
+                    .map(entry -> entry.getKey() + ": " + entry.getValue() + " lines").toList();
+        }
     }
 
     /** Each set of top-level files in more than one package that all reach one another (Tarjan). */
