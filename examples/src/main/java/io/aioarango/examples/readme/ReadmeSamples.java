@@ -189,7 +189,8 @@ final class ReadmeSamples {
                 .trustStore(clusterCa)                          // instead of the JDK's trust store
                 .clientCertificate(clientKey, keyPassword)      // mutual TLS, if the cluster asks for it
                 .build();
-        ArangoClient client = ArangoClient.builder().hosts(hosts).transportOptions(TransportOptions.builder().tls(tls).build()).build();
+        ArangoClient client = ArangoClient.builder().hosts(hosts)
+                .transportOptions(TransportOptions.builder().tls(tls).build()).build();
     }
 
     static void choosingAProtocol(List<String> hosts) {

@@ -9,6 +9,7 @@ import io.aioarango.core.ArangoObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,7 +56,8 @@ public class ArangoAutoConfiguration {
     ArangoClient arangoClient(ArangoProperties properties, ArangoConnectionDetails details,
             ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<ArangoObservationConvention> observationConvention, ObjectProvider<SslBundles> sslBundles,
-            ObjectProvider<ArangoClientBuilderCustomizer> customizers) {
+            ObjectProvider<ArangoClientBuilderCustomizer> customizers,
+            ObjectProvider<ArangoTransportOptionsCustomizer> transportCustomizers) {
         ArangoClient.Builder builder = ArangoClient.builder().hosts(details.hosts());
         Credentials credentials = details.credentials(); // read now: conflicting properties fail the context here
         if (properties.getHostResolver() != null) {
@@ -64,7 +66,7 @@ public class ArangoAutoConfiguration {
         if (properties.getTransport() != null) {
             builder.transport(properties.getTransport());
         }
-        // One TransportOptions from the properties, so that a customizer's transportOptions(...) replaces it whole.
+        // One TransportOptions from the properties and the transport customizers.
         TransportOptions.Builder transportOptions = TransportOptions.builder();
         if (properties.getProtocol() != null) {
             transportOptions.protocol(properties.getProtocol());
@@ -78,8 +80,10 @@ public class ArangoAutoConfiguration {
         builder.verifyConnection(properties.isVerifyConnection());
         var tls = tls(properties.getSsl(), sslBundles);
         tls.ifPresent(transportOptions::tls);
+        List<ArangoTransportOptionsCustomizer> optionCustomizers = transportCustomizers.orderedStream().toList();
+        optionCustomizers.forEach(customizer -> customizer.customize(transportOptions));
         if (properties.getProtocol() != null || properties.getConnectTimeout() != null
-                || properties.getRequestTimeout() != null || tls.isPresent()) {
+                || properties.getRequestTimeout() != null || tls.isPresent() || !optionCustomizers.isEmpty()) {
             builder.transportOptions(transportOptions.build()); // none set: a customizer's transport is not warned of
         }
         if (properties.getDiscovery().getInterval() != null) {

@@ -1,7 +1,10 @@
 package io.aioarango.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aioarango.api.ResponseTooLargeException;
+import io.aioarango.transport.spi.TransportOptions;
 import io.aioarango.api.Credentials;
 import io.aioarango.api.Database;
 import io.aioarango.api.Host;
@@ -164,6 +167,22 @@ class ArangoAutoConfigurationTest {
                     }
                     assertThat(offered).hasSize(3);
                     assertThat(FAKE.cluster().coordinators().get(0).requestCount()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void transportCustomizersStartFromThePropertiesAndReachTheClient() {
+        List<TransportOptions> seen = new CopyOnWriteArrayList<>();
+        withCluster("aioarango.database=_system", "aioarango.request-timeout=7s")
+                .withBean(ArangoTransportOptionsCustomizer.class, () -> options -> {
+                    seen.add(options.build());
+                    options.maxResponseBytes(8); // smaller than any answer: the client must refuse it
+                })
+                .run(context -> {
+                    assertThat(seen).singleElement().satisfies(options ->
+                            assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(7)));
+                    assertThatThrownBy(() -> context.getBean(Database.class).cluster().serverId().get(10, TimeUnit.SECONDS))
+                            .hasCauseInstanceOf(ResponseTooLargeException.class);
                 });
     }
 

@@ -128,12 +128,8 @@ final class JdkHttpSession implements HttpSession {
         Exchange exchange;
         try {
             exchange = new Exchange(toJdk(request), request.method(), result);
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e); // the caller's request is wrong (e.g. a header value): nothing sent
-            return result;
         } catch (Throwable e) {
-            Completions.fail(result, () -> new ArangoConnectionException(host, "could not build the request: "
-                    + Completions.describe(e), false, e));
+            Completions.failUnbuilt(result, host, e); // nothing was sent
             return result;
         }
         boolean startNow;

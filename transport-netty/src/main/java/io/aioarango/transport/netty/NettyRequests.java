@@ -1,6 +1,5 @@
 package io.aioarango.transport.netty;
 
-import io.aioarango.api.ArangoConnectionException;
 import io.aioarango.api.Headers;
 import io.aioarango.api.Host;
 import io.aioarango.api.HttpMethod;
@@ -66,12 +65,8 @@ final class NettyRequests {
         FullHttpRequest built;
         try {
             built = toNetty(request);
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e); // the caller's request is wrong (e.g. a header value): nothing sent
-            return null;
         } catch (Throwable e) {
-            Completions.fail(result, () -> new ArangoConnectionException(host, "could not build the request: "
-                    + Completions.describe(e), false, e));
+            Completions.failUnbuilt(result, host, e); // nothing was sent
             return null;
         }
         if (share) {

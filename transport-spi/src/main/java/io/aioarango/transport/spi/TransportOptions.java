@@ -134,6 +134,27 @@ public final class TransportOptions {
     }
 
     /**
+     * A builder that starts from these options, to change some and keep the rest.
+     *
+     * @return a new builder holding every value of these options
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.protocol = protocol;
+        builder.tls = tls;
+        builder.http2WindowBytes = http2WindowBytes;
+        builder.http2PingInterval = http2PingInterval;
+        builder.connectTimeout = connectTimeout;
+        builder.requestTimeout = requestTimeout;
+        builder.idleTimeout = idleTimeout;
+        builder.maxConnectionsPerHost = maxConnectionsPerHost;
+        builder.maxPendingRequestsPerHost = maxPendingRequestsPerHost;
+        builder.maxResponseBytes = maxResponseBytes;
+        builder.maxResponseHeaderBytes = maxResponseHeaderBytes;
+        return builder;
+    }
+
+    /**
      * How long establishing a TCP (and TLS) connection may take.
      *
      * @return the connect timeout, positive; default {@link #DEFAULT_CONNECT_TIMEOUT}

@@ -62,7 +62,9 @@ public final class TransportRequest {
      * @throws NullPointerException if {@code method}, {@code target} or {@code headers} is {@code null}
      */
     public static TransportRequest withOwnedBody(HttpMethod method, String target, Headers headers, ByteBuffer body) {
-        return new TransportRequest(method, target, headers, body == null ? null : body.slice().asReadOnlyBuffer());
+        ByteBuffer view = body == null ? null : body.slice(); // a slice of a read-only buffer is read-only
+        return new TransportRequest(method, target, headers,
+                view == null || view.isReadOnly() ? view : view.asReadOnlyBuffer());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.aioarango.transport.spi.support;
 
+import io.aioarango.api.ArangoConnectionException;
+import io.aioarango.api.Host;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -35,6 +37,25 @@ public final class Completions {
             future.completeExceptionally(error);
         } catch (Throwable e) {
             future.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * Fails a request the transport could not turn into its own, before anything was sent: a
+     * {@link RuntimeException} is the caller's request that is wrong (e.g. a header value the library
+     * refuses) and fails it as it is; anything else becomes an {@link ArangoConnectionException} that says
+     * the request was not sent.
+     *
+     * @param future  the caller's future
+     * @param host    the coordinator, named in the failure
+     * @param failure what building the request threw
+     */
+    public static void failUnbuilt(CompletableFuture<?> future, Host host, Throwable failure) {
+        if (failure instanceof RuntimeException) {
+            future.completeExceptionally(failure);
+        } else {
+            fail(future, () -> new ArangoConnectionException(host, "could not build the request: "
+                    + describe(failure), false, failure));
         }
     }
 

@@ -179,6 +179,19 @@ class ResponseReadingTest {
     }
 
     @Test
+    void toBuilderKeepsEveryValueAndChangesOnlyWhatIsSet() {
+        TransportOptions options = TransportOptions.builder().protocol(io.aioarango.api.HttpProtocol.H2)
+                .connectTimeout(java.time.Duration.ofSeconds(1)).requestTimeout(java.time.Duration.ofSeconds(2))
+                .idleTimeout(java.time.Duration.ofSeconds(3)).maxConnectionsPerHost(4).maxPendingRequestsPerHost(5)
+                .maxResponseBytes(6).maxResponseHeaderBytes(1024).http2WindowBytes(70_000)
+                .http2PingInterval(java.time.Duration.ofSeconds(8)).build();
+
+        assertThat(options.toBuilder().build()).hasToString(options.toString());
+        assertThat(options.toBuilder().maxConnectionsPerHost(9).build())
+                .hasToString(options.toString().replace("maxConnectionsPerHost=4", "maxConnectionsPerHost=9"));
+    }
+
+    @Test
     void theHeaderLimitHasADefaultAndARange() {
         assertThat(TransportOptions.defaults().maxResponseHeaderBytes()).isEqualTo(65536)
                 .isEqualTo(TransportOptions.DEFAULT_MAX_RESPONSE_HEADER_BYTES);
