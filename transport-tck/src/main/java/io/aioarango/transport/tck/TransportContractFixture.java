@@ -186,13 +186,7 @@ public abstract class TransportContractFixture {
      * @throws AssertionError if the future failed or did not complete in time
      */
     protected static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("the future did not complete within " + WAIT, e);
-        }
+        return Waiting.result(future, WAIT);
     }
 
     /**

@@ -3,6 +3,9 @@ package io.aioarango.transport.tck;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -15,6 +18,25 @@ public final class Waiting {
     private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private Waiting() {
+    }
+
+    /**
+     * The future's result, waiting at most {@code wait}.
+     *
+     * @param future the future
+     * @param wait   how long to wait
+     * @param <T>    the result's type
+     * @return its result
+     * @throws AssertionError if the future failed or did not complete in time
+     */
+    public static <T> T result(CompletableFuture<T> future, Duration wait) {
+        try {
+            return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("the future did not complete within " + wait, e);
+        }
     }
 
     /**

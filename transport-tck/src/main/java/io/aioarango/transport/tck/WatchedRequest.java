@@ -63,13 +63,7 @@ final class WatchedRequest {
     }
 
     TransportResponse response() {
-        try {
-            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("the future did not complete within " + WAIT, e);
-        }
+        return Waiting.result(future, WAIT);
     }
 
     /** Completed once, and what a second completion attempt (a late timeout, a close) did changed nothing. */
